@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# `npm test`: every check and every test, with its own set-up, on a fresh machine.
+# Ends with the line "N passed, N failed" (checks + Vitest tests + Playwright tests) and exits
+# non-zero when anything failed or nothing ran.
+set -u
+cd "$(dirname "$0")/.."
+
+if [ ! -d node_modules ]; then
+  echo "== installing npm dependencies (npm ci)"
+  npm ci --no-audit --no-fund || { echo "npm ci failed"; exit 1; }
+fi
+
+# Chromium for the browser tests: CHROMIUM_PATH, then /usr/bin/chromium, else Debian's package (root only).
+if [ -z "${CHROMIUM_PATH:-}" ]; then
+  if [ -x /usr/bin/chromium ]; then
+    CHROMIUM_PATH=/usr/bin/chromium
+  elif [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "== installing Debian's chromium for the browser tests"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } ||
+      { echo "apt-get install chromium failed"; exit 1; }
+    CHROMIUM_PATH=/usr/bin/chromium
+  else
+    echo "Chromium not found: run 'sudo apt-get install chromium' or set CHROMIUM_PATH to a Chromium binary."
+    exit 1
+  fi
+fi
+export CHROMIUM_PATH
+
+rm -rf reports && mkdir -p reports
+check() { # name, command...
+  local name=$1; shift
+  echo "== $name"
+  if "$@"; then echo "$name passed" >>reports/checks.txt; else echo "$name failed" >>reports/checks.txt; fi
+}
+check typecheck npx tsc -p tsconfig.json
+check typecheck-engine-without-dom npx tsc -p tsconfig.engine.json
+check lint npx eslint . --max-warnings=0
+check format npx prettier --check . --log-level warn
+check build npx vite build --logLevel warn
+
+echo "== vitest"
+npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
+
+echo "== playwright"
+if grep -q '^build passed' reports/checks.txt; then
+  npx playwright test
+else
+  echo "build failed: browser tests not run"
+fi
+
+node scripts/summarize-tests.mjs
