@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { fill, fmtCount, fmtNum, fmtP, fmtPct, px } from '../../src/viz/format.ts';
+
+describe('px', () => {
+  it('rounds to 2 decimals and never writes −0', () => {
+    expect(px(12.34567)).toBe(12.35);
+    expect(Object.is(px(-0.001), 0)).toBe(true);
+    expect(px(-3.456)).toBe(-3.46);
+  });
+});
+
+describe('readout formats', () => {
+  it('writes scores with 4 decimals, reals with 4 significant digits, counts with separators', () => {
+    expect(fmtP(0.621115)).toBe('0.6211');
+    expect(fmtNum(2.5625233)).toBe('2.563');
+    expect(fmtNum(-0)).toBe('0');
+    expect(fmtCount(8_000_000)).toBe('8,000,000');
+    expect(fmtPct(0.97312)).toBe('97.3%');
+  });
+
+  it('writes a dash for non-finite values instead of NaN or Infinity', () => {
+    for (const f of [fmtP, fmtNum, fmtCount, fmtPct]) {
+      expect(f(NaN)).toBe('—');
+      expect(f(Infinity)).toBe('—');
+    }
+  });
+});
+
+describe('fill', () => {
+  it('replaces known placeholders and leaves unknown ones visible', () => {
+    expect(fill('{a} of {b} ({c})', { a: 3, b: '12' })).toBe('3 of 12 ({c})');
+  });
+});
