@@ -199,6 +199,12 @@ describe('parseCases rejects bad input with one line naming the case and field',
     );
   });
 
+  it('targets longer than logits', () => {
+    expect(secondCaseError({ logits: [0, 0], targets: [0, 0, 1] })).toBe(
+      'case 1: targets has length 3 but logits has 2 rows',
+    );
+  });
+
   it('targets not an array', () => {
     expect(secondCaseError({ logits: [0], targets: 0 })).toMatch(
       /^case 1: targets must be an array/,

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from '../../src/cli/args.ts';
+
+describe('parseArgs', () => {
+  it('reads stdin when no path or "-" is given', () => {
+    expect(parseArgs([])).toEqual({ kind: 'stdin' });
+    expect(parseArgs(['-'])).toEqual({ kind: 'stdin' });
+  });
+
+  it('takes one path as the input file', () => {
+    expect(parseArgs(['cases.json'])).toEqual({ kind: 'file', path: 'cases.json' });
+  });
+
+  it('--help and -h win wherever they appear', () => {
+    expect(parseArgs(['--help'])).toEqual({ kind: 'help' });
+    expect(parseArgs(['a.json', '-h'])).toEqual({ kind: 'help' });
+  });
+
+  it('"--" ends the options, so a file may start with a dash', () => {
+    expect(parseArgs(['--', '-odd.json'])).toEqual({ kind: 'file', path: '-odd.json' });
+    expect(parseArgs(['--', '--help'])).toEqual({ kind: 'file', path: '--help' });
+  });
+
+  it('rejects an unknown option, naming it', () => {
+    expect(parseArgs(['--pretty', 'a.json'])).toEqual({
+      kind: 'error',
+      message: 'unknown option "--pretty" (see --help)',
+    });
+  });
+
+  it('rejects more than one input file, listing them', () => {
+    expect(parseArgs(['a.json', 'b.json'])).toEqual({
+      kind: 'error',
+      message: 'expected at most one input file (got "a.json" "b.json")',
+    });
+  });
+});
