@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { recoveryCounts } from '../../../src/engine/related/recovery.ts';
+
+describe('recoveryCounts (§3.3 thresholds)', () => {
+  it('counts positives with p ≥ γ and negatives with p ≤ 1 − γ, both thresholds inclusive', () => {
+    const r = recoveryCounts(
+      Float64Array.of(0.2, 0.5, 0.9),
+      Float64Array.of(0.5, 0.51, 0.1, 1),
+      0.5,
+    );
+    expect(r).toEqual({ posAbove: 2, posTotal: 3, negBelow: 2, negTotal: 4 });
+  });
+
+  it('uses 1 − γ for negatives, not γ: with γ = 0.3 a negative at 0.6 is still below', () => {
+    const r = recoveryCounts(Float64Array.of(0.29, 0.3), Float64Array.of(0.6, 0.7, 0.71), 0.3);
+    expect(r.posAbove).toBe(1);
+    expect(r.negBelow).toBe(2);
+  });
+
+  it('is all zeros for empty sets', () => {
+    const r = recoveryCounts(new Float64Array(0), new Float64Array(0), 0.5);
+    expect(r).toEqual({ posAbove: 0, posTotal: 0, negBelow: 0, negTotal: 0 });
+  });
+});
