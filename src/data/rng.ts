@@ -1,0 +1,161 @@
+/**
+ * Seeded randomness for the candidate generators, bit-identical in every JavaScript engine.
+ *
+ * Why not Math.log / Math.cos (Box–Muller, d3.randomNormal): ECMAScript does not require them to be
+ * correctly rounded, so two engines may differ in the last bit and a permalink's "generator + seed"
+ * would then name different numbers. Everything here uses only 32-bit integer operations and the
+ * IEEE-754 basic operations (+ − × ÷ √), which are correctly rounded everywhere.
+ */
+
+const TWO_POW_M32 = 1 / 4294967296;
+const LN2 = 0.6931471805599453;
+
+/**
+ * splitmix32 step: spreads a seed over the state so nearby seeds give unrelated streams
+ * (MurmurHash3's finaliser on a Weyl sequence).
+ */
+function splitmix32(x: number): number {
+  let z = (x + 0x9e3779b9) | 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) >>> 0;
+}
+
+/**
+ * ln x for finite x > 0 using only + − × ÷: x = m·2^e with m ∈ [1/√2, √2) (scaling by 2 is exact),
+ * then ln m = 2·atanh(t) = 2·Σ_{k=0..11} t^(2k+1)/(2k+1), t = (m−1)/(m+1), |t| ≤ 0.1716 (truncation
+ * below 1e−18). Within a few ulp of Math.log, identical in every engine. NaN for x ≤ 0, NaN or ∞.
+ */
+export function detLog(x: number): number {
+  if (!(x > 0) || x === Infinity) return NaN;
+  let e = 0;
+  while (x < Math.SQRT1_2) {
+    x *= 2;
+    e--;
+  }
+  while (x >= Math.SQRT2) {
+    x *= 0.5;
+    e++;
+  }
+  const t = (x - 1) / (x + 1);
+  const t2 = t * t;
+  let p = 1 / 23;
+  p = p * t2 + 1 / 21;
+  p = p * t2 + 1 / 19;
+  p = p * t2 + 1 / 17;
+  p = p * t2 + 1 / 15;
+  p = p * t2 + 1 / 13;
+  p = p * t2 + 1 / 11;
+  p = p * t2 + 1 / 9;
+  p = p * t2 + 1 / 7;
+  p = p * t2 + 1 / 5;
+  p = p * t2 + 1 / 3;
+  p = p * t2 + 1;
+  return 2 * t * p + e * LN2;
+}
+
+/** logit(s) = ln(s/(1−s)) for s ∈ (0, 1), via detLog (engine-independent). */
+export function detLogit(s: number): number {
+  return detLog(s) - detLog(1 - s);
+}
+
+/**
+ * A seeded stream: xoshiro128** (Blackman & Vigna 2018, period 2^128 − 1) seeded through splitmix32,
+ * uniforms in (0, 1) and standard normals by Marsaglia's polar method.
+ */
+export class Rng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+  private spare = 0;
+  private hasSpare = false;
+
+  /** `seed` is truncated to an integer and taken modulo 2^32 (non-finite seeds act as 0). */
+  constructor(seed: number) {
+    let s = Number.isFinite(seed) ? Math.trunc(seed) % 4294967296 : 0;
+    if (s < 0) s += 4294967296;
+    this.a = splitmix32(s);
+    this.b = splitmix32(this.a);
+    this.c = splitmix32(this.b);
+    this.d = splitmix32(this.c);
+    if ((this.a | this.b | this.c | this.d) === 0) this.a = 1; // the all-zero state is a fixed point
+  }
+
+  /**
+   * A stream started from an explicit xoshiro128** state (not all zero), e.g. the reference
+   * implementation's test vectors.
+   */
+  static fromState(state: readonly [number, number, number, number]): Rng {
+    const rng = new Rng(0);
+    [rng.a, rng.b, rng.c, rng.d] = state.map((x) => x | 0);
+    return rng;
+  }
+
+  /** (k + 0.5)·2^−32 for the next 32-bit output k: uniform in (0, 1), never exactly 0 or 1. */
+  uniform(): number {
+    const b5 = Math.imul(this.b, 5);
+    const r = Math.imul((b5 << 7) | (b5 >>> 25), 9);
+    const t = this.b << 9;
+    this.c ^= this.a;
+    this.d ^= this.b;
+    this.b ^= this.c;
+    this.a ^= this.d;
+    this.c ^= t;
+    this.d = (this.d << 11) | (this.d >>> 21);
+    return ((r >>> 0) + 0.5) * TWO_POW_M32;
+  }
+
+  /** A whole number uniform in 0..n−1 (n ≤ 2^32). */
+  int(n: number): number {
+    return Math.floor(this.uniform() * n);
+  }
+
+  /**
+   * N(0, 1) by the polar method: (u, v) uniform in the unit disc, s = u² + v²; u·f and v·f with
+   * f = √(−2 ln s / s) are independent N(0, 1) (the second is kept for the next call). Two uniforms
+   * per attempt, acceptance π/4.
+   */
+  normal(): number {
+    if (this.hasSpare) {
+      this.hasSpare = false;
+      return this.spare;
+    }
+    for (;;) {
+      const u = 2 * this.uniform() - 1;
+      const v = 2 * this.uniform() - 1;
+      const s = u * u + v * v;
+      if (s >= 1 || s === 0) continue;
+      const f = Math.sqrt((-2 * detLog(s)) / s);
+      this.spare = v * f;
+      this.hasSpare = true;
+      return u * f;
+    }
+  }
+
+  /**
+   * out[i] = mean + sd·normal() for i in [from, to), written into the caller's buffer; the same
+   * numbers as that many normal() calls, without a call per element (the detection-scale preset
+   * draws 8·10⁶ of them).
+   */
+  fillNormal(out: Float64Array, from: number, to: number, mean: number, sd: number): void {
+    let i = from;
+    if (i < to && this.hasSpare) {
+      out[i++] = mean + sd * this.spare;
+      this.hasSpare = false;
+    }
+    while (i < to) {
+      const u = 2 * this.uniform() - 1;
+      const v = 2 * this.uniform() - 1;
+      const s = u * u + v * v;
+      if (s >= 1 || s === 0) continue;
+      const f = Math.sqrt((-2 * detLog(s)) / s);
+      out[i++] = mean + sd * (u * f);
+      if (i < to) out[i++] = mean + sd * (v * f);
+      else {
+        this.spare = v * f;
+        this.hasSpare = true;
+      }
+    }
+  }
+}
