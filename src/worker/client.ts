@@ -1,0 +1,289 @@
+/**
+ * The main thread's handle on the engine. It owns three things (house style, "Worker"):
+ * - staleness: every request gets a generation number; at most one request is in flight and only the
+ *   newest not-yet-sent one waits (older ones are overwritten, never queued), so a slider drag never
+ *   builds a backlog and results arrive in increasing generation order;
+ * - transfer: an imported set's typed arrays travel as transferables (copies, so the store keeps its
+ *   own); a parameter change sends parameters only, the worker keeps the pooled candidates;
+ * - failure: a worker that cannot start is replaced by the same handler on the main thread (with a
+ *   notice); a worker that crashes is restarted and sent the latest state again (with a notice), up to
+ *   `maxRestarts` times in a row, then the main-thread fallback takes over.
+ */
+import type { DRParams } from '../engine/types.ts';
+// Plain types of the shared state contract (see protocol.ts for why this import is allowed).
+// eslint-disable-next-line no-restricted-imports
+import type { CandidateSource } from '../state/types.ts';
+import { createEngineHandler, type EngineHandler } from './handler.ts';
+import type {
+  DetailLevel,
+  EngineRequest,
+  EngineResponse,
+  ErrorResponse,
+  ResultResponse,
+} from './protocol.ts';
+
+/** The part of `Worker` the client uses (a fake in Node tests). */
+export interface WorkerLike {
+  postMessage(message: EngineRequest, transfer: Transferable[]): void;
+  terminate(): void;
+  onmessage: ((event: { readonly data: EngineResponse }) => void) | null;
+  onerror: ((event: { readonly message?: string; preventDefault?(): void }) => void) | null;
+}
+
+/** A result as the client delivers it: the worker's reply plus what only the main thread knows. */
+export interface ClientResult extends ResultResponse {
+  /** True when no newer request exists: the readouts show the state the person set. */
+  readonly latest: boolean;
+  /** Milliseconds from posting the request to receiving the reply. */
+  readonly roundTripMs: number;
+}
+
+export interface ClientError extends ErrorResponse {
+  readonly latest: boolean;
+}
+
+export interface EngineClientOptions {
+  /** Starts a worker; may throw (then the fallback runs). Default: the bundled module worker. */
+  readonly createWorker?: () => WorkerLike;
+  /** The main-thread handler used when no worker can run. */
+  readonly createFallback?: () => EngineHandler;
+  readonly onResult: (result: ClientResult) => void;
+  readonly onError: (error: ClientError) => void;
+  /** Something the person should read (fallback, crash and restart). */
+  readonly onNotice: (text: string, level: 'info' | 'error') => void;
+  /** Consecutive crashes (no result in between) that are answered with a restart; default 2. */
+  readonly maxRestarts?: number;
+  /** A worker that has not said `ready` after this long is treated as unable to start; default 10 s. */
+  readonly startTimeoutMs?: number;
+  readonly now?: () => number;
+}
+
+export interface EngineClient {
+  /**
+   * Ask for `params` on `source`; returns the request's generation. The candidates are (re)loaded only
+   * when `source` is not the object last sent (the store keeps a source's identity until it changes).
+   */
+  request(params: DRParams, source: CandidateSource, detail?: DetailLevel): number;
+  /** 'worker' while a worker serves requests, 'fallback' once the main thread does. */
+  readonly mode: 'worker' | 'fallback';
+  /** Generation of the newest request (0 before the first). */
+  readonly generation: number;
+  /** True while a request is in flight or waiting. */
+  readonly busy: boolean;
+  /** Test hook: make the worker crash as a real crash would (no effect in the fallback). */
+  crashWorker(): void;
+  dispose(): void;
+}
+
+/** The bundled module worker (Vite resolves the URL at build time). */
+export function createModuleWorker(): WorkerLike {
+  return new Worker(new URL('./engine.worker.ts', import.meta.url), {
+    type: 'module',
+  }) as unknown as WorkerLike;
+}
+
+interface Backend {
+  post(request: EngineRequest, transfer: Transferable[]): void;
+  dispose(): void;
+}
+
+interface Latest {
+  readonly gen: number;
+  readonly params: DRParams;
+  readonly source: CandidateSource;
+  readonly detail: DetailLevel;
+}
+
+/** Create a client and start its worker (or fallback) at once. */
+export function createEngineClient(options: EngineClientOptions): EngineClient {
+  const createWorker = options.createWorker ?? createModuleWorker;
+  const createFallback = options.createFallback ?? (() => createEngineHandler());
+  const maxRestarts = options.maxRestarts ?? 2;
+  const startTimeoutMs = options.startTimeoutMs ?? 10_000;
+  const now = options.now ?? (() => performance.now());
+
+  let mode: 'worker' | 'fallback' = 'worker';
+  let backend!: Backend;
+  let gen = 0;
+  let latest: Latest | null = null;
+  let lastSent = 0;
+  /** What the backend has loaded, or will have once the request in flight is served. */
+  let sentSource: CandidateSource | null = null;
+  let inFlight: { gen: number; load: boolean; sentAt: number } | null = null;
+  let crashes = 0;
+  let disposed = false;
+
+  function startWorker(): Backend | null {
+    let worker: WorkerLike;
+    try {
+      worker = createWorker();
+    } catch (e) {
+      toFallback(`the engine worker could not start (${describe(e)})`);
+      return null;
+    }
+    let started = false;
+    const timer = setTimeout(() => {
+      if (!started) fail(`the engine worker did not start within ${startTimeoutMs} ms`);
+    }, startTimeoutMs);
+    const fail = (reason: string) => {
+      clearTimeout(timer);
+      worker.onmessage = null;
+      worker.onerror = null;
+      worker.terminate();
+      if (started) onCrash(reason);
+      else toFallback(reason);
+    };
+    worker.onmessage = (event) => {
+      if (event.data.type === 'ready') {
+        started = true;
+        clearTimeout(timer);
+        return;
+      }
+      receive(event.data);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault?.(); // handled here: keep it off the console as an uncaught error
+      const what = event.message ?? 'unknown error';
+      fail(
+        started
+          ? `the engine worker crashed (${what})`
+          : `the engine worker could not start (${what})`,
+      );
+    };
+    return {
+      post: (request, transfer) => worker.postMessage(request, transfer),
+      dispose: () => {
+        clearTimeout(timer);
+        worker.onmessage = null;
+        worker.onerror = null;
+        worker.terminate();
+      },
+    };
+  }
+
+  function startFallback(): Backend {
+    const handler = createFallback();
+    let alive = true;
+    return {
+      post(request) {
+        // A macrotask, as a worker reply would be: input events in between still coalesce.
+        setTimeout(() => {
+          if (!alive) return;
+          const reply = handler.handle(request);
+          if (reply) receive(reply.message);
+        }, 0);
+      },
+      dispose() {
+        alive = false;
+      },
+    };
+  }
+
+  function toFallback(reason: string) {
+    mode = 'fallback';
+    options.onNotice(
+      `${reason}; computing on the main thread instead (large sets will make the page stutter).`,
+      'error',
+    );
+    backend = startFallback();
+    resend();
+  }
+
+  function onCrash(reason: string) {
+    crashes += 1;
+    if (crashes > maxRestarts) {
+      toFallback(`${reason} (${crashes} times in a row)`);
+      return;
+    }
+    options.onNotice(`${reason}; it was restarted and your settings are unchanged.`, 'error');
+    const next = startWorker();
+    if (next) {
+      backend = next;
+      resend();
+    }
+  }
+
+  /** After a restart or fallback the backend holds nothing: send the latest state again. */
+  function resend() {
+    sentSource = null;
+    inFlight = null;
+    if (latest) latest = { ...latest, gen: ++gen };
+    pump();
+  }
+
+  function receive(message: EngineResponse) {
+    if (message.type === 'ready' || inFlight === null || message.gen !== inFlight.gen) return;
+    const { load, sentAt } = inFlight;
+    inFlight = null;
+    if (message.type === 'result') {
+      crashes = 0;
+      options.onResult({ ...message, latest: message.gen === gen, roundTripMs: now() - sentAt });
+    } else {
+      if (load) sentSource = null; // nothing usable is loaded: the next request loads again
+      options.onError({ ...message, latest: message.gen === gen });
+    }
+    pump();
+  }
+
+  function pump() {
+    if (disposed || inFlight !== null || latest === null || latest.gen <= lastSent) return;
+    const { gen: g, params, source, detail } = latest;
+    lastSent = g;
+    const load = source !== sentSource;
+    inFlight = { gen: g, load, sentAt: now() };
+    if (load) {
+      sentSource = source;
+      const { source: copy, transfer } =
+        mode === 'worker' ? forTransfer(source) : { source, transfer: [] };
+      backend.post({ type: 'load', gen: g, source: copy, params, detail }, transfer);
+    } else {
+      backend.post({ type: 'evaluate', gen: g, params, detail }, []);
+    }
+  }
+
+  const first = startWorker();
+  if (first) backend = first;
+
+  return {
+    request(params, source, detail = 'scalars') {
+      gen += 1;
+      latest = { gen, params, source, detail };
+      pump();
+      return gen;
+    },
+    get mode() {
+      return mode;
+    },
+    get generation() {
+      return gen;
+    },
+    get busy() {
+      return inFlight !== null || (latest !== null && latest.gen > lastSent);
+    },
+    crashWorker() {
+      if (mode === 'worker') backend.post({ type: 'crash' }, []);
+    },
+    dispose() {
+      disposed = true;
+      backend.dispose();
+    },
+  };
+}
+
+/** An explicit set's arrays are copied and transferred, so the store's own copies stay usable. */
+function forTransfer(source: CandidateSource): {
+  source: CandidateSource;
+  transfer: Transferable[];
+} {
+  if (source.kind !== 'explicit') return { source, transfer: [] };
+  const logits = source.base.logits.slice();
+  const targets = source.base.targets.slice();
+  return {
+    source: { ...source, base: { ...source.base, logits, targets } },
+    transfer: [logits.buffer, targets.buffer],
+  };
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
