@@ -5,7 +5,8 @@
 /** What the command line asks for. */
 export type CliArgs =
   | { readonly kind: 'help' }
-  | { readonly kind: 'stdin' }
+  /** `explicit`: "-" was given, so read stdin even from a terminal. */
+  | { readonly kind: 'stdin'; readonly explicit: boolean }
   | { readonly kind: 'file'; readonly path: string }
   | { readonly kind: 'error'; readonly message: string };
 
@@ -48,6 +49,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
     const list = paths.map((p) => JSON.stringify(p)).join(' ');
     return { kind: 'error', message: `expected at most one input file (got ${list})` };
   }
-  if (paths.length === 0 || paths[0] === '-') return { kind: 'stdin' };
+  if (paths.length === 0) return { kind: 'stdin', explicit: false };
+  if (paths[0] === '-') return { kind: 'stdin', explicit: true };
   return { kind: 'file', path: paths[0] };
 }

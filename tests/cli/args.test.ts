@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args.ts';
 
 describe('parseArgs', () => {
-  it('reads stdin when no path or "-" is given', () => {
-    expect(parseArgs([])).toEqual({ kind: 'stdin' });
-    expect(parseArgs(['-'])).toEqual({ kind: 'stdin' });
+  it('reads stdin when no path or "-" is given, and says whether "-" was explicit', () => {
+    expect(parseArgs([])).toEqual({ kind: 'stdin', explicit: false });
+    expect(parseArgs(['-'])).toEqual({ kind: 'stdin', explicit: true });
   });
 
   it('takes one path as the input file', () => {

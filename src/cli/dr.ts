@@ -1,0 +1,29 @@
+/**
+ * `npm run --silent dr -- [case.json | -]`: the DR loss of each case on stdout (see run.ts, args.ts).
+ * Only the process and file-system shell lives here.
+ */
+import { readFile } from 'node:fs/promises';
+import { runCli } from './run.ts';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+// A reader that stops early (`dr cases.json | head`) closes the pipe: end quietly, like other Unix
+// tools killed by SIGPIPE, instead of a stack trace for EPIPE.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit();
+});
+
+const outcome = await runCli(process.argv.slice(2), {
+  readFile: (path) => readFile(path, 'utf8'),
+  readStdin,
+  stdinIsTTY: process.stdin.isTTY === true,
+});
+process.stdout.write(outcome.stdout);
+process.stderr.write(outcome.stderr);
+// exitCode rather than process.exit(): a large stdout written to a pipe is flushed before exiting.
+process.exitCode = outcome.code;
