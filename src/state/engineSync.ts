@@ -1,0 +1,55 @@
+/**
+ * Wires the store to the engine client: every change of params or candidate source becomes one
+ * request (parameters only unless the source changed; the client coalesces a drag), and every reply
+ * lands in the store's engine slice.
+ */
+import {
+  createEngineClient,
+  type EngineClient,
+  type EngineClientOptions,
+} from '../worker/client.ts';
+import { toEngineParams } from './params.ts';
+import type { AppStore } from './store.ts';
+
+/** The callbacks connectEngine hands to the client it creates. */
+export type ClientCallbacks = Pick<EngineClientOptions, 'onResult' | 'onError' | 'onNotice'>;
+
+/**
+ * Create the client (by `makeClient`, the real worker client by default), send the current state, and
+ * keep sending on every change. Returns the client and a function that stops listening and ends it.
+ */
+export function connectEngine(
+  store: AppStore,
+  makeClient: (callbacks: ClientCallbacks) => EngineClient = (callbacks) =>
+    createEngineClient(callbacks),
+): { client: EngineClient; dispose: () => void } {
+  // The client may report (e.g. "cannot start a worker") while it is being created.
+  let created: EngineClient | null = null;
+  const client = makeClient({
+    onResult: (result) => store.getState().engineResult(result),
+    onError: (error) => store.getState().engineFailed(error),
+    onNotice: (text, level) => {
+      store.getState().notify(text, level);
+      if (created) store.getState().setEngineMode(created.mode);
+    },
+  });
+  created = client;
+  store.getState().setEngineMode(client.mode);
+
+  const send = () => {
+    const { params, source } = store.getState();
+    store.getState().engineRequested();
+    client.request(toEngineParams(params), source);
+  };
+  send();
+  const unsubscribe = store.subscribe((state, prev) => {
+    if (state.params !== prev.params || state.source !== prev.source) send();
+  });
+  return {
+    client,
+    dispose: () => {
+      unsubscribe();
+      client.dispose();
+    },
+  };
+}

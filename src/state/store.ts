@@ -1,0 +1,252 @@
+/**
+ * The app's one store (zustand vanilla: no React here; src/app binds it). Four slices:
+ * - choice: params and the candidate source (the only persisted state) with undo/redo history;
+ * - candidates: the materialised set when it is small enough for the main thread (big sets live only
+ *   in the worker; the main thread keeps their source description);
+ * - view: what the person points at;
+ * - engine: the last result shown, its status, and notices.
+ * Transitions on the choice are the pure functions of history.ts; the engine and the permalink are
+ * wired from outside (engineSync.ts, persistence.ts) by subscribing to this store.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { DEFAULT_SEED, materialize, PRESETS, sourceEntries } from '../data/index.ts';
+import type { DRResult } from '../engine/types.ts';
+import type { ClientError, ClientResult } from '../worker/client.ts';
+import type { SetInfo } from '../worker/protocol.ts';
+import {
+  EMPTY_HISTORY,
+  withChange,
+  withGestureEnd,
+  withRedo,
+  withUndo,
+  samePersisted,
+  type History,
+} from './history.ts';
+import { DEFAULT_APP_PARAMS } from './params.ts';
+import type {
+  AppParams,
+  CandidateEdit,
+  CandidateSet,
+  CandidateSource,
+  PersistedState,
+} from './types.ts';
+
+/** Sets of at most this many entries (R·K) are also materialised on the main thread. */
+export const MAIN_THREAD_ENTRY_LIMIT = 100_000;
+
+/** Notices kept on screen; older ones drop off. */
+export const NOTICE_LIMIT = 6;
+
+export interface Notice {
+  readonly id: number;
+  readonly text: string;
+  /** 'error' is announced as an alert; 'info' politely. */
+  readonly level: 'info' | 'error';
+}
+
+/** The engine result the readouts show. */
+export interface ShownResult {
+  readonly result: DRResult;
+  readonly info: SetInfo;
+  readonly generation: number;
+  readonly loadMs: number;
+  readonly evaluateMs: number;
+  readonly roundTripMs: number;
+}
+
+/**
+ * 'computing' while a newer request than the shown result exists, 'ready' when the shown result is
+ * the newest, 'error' when the newest request failed.
+ */
+export type EngineStatus = 'computing' | 'ready' | 'error';
+
+export interface AppState {
+  readonly params: AppParams;
+  readonly source: CandidateSource;
+  /** The set `source` describes, or null when it is larger than MAIN_THREAD_ENTRY_LIMIT. */
+  readonly candidates: CandidateSet | null;
+  readonly history: History;
+  readonly view: { readonly hovered: number | null };
+  readonly shown: ShownResult | null;
+  readonly status: EngineStatus;
+  /** The newest request's error, when status is 'error'. */
+  readonly engineError: string | null;
+  readonly engineMode: 'worker' | 'fallback';
+  readonly notices: readonly Notice[];
+}
+
+export interface AppActions {
+  /**
+   * Change some parameters (values already checked, see checkParam). Changes with the same non-null
+   * `gesture` tag in a row make one undo step; endGesture() closes it.
+   */
+  setParams(patch: Partial<AppParams>, gesture?: string | null): void;
+  endGesture(): void;
+  /** A new candidate set (preset, seed or import), optionally with the params that came with it: one step. */
+  setSource(source: CandidateSource, params?: AppParams): void;
+  /** Append an edit to the current source: one step. */
+  editCandidates(edit: CandidateEdit): void;
+  undo(): void;
+  redo(): void;
+  /** Replace the choice without a history step (start-up from a link or storage). */
+  restore(state: PersistedState): void;
+  engineRequested(): void;
+  engineResult(result: ClientResult): void;
+  engineFailed(error: ClientError): void;
+  setEngineMode(mode: 'worker' | 'fallback'): void;
+  notify(text: string, level?: 'info' | 'error'): void;
+  dismissNotice(id: number): void;
+  setHovered(index: number | null): void;
+}
+
+export type AppStoreState = AppState & AppActions;
+export type AppStore = StoreApi<AppStoreState>;
+
+/** The first preset with its default seed and no edits: what a first visit shows. */
+export const DEFAULT_SOURCE: CandidateSource = Object.freeze({
+  kind: 'generated',
+  preset: PRESETS[0].id,
+  seed: DEFAULT_SEED,
+  edits: Object.freeze([]),
+});
+
+export const DEFAULT_PERSISTED: PersistedState = Object.freeze({
+  params: DEFAULT_APP_PARAMS,
+  source: DEFAULT_SOURCE,
+});
+
+/** The persisted part of a store state (what the permalink and localStorage hold). */
+export function persistedOf(state: AppState): PersistedState {
+  return { params: state.params, source: state.source };
+}
+
+/** Create a store starting from `initial` (defaults when absent). */
+export function createAppStore(initial: PersistedState = DEFAULT_PERSISTED): AppStore {
+  let noticeId = 0;
+  const candidatesOf = memoCandidates();
+
+  return createStore<AppStoreState>()((set, get) => {
+    /** Apply a new choice, recording the old one unless it continues the gesture `tag`. */
+    const choose = (next: PersistedState, tag: string | null = null) => {
+      const s = get();
+      const present = persistedOf(s);
+      if (samePersisted(present, next)) return;
+      const history = withChange(s.history, present, next, tag);
+      set({
+        params: next.params,
+        source: next.source,
+        candidates: candidatesOf(next.source),
+        history,
+      });
+    };
+    const travel = (step: { state: PersistedState; history: History } | null) => {
+      if (!step) return;
+      set({
+        params: step.state.params,
+        source: step.state.source,
+        candidates: candidatesOf(step.state.source),
+        history: step.history,
+      });
+    };
+
+    return {
+      params: initial.params,
+      source: initial.source,
+      candidates: candidatesOf(initial.source),
+      history: EMPTY_HISTORY,
+      view: { hovered: null },
+      shown: null,
+      status: 'computing',
+      engineError: null,
+      engineMode: 'worker',
+      notices: [],
+
+      setParams(patch, gesture = null) {
+        const s = get();
+        choose({ params: { ...s.params, ...patch }, source: s.source }, gesture);
+      },
+      endGesture() {
+        const s = get();
+        const history = withGestureEnd(s.history);
+        if (history !== s.history) set({ history });
+      },
+      setSource(source, params) {
+        const s = get();
+        choose({ params: params ?? s.params, source });
+      },
+      editCandidates(edit) {
+        const s = get();
+        choose({ params: s.params, source: { ...s.source, edits: [...s.source.edits, edit] } });
+      },
+      undo() {
+        const s = get();
+        travel(withUndo(s.history, persistedOf(s)));
+      },
+      redo() {
+        const s = get();
+        travel(withRedo(s.history, persistedOf(s)));
+      },
+      restore(state) {
+        set({
+          params: state.params,
+          source: state.source,
+          candidates: candidatesOf(state.source),
+          history: EMPTY_HISTORY,
+        });
+      },
+      engineRequested() {
+        if (get().status !== 'computing') set({ status: 'computing' });
+      },
+      engineResult(r) {
+        const shown = get().shown;
+        // Generations only grow; a reply older than what is shown never replaces it.
+        if (shown && r.gen <= shown.generation) return;
+        set({
+          shown: {
+            result: r.result,
+            info: r.info,
+            generation: r.gen,
+            loadMs: r.loadMs,
+            evaluateMs: r.evaluateMs,
+            roundTripMs: r.roundTripMs,
+          },
+          status: r.latest ? 'ready' : 'computing',
+          engineError: null,
+        });
+      },
+      engineFailed(e) {
+        if (!e.latest) return; // a newer request is on its way; its answer decides
+        set({ status: 'error', engineError: e.message });
+        get().notify(`The engine could not compute: ${e.message}`, 'error');
+      },
+      setEngineMode(mode) {
+        set({ engineMode: mode });
+      },
+      notify(text, level = 'info') {
+        // The same text again moves to the end instead of piling up (a repeated error stays one line).
+        const kept = get().notices.filter((n) => n.text !== text);
+        const notices = [...kept, { id: ++noticeId, text, level }].slice(-NOTICE_LIMIT);
+        set({ notices });
+      },
+      dismissNotice(id) {
+        set({ notices: get().notices.filter((n) => n.id !== id) });
+      },
+      setHovered(index) {
+        set({ view: { hovered: index } });
+      },
+    };
+  });
+}
+
+/** Materialise small sets once per source object (undo/redo brings back the same objects). */
+function memoCandidates(): (source: CandidateSource) => CandidateSet | null {
+  const cache = new WeakMap<CandidateSource, CandidateSet | null>();
+  return (source) => {
+    let set = cache.get(source);
+    if (set === undefined) {
+      set = sourceEntries(source) <= MAIN_THREAD_ENTRY_LIMIT ? materialize(source) : null;
+      cache.set(source, set);
+    }
+    return set;
+  };
+}

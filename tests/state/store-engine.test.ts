@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { DRParams } from '../../src/engine/types.ts';
+import { connectEngine, type ClientCallbacks } from '../../src/state/engineSync.ts';
+import { createAppStore } from '../../src/state/store.ts';
+import type { CandidateSource } from '../../src/state/types.ts';
+import type { EngineClient } from '../../src/worker/client.ts';
+import { createEngineHandler } from '../../src/worker/handler.ts';
+
+/** A synchronous client double that answers through the real handler. */
+function fakeClient(callbacks: ClientCallbacks, log: { params: DRParams; load: boolean }[]) {
+  const handler = createEngineHandler();
+  let gen = 0;
+  let loaded: CandidateSource | null = null;
+  const client: EngineClient = {
+    request(params, source) {
+      gen += 1;
+      const load = source !== loaded;
+      loaded = source;
+      log.push({ params, load });
+      const reply = handler.handle(
+        load
+          ? { type: 'load', gen, source, params, detail: 'scalars' }
+          : { type: 'evaluate', gen, params, detail: 'scalars' },
+      );
+      if (reply?.message.type === 'result') {
+        callbacks.onResult({ ...reply.message, latest: true, roundTripMs: 0 });
+      }
+      return gen;
+    },
+    mode: 'worker',
+    generation: 0,
+    busy: false,
+    crashWorker() {},
+    dispose() {},
+  };
+  return client;
+}
+
+describe('store ↔ engine wiring', () => {
+  it('sends the initial state, then one request per change of params or candidates', () => {
+    const store = createAppStore();
+    const log: { params: DRParams; load: boolean }[] = [];
+    const { dispose } = connectEngine(store, (cb) => fakeClient(cb, log));
+    expect(log).toHaveLength(1);
+    expect(store.getState().status).toBe('ready');
+    const first = store.getState().shown!.result.loss;
+
+    store.getState().setParams({ lambdaNeg: 0.5 }, 'slider:lambdaNeg');
+    expect(log).toHaveLength(2);
+    expect(log[1].load).toBe(false);
+    expect(log[1].params.lambdaNeg).toBe(0.5);
+    expect(store.getState().shown!.result.loss).not.toBeCloseTo(first, 6);
+
+    store.getState().setHovered(3);
+    store.getState().notify('not a choice');
+    expect(log).toHaveLength(2);
+
+    store.getState().setSource({ kind: 'generated', preset: 'hard-negatives', seed: 4, edits: [] });
+    expect(log).toHaveLength(3);
+    expect(log[2].load).toBe(true);
+    dispose();
+    store.getState().setParams({ tau: 1 });
+    expect(log).toHaveLength(3);
+  });
+
+  it('the hard-negative choice reaches the engine with its n̂', () => {
+    const store = createAppStore();
+    const log: { params: DRParams; load: boolean }[] = [];
+    connectEngine(store, (cb) => fakeClient(cb, log));
+    store.getState().setParams({ original: 'hardNegative', hardK: 7 });
+    expect(log.at(-1)?.params.original).toEqual({ kind: 'hardNegative', k: 7 });
+  });
+
+  it('a notice from the client lands in the store with its mode', () => {
+    const store = createAppStore();
+    let callbacks: ClientCallbacks | null = null;
+    const { client } = connectEngine(store, (cb) => {
+      callbacks = cb;
+      return { ...fakeClient(cb, []), mode: 'fallback' };
+    });
+    callbacks!.onNotice('worker gone', 'error');
+    expect(client.mode).toBe('fallback');
+    expect(store.getState().engineMode).toBe('fallback');
+    expect(store.getState().notices.map((n) => n.text)).toEqual(['worker gone']);
+  });
+});

@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PARAMS } from '../../src/engine/types.ts';
+import { DEFAULT_APP_PARAMS } from '../../src/state/params.ts';
+import {
+  createAppStore,
+  DEFAULT_SOURCE,
+  MAIN_THREAD_ENTRY_LIMIT,
+  NOTICE_LIMIT,
+  persistedOf,
+} from '../../src/state/store.ts';
+import type { CandidateSource } from '../../src/state/types.ts';
+import type { ClientResult } from '../../src/worker/client.ts';
+
+const result = (gen: number, loss: number, latest = true): ClientResult => ({
+  type: 'result',
+  gen,
+  latest,
+  result: {
+    loss,
+    pPlus: 1,
+    pMinus: 0,
+    z: 0,
+    slope: 0,
+    nPos: 1,
+    nNeg: 1,
+    klPos: 0,
+    klNeg: 0,
+    essPos: 1,
+    essNeg: 1,
+  },
+  info: { R: 2, K: 1, nPos: 1, nNeg: 1 },
+  loadMs: 0,
+  evaluateMs: 1,
+  roundTripMs: 2,
+});
+
+describe('app store: the choice and its history', () => {
+  it('starts from the paper defaults on the first preset', () => {
+    const s = createAppStore().getState();
+    expect(s.params).toEqual(DEFAULT_APP_PARAMS);
+    expect(s.source).toBe(DEFAULT_SOURCE);
+    expect(s.params.lambdaNeg).toBeCloseTo(DEFAULT_PARAMS.lambdaNeg, 15);
+  });
+
+  it('a slider drag (one gesture) is one undo step, and redo returns to its end', () => {
+    const store = createAppStore();
+    const { setParams, endGesture } = store.getState();
+    for (const v of [0.2, 0.3, 0.4]) setParams({ lambdaNeg: v }, 'slider:lambdaNeg');
+    endGesture();
+    expect(store.getState().history.past).toHaveLength(1);
+    store.getState().undo();
+    expect(store.getState().params.lambdaNeg).toBe(DEFAULT_APP_PARAMS.lambdaNeg);
+    store.getState().redo();
+    expect(store.getState().params.lambdaNeg).toBe(0.4);
+  });
+
+  it('two drags of the same slider are two steps', () => {
+    const store = createAppStore();
+    const s = () => store.getState();
+    s().setParams({ tau: 5 }, 'slider:tau');
+    s().endGesture();
+    s().setParams({ tau: 6 }, 'slider:tau');
+    s().endGesture();
+    s().undo();
+    expect(s().params.tau).toBe(5);
+    s().undo();
+    expect(s().params.tau).toBe(DEFAULT_APP_PARAMS.tau);
+  });
+
+  it('a change to the same values records no step and does not notify subscribers', () => {
+    const store = createAppStore();
+    let calls = 0;
+    store.subscribe(() => calls++);
+    store.getState().setParams({ margin: DEFAULT_APP_PARAMS.margin });
+    expect(calls).toBe(0);
+    expect(store.getState().history.past).toHaveLength(0);
+  });
+
+  it('an import with its own params is one step that undo reverts entirely', () => {
+    const store = createAppStore();
+    const imported: CandidateSource = {
+      kind: 'explicit',
+      name: 'case.json',
+      base: { R: 1, K: 1, logits: Float64Array.of(0.5), targets: Int32Array.of(1) },
+      edits: [],
+    };
+    store.getState().setSource(imported, { ...DEFAULT_APP_PARAMS, margin: 0.9 });
+    expect(store.getState().source).toBe(imported);
+    expect(store.getState().candidates?.R).toBe(1);
+    store.getState().undo();
+    expect(persistedOf(store.getState())).toEqual({
+      params: DEFAULT_APP_PARAMS,
+      source: DEFAULT_SOURCE,
+    });
+  });
+
+  it('a candidate edit appends to the source’s edits, shows in the candidates, and undoes', () => {
+    const store = createAppStore();
+    store.getState().editCandidates({ op: 'setLogit', row: 0, cls: 0, logit: 7.25 });
+    const s = store.getState();
+    expect(s.source.edits).toEqual([{ op: 'setLogit', row: 0, cls: 0, logit: 7.25 }]);
+    expect(s.candidates?.logits[0]).toBe(7.25);
+    s.undo();
+    expect(store.getState().source).toBe(DEFAULT_SOURCE);
+    expect(store.getState().candidates?.logits[0]).not.toBe(7.25);
+  });
+
+  it('small sets are materialised on the main thread, the detection-scale set is not', () => {
+    const store = createAppStore();
+    expect(store.getState().candidates?.R).toBe(300);
+    store
+      .getState()
+      .setSource({ kind: 'generated', preset: 'detection-scale', seed: 1, edits: [] });
+    expect(store.getState().candidates).toBeNull();
+    expect(100_000 * 80).toBeGreaterThan(MAIN_THREAD_ENTRY_LIMIT);
+  });
+
+  it('restore replaces the choice without an undo step', () => {
+    const store = createAppStore();
+    store.getState().setParams({ tau: 2 });
+    store.getState().restore({ params: { ...DEFAULT_APP_PARAMS, L: 9 }, source: DEFAULT_SOURCE });
+    expect(store.getState().params.L).toBe(9);
+    expect(store.getState().history.past).toHaveLength(0);
+  });
+});
+
+describe('app store: engine results and notices', () => {
+  it('shows a result and reports ready only when it answers the newest request', () => {
+    const store = createAppStore();
+    expect(store.getState().status).toBe('computing');
+    store.getState().engineResult(result(1, 2.5, false));
+    expect(store.getState().shown?.result.loss).toBe(2.5);
+    expect(store.getState().status).toBe('computing');
+    store.getState().engineResult(result(3, 2.0));
+    expect(store.getState().status).toBe('ready');
+  });
+
+  it('never replaces a shown result by an older one', () => {
+    const store = createAppStore();
+    store.getState().engineResult(result(5, 1.5));
+    store.getState().engineResult(result(4, 9.9, false));
+    expect(store.getState().shown?.generation).toBe(5);
+    expect(store.getState().shown?.result.loss).toBe(1.5);
+  });
+
+  it('an error of the newest request sets status error with an alert; a superseded one is ignored', () => {
+    const store = createAppStore();
+    store.getState().engineFailed({ type: 'error', gen: 1, message: 'old', latest: false });
+    expect(store.getState().notices).toHaveLength(0);
+    store
+      .getState()
+      .engineFailed({ type: 'error', gen: 2, message: 'λ− must be > 0', latest: true });
+    expect(store.getState().status).toBe('error');
+    expect(store.getState().notices[0]).toMatchObject({
+      level: 'error',
+      text: expect.stringContaining('λ− must be > 0'),
+    });
+  });
+
+  it('repeated notices stay one line and at most NOTICE_LIMIT are kept', () => {
+    const store = createAppStore();
+    const { notify } = store.getState();
+    notify('same');
+    notify('same');
+    expect(store.getState().notices).toHaveLength(1);
+    for (let i = 0; i < NOTICE_LIMIT + 3; i++) notify(`n${i}`);
+    const texts = store.getState().notices.map((n) => n.text);
+    expect(texts).toHaveLength(NOTICE_LIMIT);
+    expect(texts.at(-1)).toBe(`n${NOTICE_LIMIT + 2}`);
+  });
+
+  it('a dismissed notice is gone', () => {
+    const store = createAppStore();
+    store.getState().notify('bye');
+    const id = store.getState().notices[0].id;
+    store.getState().dismissNotice(id);
+    expect(store.getState().notices).toEqual([]);
+  });
+});
