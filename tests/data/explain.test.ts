@@ -1,0 +1,261 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { explain, explainPrepared, prepare } from '../../src/explain/index.ts';
+import { hardestCount } from '../../src/explain/hardest.ts';
+import { DEFAULT_APP_PARAMS } from '../../src/state/params.ts';
+import type { AppParams, CandidateSet } from '../../src/state/types.ts';
+import type { ExplainerData } from '../../src/viz/types.ts';
+
+const set = (logits: number[], targets: number[], K = 1): CandidateSet => ({
+  R: targets.length,
+  K,
+  logits: Float64Array.from(logits),
+  targets: Int32Array.from(targets),
+});
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+const sum = (a: ArrayLike<number>) => Array.from(a).reduce((s, v) => s + v, 0);
+const P: AppParams = { ...DEFAULT_APP_PARAMS };
+
+/** Every number reachable in an ExplainerData, with its path. */
+function numbers(x: unknown, path = ''): [string, number][] {
+  if (typeof x === 'number') return [[path, x]];
+  if (ArrayBuffer.isView(x)) return Array.from(x as Float64Array, (v, i) => [`${path}[${i}]`, v]);
+  if (x && typeof x === 'object') {
+    return Object.entries(x).flatMap(([k, v]) => numbers(v, path ? `${path}.${k}` : k));
+  }
+  return [];
+}
+
+describe('explain: the sanity values of drloss-math.md §6', () => {
+  it('logits [2, −1, 0.5, −3, −2], targets [1, 1, 0, 0, 0]: DR 2.5625233, P̂+ 0.484092, P̂− 0.621115', () => {
+    const d = explain(set([2, -1, 0.5, -3, -2], [1, 1, 0, 0, 0]), P);
+    expect(d.result.loss).toBeCloseTo(2.5625233, 6);
+    expect(d.result.pPlus).toBeCloseTo(0.484092, 6);
+    expect(d.result.pMinus).toBeCloseTo(0.621115, 6);
+  });
+
+  it('targets [0, 0, 0, −1, 0]: the ignored entry is absent and ∂DR/∂x matches §6 to 1e-8', () => {
+    const d = explain(set([2, -1, 0.5, -3, -2], [0, 0, 0, -1, 0]), P);
+    expect(d.result.loss).toBeCloseTo(1.5512754, 6);
+    expect(Array.from(d.detail!.index)).toEqual([0, 1, 2, 4]);
+    const want = [0.41055034, -0.00209256, -0.06765442, -0.00022034];
+    d.detail!.gradLogit.forEach((g, k) => expect(Math.abs(g - want[k])).toBeLessThan(1e-8));
+  });
+});
+
+describe('explain: per-entry detail', () => {
+  const d = explain(set([2, -1, 0.5, -3, -2, 1, 0, -4, 3], [1, 0, 3], 3), P);
+
+  it('lists the non-ignored entries in flat-index order with row, class, label and p = σ(logit)', () => {
+    const s = set([0.3, -1, 2, 0.1, -0.5, 4], [2, 0, -1], 2);
+    const e = explain(s, P).detail!;
+    expect(Array.from(e.index)).toEqual([0, 1, 2, 3]);
+    expect(Array.from(e.row)).toEqual([0, 0, 1, 1]);
+    expect(Array.from(e.cls)).toEqual([0, 1, 0, 1]);
+    expect(Array.from(e.positive)).toEqual([0, 1, 0, 0]);
+    e.p.forEach((p, k) => expect(p).toBeCloseTo(sigmoid(s.logits[e.index[k]]), 14));
+  });
+
+  it('q and o each sum to 1 over the positives and over the negatives', () => {
+    const e = d.detail!;
+    for (const label of [0, 1]) {
+      const pick = (a: Float64Array) => a.filter((_, k) => e.positive[k] === label);
+      expect(sum(pick(e.q))).toBeCloseTo(1, 12);
+      expect(sum(pick(e.o))).toBeCloseTo(1, 12);
+    }
+  });
+
+  it('the histograms hold the same counts and q-mass as the detail, bin by bin', () => {
+    const e = d.detail!;
+    for (const [summary, label] of [
+      [d.pos, 1],
+      [d.neg, 0],
+    ] as const) {
+      const count = new Float64Array(40);
+      const q = new Float64Array(40);
+      e.p.forEach((p, k) => {
+        if (e.positive[k] !== label) return;
+        const b = Math.min(39, Math.floor(p * 40));
+        count[b]++;
+        q[b] += e.q[k];
+      });
+      expect(Array.from(summary.hist.count)).toEqual(Array.from(count));
+      summary.hist.qMass.forEach((m, b) => expect(m).toBeCloseTo(q[b], 14));
+      expect(summary.hist.edges[0]).toBe(0);
+      expect(summary.hist.edges[40]).toBe(1);
+    }
+  });
+
+  it('pairGradP counts the violated pairs of each entry (negative +, positive −), as a double loop', () => {
+    const s = set([2, -1, 0.5, -3, -2, 1.2, 0.1], [1, 1, 0, 0, 0, 1, 0]);
+    const e = explain(s, P).detail!;
+    const pos = [...e.p].filter((_, k) => e.positive[k] === 1);
+    const neg = [...e.p].filter((_, k) => e.positive[k] === 0);
+    e.p.forEach((p, k) => {
+      const want =
+        e.positive[k] === 1
+          ? -neg.filter((n) => n - p + P.margin > 0).length
+          : pos.filter((q) => p - q + P.margin > 0).length;
+      expect(e.pairGradP[k]).toBe(want);
+    });
+  });
+
+  it('detail is null above the detail limit while every summary stays the same', () => {
+    const s = set([2, -1, 0.5, -3, -2, 1.2, 0.1], [1, 1, 0, 0, 0, 1, 0]);
+    const full = explain(s, P);
+    const lean = explain(s, P, { detailLimit: 6 });
+    expect(lean.detail).toBeNull();
+    expect({ ...lean, detail: null }).toEqual({ ...full, detail: null });
+  });
+});
+
+describe('explain: the comparison objectives', () => {
+  const s = set([2, -1, 0.5, -3, -2, 1.2, 0.1, -0.3], [1, 1, 0, 0, 0, 1, 0, 0]);
+  const d = explain(s, P);
+  const p = Array.from(s.logits, sigmoid);
+  const pos = p.filter((_, r) => s.targets[r] === 1);
+  const neg = p.filter((_, r) => s.targets[r] === 0);
+
+  it('pairwise: Σ over all n+·n− pairs of [p− − p+ + γ]+, with the violating count (Eq. 3/4)', () => {
+    let loss = 0;
+    let violating = 0;
+    for (const a of pos)
+      for (const b of neg) {
+        const z = b - a + P.margin;
+        if (z > 0) {
+          loss += z;
+          violating++;
+        }
+      }
+    expect(d.pairwise.loss).toBeCloseTo(loss, 12);
+    expect(d.pairwise.violating).toBe(violating);
+    expect(d.pairwise.pairs).toBe(pos.length * neg.length);
+  });
+
+  it('worst case: max p−, min p+ and τ·ℓ(max p− − min p+ + γ) with the logistic ℓ (Eq. 5)', () => {
+    const z = Math.max(...neg) - Math.min(...pos) + P.margin;
+    expect(d.worstCase.maxNeg).toBe(Math.max(...neg));
+    expect(d.worstCase.minPos).toBe(Math.min(...pos));
+    expect(d.worstCase.loss).toBeCloseTo((P.tau * Math.log1p(Math.exp(P.L * z))) / P.L, 12);
+  });
+
+  it('BCE: total Σ −log p+ − Σ log(1 − p−), and the negatives’ part (Eq. 1–2)', () => {
+    const fromNeg = -sum(neg.map((v) => Math.log(1 - v)));
+    expect(d.bce.fromNeg).toBeCloseTo(fromNeg, 12);
+    expect(d.bce.total).toBeCloseTo(fromNeg - sum(pos.map(Math.log)), 12);
+  });
+
+  it('recovery: positives with p ≥ γ and negatives with p ≤ 1 − γ (§3.3)', () => {
+    expect(d.recovery).toEqual({
+      posAbove: pos.filter((v) => v >= P.margin).length,
+      posTotal: pos.length,
+      negBelow: neg.filter((v) => v <= 1 - P.margin).length,
+      negTotal: neg.length,
+    });
+  });
+
+  it('plain means, minima and maxima of each set', () => {
+    expect(d.pos.mean).toBeCloseTo(sum(pos) / pos.length, 14);
+    expect(d.neg.mean).toBeCloseTo(sum(neg) / neg.length, 14);
+    expect(d.neg.max).toBe(Math.max(...neg));
+    expect(d.pos.min).toBe(Math.min(...pos));
+  });
+});
+
+describe('explain: hardest 1 % of negatives', () => {
+  it('takes ⌈1 %⌉ of the negatives, at least one', () => {
+    expect(hardestCount(0)).toBe(0);
+    expect(hardestCount(5)).toBe(1);
+    expect(hardestCount(100)).toBe(1);
+    expect(hardestCount(101)).toBe(2);
+  });
+
+  it('with 5 negatives it is the highest-scoring negative’s share of Σ|∂DR/∂x| over negatives', () => {
+    const d = explain(set([2, -1, 0.5, -3, -2, 0.4], [1, 1, 0, 0, 0, 0]), P);
+    const e = d.detail!;
+    const negs = [...e.p.keys()].filter((k) => e.positive[k] === 0);
+    const top = negs.reduce((a, b) => (e.p[b] > e.p[a] ? b : a));
+    const total = sum(negs.map((k) => Math.abs(e.gradLogit[k])));
+    expect(d.hardestShare).toBeCloseTo(Math.abs(e.gradLogit[top]) / total, 14);
+  });
+
+  it('is 0 without negatives', () => {
+    expect(explain(set([1, 2], [1, 1]), P).hardestShare).toBe(0);
+  });
+});
+
+describe('explain: empty sets follow the official code', () => {
+  it('no positives: P̂+ = 1, min p+ reported as 1, empty positive summary with zero masses', () => {
+    const d = explain(set([0.3, -1, 2], [0, 0, -1]), P);
+    expect(d.result.pPlus).toBe(1);
+    expect(d.worstCase.minPos).toBe(1);
+    expect(d.pos).toMatchObject({ n: 0, mean: 0, min: 0, max: 0 });
+    expect(sum(d.pos.hist.oMass)).toBe(0);
+    expect(d.pairwise).toEqual({ loss: 0, violating: 0, pairs: 0 });
+  });
+
+  it('no negatives: P̂− = 0, max p− reported as 0', () => {
+    const d = explain(set([0.3, -1], [1, 1]), P);
+    expect(d.result.pMinus).toBe(0);
+    expect(d.worstCase.maxNeg).toBe(0);
+    expect(d.neg.n).toBe(0);
+  });
+});
+
+describe('explain: hard-negative original distribution', () => {
+  it('o is 1/n̂ on the n̂ highest-scoring negatives and 0 on the rest; positives stay uniform', () => {
+    const s = set([2, -1, 0.5, -3, -2, 0.4, 1.5], [1, 0, 0, 0, 0, 0, 1]);
+    const d = explain(s, { ...P, original: 'hardNegative', hardK: 2 });
+    const e = d.detail!;
+    const o = (flat: number) => e.o[Array.from(e.index).indexOf(flat)];
+    expect(o(2)).toBeCloseTo(0.5, 15); // p = σ(0.5), highest negative
+    expect(o(5)).toBeCloseTo(0.5, 15); // σ(0.4), second
+    for (const flat of [1, 3, 4]) expect(o(flat)).toBe(0);
+    expect(o(0)).toBeCloseTo(0.5, 15);
+    expect(sum(d.neg.hist.oMass)).toBeCloseTo(1, 14);
+  });
+});
+
+describe('explain: purity', () => {
+  it('a prepared set re-explained under new parameters equals a fresh explanation', () => {
+    const s = set([2, -1, 0.5, -3, -2, 0.4], [1, 1, 0, 0, 0, 0]);
+    const prep = prepare(s);
+    const first = explainPrepared(prep, P);
+    const snapshot = structuredClone(first);
+    const other: AppParams = { ...P, lambdaNeg: 0.5, margin: 0.3, smoothing: 'quad' };
+    expect(explainPrepared(prep, other)).toEqual(explain(s, other));
+    // The first result owns its arrays: re-using the workspace did not change it.
+    expect(first).toEqual(snapshot);
+  });
+
+  it('never yields NaN or ±Infinity for finite logits, any labels, any parameters in range', () => {
+    const arb = fc.record({
+      rows: fc.array(
+        fc.tuple(fc.double({ min: -40, max: 40, noNaN: true }), fc.integer({ min: -1, max: 1 })),
+        { minLength: 0, maxLength: 30 },
+      ),
+      lambdaNeg: fc.double({ min: 1e-4, max: 1e4, noNaN: true }),
+      lambdaPos: fc.double({ min: 1e-4, max: 1e4, noNaN: true }),
+      margin: fc.double({ min: 0, max: 1, noNaN: true }),
+      smoothing: fc.constantFrom('logistic', 'quad', 'hinge' as const),
+      original: fc.constantFrom('uniform', 'hardNegative' as const),
+      hardK: fc.integer({ min: 1, max: 10 }),
+    });
+    fc.assert(
+      fc.property(arb, (a) => {
+        const { rows, ...chosen } = a;
+        const d: ExplainerData = explain(
+          set(
+            rows.map((r) => r[0]),
+            rows.map((r) => r[1]),
+          ),
+          { ...P, ...chosen },
+        );
+        for (const [path, v] of numbers(d)) expect(Number.isFinite(v), path).toBe(true);
+        expect(d.hardestShare).toBeGreaterThanOrEqual(0);
+        expect(d.hardestShare).toBeLessThanOrEqual(1);
+      }),
+      { seed: 20200, numRuns: 120 },
+    );
+  });
+});
