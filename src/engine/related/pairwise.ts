@@ -32,10 +32,10 @@ export interface PairwiseGradient {
  * caller's buffers: ∂/∂p_{j−} = #{j+ : violated}, ∂/∂p_{j+} = −#{j− : violated} (0 at the kink).
  *
  * Exact in O((n+ + n−)·log n+): only the positives are sorted (a copy; inputs are not modified).
- * For one negative p−, the test `(p− − p+) + γ > 0` is monotone in p+ even in floating point (each
- * rounded operation is monotone), so the positives it violates with are a prefix of the sorted
- * positives of length c, found by binary search, and the pair count agrees bit-for-bit with the
- * double loop. Its share of the loss is c·(p− + γ) − Σ_{i<c} p+_(i), from a compensated prefix sum;
+ * For one negative p−, the test `(p− − p+) + γ > 0` is monotone in p+ and in p− even in floating
+ * point (each rounded operation is monotone), so the positives it violates with are a prefix of the
+ * sorted positives of length c, found by a bucketed binary search, and the pair count agrees
+ * bit-for-bit with the double loop. Its share of the loss is c·(p− + γ) − Σ_{i<c} p+_(i), from a compensated prefix sum;
  * the total is Neumaier-compensated too, so the absolute error is about ε·(1+γ) per violating pair.
  *
  * @param pPos scores σ(x) ∈ [0,1] of the positive entries (Pooled.pPos); NaN is not supported.
@@ -62,11 +62,12 @@ export function pairwiseHinge(
   // sorted positive below (a positive at sorted rank i is violated by the negatives with c > i).
   const hist = grad ? new Float64Array(nPos + 1) : null;
 
+  const count = violationCounter(sorted, margin);
   const total = new Neumaier();
   let violating = 0;
   for (let j = 0; j < nNeg; j++) {
     const n = pNeg[j];
-    const c = violatedPrefix(sorted, n, margin);
+    const c = count(n);
     if (grad) grad.gradNeg[j] = c;
     if (hist) hist[c]++;
     if (c === 0) continue;
@@ -92,10 +93,37 @@ export function pairwiseHinge(
   return { loss: Math.max(0, total.value()), violating, pairs: nPos * nNeg };
 }
 
-/** Length of the prefix of ascending `sorted` with (n − p) + γ > 0, by binary search. */
-function violatedPrefix(sorted: Float64Array, n: number, margin: number): number {
-  let lo = 0;
-  let hi = sorted.length;
+/**
+ * c(n) = length of the prefix of ascending `sorted` with (n − p) + γ > 0. c is non-decreasing in n, so
+ * c at the edges b/B of B buckets over [0, 1] brackets c(n) for every n of bucket b and the binary
+ * search runs inside that bracket: about one step for scores spread over [0, 1] instead of log₂ n+
+ * unpredictable branches per negative. B is a power of two, so b/B and ⌊n·B⌋ are exact and n lies in
+ * [b/B, (b+1)/B) without rounding doubt; scores outside [0, 1] fall in the two end brackets.
+ */
+function violationCounter(sorted: Float64Array, margin: number): (n: number) => number {
+  const nPos = sorted.length;
+  const B = Math.min(1 << 16, 1 << Math.ceil(Math.log2(Math.max(nPos, 2))));
+  const atEdge = new Int32Array(B + 1);
+  for (let b = 0; b <= B; b++) atEdge[b] = violatedPrefix(sorted, b / B, margin, 0, nPos);
+  return (n) => {
+    if (n < 0) return violatedPrefix(sorted, n, margin, 0, atEdge[0]);
+    if (n >= 1) return violatedPrefix(sorted, n, margin, atEdge[B], nPos);
+    const b = Math.floor(n * B);
+    return violatedPrefix(sorted, n, margin, atEdge[b], atEdge[b + 1]);
+  };
+}
+
+/**
+ * First index in [lo, hi) of ascending `sorted` where (n − p) + γ > 0 fails (hi if none), given that
+ * it holds below lo and fails from hi on.
+ */
+function violatedPrefix(
+  sorted: Float64Array,
+  n: number,
+  margin: number,
+  lo: number,
+  hi: number,
+): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (n - sorted[mid] + margin > 0) lo = mid + 1;

@@ -35,9 +35,12 @@ function run(pPos: Float64Array, pNeg: Float64Array, margin: number) {
 
 // Scores on a 1/8 grid produce ties, duplicates and pairs with p− − p+ + γ exactly 0.
 const gridScore = fc.integer({ min: 0, max: 8 }).map((k) => k / 8);
+const gridScore1024 = fc.integer({ min: 0, max: 1024 }).map((k) => k / 1024);
 const anyScore = fc.double({ min: 0, max: 1, noNaN: true });
-const scores = (score: fc.Arbitrary<number>) =>
-  fc.array(score, { maxLength: 40 }).map((a) => Float64Array.from(a));
+// Scores outside [0, 1] are not probabilities but exercise the end brackets of the bucket index.
+const wideScore = fc.double({ min: -1, max: 2, noNaN: true });
+const scores = (score: fc.Arbitrary<number>, maxLength = 40) =>
+  fc.array(score, { maxLength }).map((a) => Float64Array.from(a));
 const margins = fc.oneof(
   fc.constantFrom(0, 0.25, 0.5, 1),
   fc.double({ min: -0.5, max: 1.5, noNaN: true }),
@@ -78,13 +81,15 @@ describe('pairwiseHinge (Eq. 3/4 with the hinge, O(n log n))', () => {
     }
   });
 
-  for (const [name, score] of [
-    ['grid scores with ties', gridScore],
-    ['arbitrary scores in [0,1]', anyScore],
+  for (const [name, score, maxLength] of [
+    ['grid scores with ties', gridScore, 40],
+    ['arbitrary scores in [0,1]', anyScore, 40],
+    ['up to 600 positives on a 1/1024 grid (bucket edges hit exactly)', gridScore1024, 600],
+    ['scores in [−1, 2]', wideScore, 40],
   ] as const) {
     it(`equals the double loop in loss (1e-12 per pair), count and gradient (exactly): ${name}`, () => {
       fc.assert(
-        fc.property(scores(score), scores(score), margins, (pPos, pNeg, margin) => {
+        fc.property(scores(score, maxLength), scores(score), margins, (pPos, pNeg, margin) => {
           const fast = run(pPos, pNeg, margin);
           const ref = doubleLoop(pPos, pNeg, margin);
           expect(fast.violating).toBe(ref.violating);
