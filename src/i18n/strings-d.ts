@@ -169,9 +169,9 @@ const en = {
   'paper.nearest': 'nearest to the current settings',
   'paper.distance': 'distance {d}',
   'paper.distanceNote1':
-    'Distance for Table 1: |ln h+ − ln h+ (row)| + |ln h− − ln h− (row)|, with h+ = exp(1/λ+) and h− = exp(0.1/λ−).',
+    'Distance for Table 1, on the log scale of the sliders: |ln(λ+ / λ+ of the row)| + |ln(λ− / λ− of the row)|, with the row’s λ+ = 1/ln h+ and λ− = 0.1/ln h−; the current settings read the paper’s way are h+ = e^(1/λ+) = {hPos}, h− = e^(0.1/λ−) = {hNeg}.',
   'paper.distanceNote2':
-    'Distance for Table 2: a row of another surrogate is never nearer than one of the current surrogate; within it, |ln L − ln L (row)| or |ln ρ − ln ρ (row)|.',
+    'Distance for Table 2: only rows of the current surrogate count; among them |ln(L / L of the row)| or |ln(ρ / ρ of the row)|.',
   'paper.table3All': 'all pairs (Eq. 3): 12.9 AP',
   'paper.table3Neg': 'negatives only: 37.0 AP',
   'paper.table3DR': 'DR: 37.4 AP',
@@ -337,9 +337,9 @@ const zh: { readonly [K in StringKeyD]: string } = {
   'paper.nearest': '与当前设置最接近',
   'paper.distance': '距离 {d}',
   'paper.distanceNote1':
-    '表 1 的距离：|ln h+ − ln h+(行)| + |ln h− − ln h−(行)|，其中 h+ = exp(1/λ+)，h− = exp(0.1/λ−)。',
+    '表 1 的距离（与滑块一致，取对数）：|ln(λ+ / 该行的 λ+)| + |ln(λ− / 该行的 λ−)|，其中该行的 λ+ = 1/ln h+，λ− = 0.1/ln h−；按论文的读法，当前设置为 h+ = e^(1/λ+) = {hPos}，h− = e^(0.1/λ−) = {hNeg}。',
   'paper.distanceNote2':
-    '表 2 的距离：其他替代函数的行总比当前替代函数的行更远；同一替代函数内为 |ln L − ln L(行)| 或 |ln ρ − ln ρ(行)|。',
+    '表 2 的距离：只比较当前替代函数的行；其间为 |ln(L / 该行的 L)| 或 |ln(ρ / 该行的 ρ)|。',
   'paper.table3All': '所有样本对（式 3）：12.9 AP',
   'paper.table3Neg': '仅负样本：37.0 AP',
   'paper.table3DR': 'DR：37.4 AP',
