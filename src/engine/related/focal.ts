@@ -2,7 +2,7 @@
  * The focal loss of RetinaNet (Lin et al., ICCV 2017), the loss DR replaces (drloss-math.md §5),
  * over the same entries as DR.
  */
-// eslint-disable-next-line no-restricted-imports -- ../ is still src/engine (the rule assumes a flat folder)
+// eslint-disable-next-line no-restricted-imports -- ../ is still inside src/engine
 import { sigmoid, softplus } from '../numerics.ts';
 import { checkProblem, entryLabel } from './entries.ts';
 import { Neumaier } from './neumaier.ts';
@@ -39,8 +39,8 @@ export interface FocalResult {
  * positive entries (= positive anchors: each has exactly one). From the logit x, with
  * p = σ(x), 1 − p = σ(−x), log p = −softplus(−x), log(1−p) = −softplus(x), so it is finite for every
  * finite x. When `gradLogits` (caller-owned, length R·K) is given, writes ∂FL/∂x into it:
- *   positive: α (1−p)^γf [γf·p·log p − (1−p)] / n,
- *   negative: (1−α) p^γf [p − γf·(1−p)·log(1−p)] / n,
+ *   positive: α (1−p)^γf [γf·p·log p − (1−p)] / max(1, n+),
+ *   negative: (1−α) p^γf [p − γf·(1−p)·log(1−p)] / max(1, n+),
  * (differentiating through dp/dx = p(1−p)), and 0 for ignored entries. Sums are Neumaier-compensated.
  *
  * @param logits row-major R×K logits (R = targets.length).

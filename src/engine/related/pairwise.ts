@@ -35,12 +35,14 @@ export interface PairwiseGradient {
  * For one negative p−, the test `(p− − p+) + γ > 0` is monotone in p+ and in p− even in floating
  * point (each rounded operation is monotone), so the positives it violates with are a prefix of the
  * sorted positives of length c, found by a bucketed binary search, and the pair count agrees
- * bit-for-bit with the double loop. Its share of the loss is c·(p− + γ) − Σ_{i<c} p+_(i), from a compensated prefix sum;
- * the total is Neumaier-compensated too, so the absolute error is about ε·(1+γ) per violating pair.
+ * bit-for-bit with the double loop. Its share of the loss is c·(p− + γ) − Σ_{i<c} p+_(i), from a
+ * compensated prefix sum; the total is Neumaier-compensated too, so the absolute error is about
+ * ε·(1+γ) per violating pair. Allocates O(n+) scratch (and O(n+) more with `grad`).
  *
  * @param pPos scores σ(x) ∈ [0,1] of the positive entries (Pooled.pPos); NaN is not supported.
  * @param pNeg scores of the negative entries (Pooled.pNeg).
  * @param margin γ of Eq. 3.
+ * @throws RangeError when a gradient buffer is shorter than its set.
  */
 export function pairwiseHinge(
   pPos: Float64Array,
@@ -50,6 +52,9 @@ export function pairwiseHinge(
 ): PairwiseResult {
   const nPos = pPos.length;
   const nNeg = pNeg.length;
+  if (grad && (grad.gradPos.length < nPos || grad.gradNeg.length < nNeg)) {
+    throw new RangeError(`gradient buffers need lengths ≥ n+ = ${nPos} and n− = ${nNeg}`);
+  }
   const sorted = Float64Array.from(pPos).sort();
   // prefix[i] = Σ_{k<i} sorted[k], each stored value compensated (Neumaier).
   const prefix = new Float64Array(nPos + 1);

@@ -2,9 +2,9 @@
  * The worst-case pair objective of the paper's Eq. 5, the λ± → 0 limit of DR (drloss-math.md §3, §5):
  * only the highest-scoring negative and the lowest-scoring positive count.
  */
-// eslint-disable-next-line no-restricted-imports -- ../ is still src/engine (the rule assumes a flat folder)
+// eslint-disable-next-line no-restricted-imports -- ../ is still inside src/engine
 import { surrogate } from '../surrogates.ts';
-// eslint-disable-next-line no-restricted-imports -- ../ is still src/engine (the rule assumes a flat folder)
+// eslint-disable-next-line no-restricted-imports -- ../ is still inside src/engine
 import type { DRParams } from '../types.ts';
 
 /** The worst pair and its loss. */
@@ -17,9 +17,12 @@ export interface WorstCaseResult {
   readonly maxNeg: number;
   /** min p+ (1 when there is no positive, as P̂+ of an empty set). */
   readonly minPos: number;
-  /** Position in pNeg / pPos of the extreme (lowest position among ties; −1 for an empty set). Map to
-   * the flat entry with Pooled.negIndex / posIndex. */
+  /**
+   * Position in pNeg of max p− (the lowest among ties; −1 without negatives); the flat entry is
+   * Pooled.negIndex[maxNegIndex].
+   */
   readonly maxNegIndex: number;
+  /** Position in pPos of min p+ (the lowest among ties; −1 without positives). */
   readonly minPosIndex: number;
 }
 

@@ -116,6 +116,12 @@ describe('pairwiseHinge (Eq. 3/4 with the hinge, O(n log n))', () => {
     expect(Array.from(fast.gradPos)).toEqual(Array.from(ref.gradPos));
   });
 
+  it('refuses gradient buffers shorter than their sets', () => {
+    const two = Float64Array.of(0.2, 0.4);
+    const short = { gradPos: new Float64Array(1), gradNeg: new Float64Array(2) };
+    expect(() => pairwiseHinge(two, two, 0.5, short)).toThrow(RangeError);
+  });
+
   it('leaves its inputs unchanged (it sorts a copy)', () => {
     const pPos = Float64Array.of(0.9, 0.1, 0.5);
     const before = Array.from(pPos);
