@@ -1,0 +1,179 @@
+/**
+ * Panel 5, smoothing (paper Eq. 7–8): the hinge [z]+, the quadratic surrogate (ρ) and the logistic
+ * surrogate (L) over z, the current z = P̂− − P̂+ + γ marked on each with its value, and the
+ * approximation error ℓ(z) − [z]+ at the current z and at worst (log 2/L, ρ/4, both at z = 0).
+ */
+import { line, scaleLinear } from 'd3';
+import { useMemo } from 'react';
+import type { Smoothing } from '../engine/types.ts';
+import { t, type StringKey } from '../i18n/strings.ts';
+import { Axis } from '../viz/Axis.tsx';
+import { fmtNum, px } from '../viz/format.ts';
+import { CHART_MARGINS } from '../viz/scales.ts';
+import { ChartFigure, PanelFrame } from './d/PanelFrame.tsx';
+import { sampleSurrogate, surrogatesAt, zDomain } from './d/smoothingCurves.ts';
+import { texLogistic, texQuadratic } from './equations.ts';
+import { Tex } from './Tex.tsx';
+import type { PanelProps } from './types.ts';
+
+/** Chart height in CSS pixels (the width follows props.width). */
+export const SMOOTHING_HEIGHT = 240;
+
+/** How each surrogate is drawn: colours only through the theme's custom properties. */
+const STYLE: Readonly<Record<Smoothing, { stroke: string; dash: string | undefined }>> = {
+  hinge: { stroke: 'var(--muted)', dash: undefined },
+  quad: { stroke: 'var(--accent)', dash: '6 3' },
+  logistic: { stroke: 'var(--fg)', dash: undefined },
+};
+
+/** The curves, the current-z rule and the dots on each curve, in one SVG. */
+export function SmoothingPanel(props: PanelProps) {
+  const { data, params, lang, width } = props;
+  const s = t(lang);
+  const z = data.result.z;
+  const { L, rho } = params;
+
+  const chart = useMemo(() => {
+    const [lo, hi] = zDomain(z);
+    const m = CHART_MARGINS;
+    const x = scaleLinear()
+      .domain([lo, hi])
+      .range([m.left, Math.max(m.left + 1, width - m.right)]);
+    // The hinge reaches hi at the right edge; the smooth surrogates lie above it by at most log2/L or ρ/4.
+    const yMax = Math.max(hi, 0) + Math.max(Math.LN2 / L, rho / 4) * 0.25;
+    const y = scaleLinear()
+      .domain([0, yMax])
+      .range([SMOOTHING_HEIGHT - m.bottom, m.top])
+      .nice(4);
+    const path = line<[number, number]>()
+      .x((d) => x(d[0]))
+      .y((d) => y(d[1]))
+      .digits(2);
+    const kinds: readonly Smoothing[] = ['hinge', 'quad', 'logistic'];
+    const curves = kinds.map((kind) => ({
+      kind,
+      d: path(sampleSurrogate(kind, lo, hi, L, rho)) ?? '',
+    }));
+    return { x, y, curves, lo, hi };
+  }, [z, L, rho, width]);
+
+  const atZ = surrogatesAt(z, L, rho);
+  const nameKey: Record<Smoothing, StringKey> = {
+    hinge: 'smoothing.hinge',
+    quad: 'smoothing.quad',
+    logistic: 'smoothing.logistic',
+  };
+  const name = (kind: Smoothing) => s(nameKey[kind], { rho: fmtNum(rho), L: fmtNum(L) });
+  const byKind = (kind: Smoothing) => atZ.find((a) => a.kind === kind)!;
+  const { x, y, curves, lo, hi } = chart;
+  const m = CHART_MARGINS;
+  const bottom = SMOOTHING_HEIGHT - m.bottom;
+  const label = s('smoothing.aria', {
+    from: fmtNum(lo),
+    to: fmtNum(hi),
+    z: fmtNum(z),
+    hinge: fmtNum(byKind('hinge').value),
+    quad: fmtNum(byKind('quad').value),
+    logistic: fmtNum(byKind('logistic').value),
+  });
+  const input = { data, params, hovered: props.hovered };
+
+  return (
+    <PanelFrame title={s('panel.smoothing.title')} className="panel-smoothing">
+      <Tex expr={texQuadratic(input)} />
+      <Tex expr={texLogistic(input)} />
+      <ChartFigure
+        label={label}
+        title={s('panel.smoothing.title')}
+        caption={s('smoothing.caption')}
+        width={width}
+        height={SMOOTHING_HEIGHT}
+      >
+        <Axis
+          scale={x}
+          orient="bottom"
+          at={bottom}
+          label={s('smoothing.axisZ')}
+          gridLength={bottom - m.top}
+        />
+        <Axis scale={y} orient="left" at={m.left} label={s('smoothing.axisLoss')} ticks={4} />
+        {curves.map(({ kind, d }) => (
+          <path
+            key={kind}
+            className={`curve curve-${kind}`}
+            d={d}
+            fill="none"
+            stroke={STYLE[kind].stroke}
+            strokeDasharray={STYLE[kind].dash}
+            strokeWidth={kind === params.smoothing ? 3 : 1.5}
+          />
+        ))}
+        <line
+          className="current-z"
+          x1={px(x(z))}
+          x2={px(x(z))}
+          y1={bottom}
+          y2={m.top}
+          stroke="var(--highlight)"
+          strokeWidth={1.5}
+        />
+        <text x={px(x(z) + 4)} y={m.top + 10} fontSize={11} fill="var(--fg)">
+          {s('smoothing.currentZ', { z: fmtNum(z) })}
+        </text>
+        {atZ.map((a) => (
+          <circle
+            key={a.kind}
+            className={`value-${a.kind}`}
+            cx={px(x(z))}
+            cy={px(y(a.value))}
+            r={a.kind === params.smoothing ? 5 : 3.5}
+            fill={STYLE[a.kind].stroke}
+            stroke="var(--panel-bg)"
+          />
+        ))}
+      </ChartFigure>
+      <table className="readout-table">
+        <caption>{s('smoothing.tableCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{s('smoothing.colSurrogate')}</th>
+            <th scope="col">{s('smoothing.colValue')}</th>
+            <th scope="col">{s('smoothing.errorHere')}</th>
+            <th scope="col">{s('smoothing.errorMax')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {atZ.map((a) => (
+            <tr key={a.kind} aria-current={a.kind === params.smoothing ? 'true' : undefined}>
+              <th scope="row">
+                <svg width={22} height={10} aria-hidden="true" focusable="false">
+                  <line
+                    x1={1}
+                    x2={21}
+                    y1={5}
+                    y2={5}
+                    stroke={STYLE[a.kind].stroke}
+                    strokeDasharray={STYLE[a.kind].dash}
+                    strokeWidth={a.kind === params.smoothing ? 3 : 1.5}
+                  />
+                </svg>{' '}
+                {name(a.kind)}
+                {a.kind === params.smoothing ? ` (${s('smoothing.current')})` : ''}
+              </th>
+              <td>{fmtNum(a.value)}</td>
+              <td>{fmtNum(a.gap)}</td>
+              <td>
+                {fmtNum(a.maxGap)}
+                {a.kind === 'logistic'
+                  ? ` (${s('smoothing.errorMaxLogistic')})`
+                  : a.kind === 'quad'
+                    ? ` (${s('smoothing.errorMaxQuad')})`
+                    : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </PanelFrame>
+  );
+}
