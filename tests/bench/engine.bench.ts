@@ -27,6 +27,8 @@ const SIZES = [
   { N: 8e6, label: '8e6', warmup: 1, runs: 5 },
 ];
 const RATIO_AT = '1e6';
+/** The numpy peer's interpreter; PYTHON=/nonexistent shows the report without it. */
+const PYTHON = process.env.PYTHON ?? 'python3';
 
 // A full collection between sizes so one size's 64 MB arrays are not collected during the next's
 // timings (tsx takes no --expose-gc; this is V8's documented way to set the flag at run time).
@@ -62,7 +64,7 @@ function medianMs(f: (i: number) => void, warmup: number, runs: number): number 
 }
 
 function numpyVersion(): string | null {
-  const r = spawnSync('python3', ['-c', 'import numpy; print(numpy.__version__)'], {
+  const r = spawnSync(PYTHON, ['-c', 'import numpy; print(numpy.__version__)'], {
     encoding: 'utf8',
   });
   return r.status === 0 ? r.stdout.trim() : null;
@@ -133,7 +135,7 @@ function benchOne(size: (typeof SIZES)[number], numpy: boolean, dir: string): Ro
     writeArray(join(dir, files.grad), ws.gradLogits);
     const script = join(dirname(fileURLToPath(import.meta.url)), 'drloss_numpy.py');
     const run = spawnSync(
-      'python3',
+      PYTHON,
       [
         script,
         ...['--logits', join(dir, files.logits), '--targets', join(dir, files.targets)],
