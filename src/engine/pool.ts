@@ -2,7 +2,10 @@
  * Pooling: the parameter-independent half of the DR loss. Splits the R×K entries into the positive
  * and the negative set of drloss-math.md §1 and evaluates every sigmoid once.
  */
-import { sigmoid } from './numerics.ts';
+import { sigmoidFast } from './fastExp.ts';
+
+// Module-local alias: read a transpiler's getter-backed import once, not per entry.
+const sigmoid = sigmoidFast;
 import type { Pooled } from './types.ts';
 
 /**

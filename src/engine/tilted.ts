@@ -5,6 +5,10 @@
  */
 import { expFast } from './fastExp.ts';
 
+// A module-local alias, so a transpiler's getter-backed import (CJS interop, Vite SSR) is read once,
+// not once per element in the loops below.
+const exp = expFast;
+
 /**
  * The original distribution o restricted to one set, as the loops take it:
  * - null: uniform, o_j = 1/n;
@@ -114,7 +118,7 @@ function uniformLoop(
     for (let j = b; j < end; j++) {
       const pj = p[j];
       const d = (pj - ext) * scale;
-      const e = expFast(d);
+      const e = exp(d);
       eOut[j] = e;
       s += e;
       sp += e * pj;
@@ -159,7 +163,7 @@ function weightedLoop(
       }
       const pj = p[j];
       const d = (pj - ext) * scale;
-      const e = wj * expFast(d);
+      const e = wj * exp(d);
       eOut[j] = e;
       s += e;
       sp += e * pj;
@@ -200,7 +204,7 @@ function supportLoop(
       const j = idx[t];
       const pj = p[j];
       const d = (pj - ext) * scale;
-      const e = expFast(d);
+      const e = exp(d);
       eOut[j] = e;
       s += e;
       sp += e * pj;
