@@ -1,0 +1,404 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PRESETS } from '../../../src/data/presets.ts';
+import { Rng } from '../../../src/data/rng.ts';
+import { NUMERIC_SPECS } from '../../../src/state/params.ts';
+import {
+  MAX_HASH_CHARS,
+  decodePermalink,
+  encodePermalink,
+} from '../../../src/state/permalink/codec.ts';
+import { DEFAULT_STATE, cleanName } from '../../../src/state/permalink/schema.ts';
+import type {
+  AppParams,
+  CandidateEdit,
+  CandidateSet,
+  CandidateSource,
+  PersistedState,
+} from '../../../src/state/types.ts';
+
+const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
+
+/** Any value the parameter table allows (−0 excluded: the codec writes it as 0 on purpose). */
+const paramsArb: fc.Arbitrary<AppParams> = fc.record({
+  margin: fc.double({ min: 0, max: 1, noNaN: true, minExcluded: true }),
+  lambdaPos: fc.double({ min: 1e-4, max: 1e4, noNaN: true }),
+  lambdaNeg: fc.double({ min: 1e-4, max: 1e4, noNaN: true }),
+  L: fc.double({ min: 0.1, max: 50, noNaN: true }),
+  tau: fc.double({ min: 0, max: 20, noNaN: true, minExcluded: true }),
+  rho: fc.double({ min: 0.01, max: 1, noNaN: true }),
+  smoothing: fc.constantFrom('logistic' as const, 'quad' as const, 'hinge' as const),
+  original: fc.constantFrom('uniform' as const, 'hardNegative' as const),
+  hardK: fc.integer({ min: 1, max: 1e8 }),
+});
+
+const editArb: fc.Arbitrary<CandidateEdit> = fc.oneof(
+  fc.record({
+    op: fc.constant('setLogit' as const),
+    row: fc.nat(5000),
+    cls: fc.nat(3),
+    logit: finite,
+  }),
+  fc.record({
+    op: fc.constant('setLabel' as const),
+    row: fc.nat(5000),
+    target: fc.integer({ min: -1, max: 3 }),
+  }),
+  fc.record({
+    op: fc.constant('add' as const),
+    logits: fc.array(finite, { minLength: 1, maxLength: 3 }),
+    target: fc.integer({ min: -1, max: 3 }),
+  }),
+  fc.record({ op: fc.constant('delete' as const), row: fc.nat(5000) }),
+);
+
+const setArb: fc.Arbitrary<CandidateSet> = fc
+  .record({ R: fc.integer({ min: 1, max: 20 }), K: fc.integer({ min: 1, max: 3 }) })
+  .chain(({ R, K }) =>
+    fc.record({
+      R: fc.constant(R),
+      K: fc.constant(K),
+      logits: fc
+        .array(finite, { minLength: R * K, maxLength: R * K })
+        .map((a) => Float64Array.from(a)),
+      targets: fc
+        .array(fc.integer({ min: -1, max: K }), { minLength: R, maxLength: R })
+        .map((a) => Int32Array.from(a)),
+    }),
+  );
+
+const sourceArb: fc.Arbitrary<CandidateSource> = fc.oneof(
+  fc.record({
+    kind: fc.constant('generated' as const),
+    preset: fc.constantFrom(...PRESETS.map((p) => p.id)),
+    seed: fc.nat({ max: 4294967295 }),
+    edits: fc.array(editArb, { maxLength: 6 }),
+  }),
+  fc.record({
+    kind: fc.constant('explicit' as const),
+    name: fc.string({ maxLength: 30 }).map(cleanName),
+    base: setArb,
+    edits: fc.array(editArb, { maxLength: 6 }),
+  }),
+);
+
+const stateArb: fc.Arbitrary<PersistedState> = fc.record({ params: paramsArb, source: sourceArb });
+
+/** Deep equality that tells −0 from 0 and compares typed arrays bit for bit. */
+function same(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' && typeof b === 'number') return Object.is(a, b);
+  if (ArrayBuffer.isView(a) && ArrayBuffer.isView(b)) {
+    const x = a as unknown as ArrayLike<number>;
+    const y = b as unknown as ArrayLike<number>;
+    return (
+      a.constructor === b.constructor &&
+      x.length === y.length &&
+      Array.from(x).every((v, i) => Object.is(v, y[i]))
+    );
+  }
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((v, i) => same(v, b[i]));
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const ka = Object.keys(a).sort();
+    const kb = Object.keys(b).sort();
+    return (
+      same(ka, kb) &&
+      ka.every((k) => same((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+    );
+  }
+  return a === b;
+}
+
+/** The invariants every decoded state satisfies, whatever the input. */
+function expectValid(state: PersistedState): void {
+  for (const spec of NUMERIC_SPECS) {
+    const v = state.params[spec.key];
+    expect(Number.isFinite(v) && v >= spec.min && v <= spec.max).toBe(true);
+  }
+  expect(['logistic', 'quad', 'hinge']).toContain(state.params.smoothing);
+  expect(['uniform', 'hardNegative']).toContain(state.params.original);
+  const s = state.source;
+  if (s.kind === 'generated') {
+    expect(PRESETS.map((p) => p.id)).toContain(s.preset);
+    expect(Number.isInteger(s.seed) && s.seed >= 0 && s.seed <= 4294967295).toBe(true);
+  } else {
+    expect(s.base.logits.length).toBe(s.base.R * s.base.K);
+    expect(s.base.logits.every(Number.isFinite)).toBe(true);
+  }
+}
+
+const rng = new Rng(2020);
+function randomLogits(n: number): Float64Array {
+  const out = new Float64Array(n);
+  rng.fillNormal(out, 0, n, -1, 2);
+  return out;
+}
+
+describe('encodePermalink / decodePermalink', () => {
+  it('writes the default state as version, preset and seed only', () => {
+    expect(encodePermalink(DEFAULT_STATE)).toBe('v=1&set=paper-default&seed=1');
+  });
+
+  it('reads an empty hash (with or without #) as the defaults, without notices', () => {
+    expect(decodePermalink('')).toEqual({ state: DEFAULT_STATE, notices: [] });
+    expect(decodePermalink('#')).toEqual({ state: DEFAULT_STATE, notices: [] });
+  });
+
+  it('round-trips any valid state exactly, with no notice', () => {
+    fc.assert(
+      fc.property(stateArb, (state) => {
+        const { state: back, notices } = decodePermalink(encodePermalink(state));
+        expect(notices).toEqual([]);
+        expect(same(back, state)).toBe(true);
+      }),
+      { seed: 5, numRuns: 300 },
+    );
+  });
+
+  it('reads its own output with a leading #', () => {
+    const state: PersistedState = {
+      ...DEFAULT_STATE,
+      params: { ...DEFAULT_STATE.params, tau: 2.5 },
+    };
+    expect(decodePermalink(`#${encodePermalink(state)}`).state.params.tau).toBe(2.5);
+  });
+});
+
+describe('decodePermalink is total', () => {
+  it('never throws and always yields a valid state, for any string', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' })),
+        (s) => {
+          const { state, notices } = decodePermalink(s);
+          expectValid(state);
+          for (const n of notices) expect(typeof n).toBe('string');
+        },
+      ),
+      { seed: 6, numRuns: 2000 },
+    );
+  });
+
+  it('never throws for key=value soup built from the real keys', () => {
+    const keys = [
+      'v',
+      'margin',
+      'lambdaPos',
+      'lambdaNeg',
+      'L',
+      'tau',
+      'rho',
+      'hardK',
+      'smoothing',
+      'original',
+      'set',
+      'seed',
+      'name',
+      'data',
+      'edits',
+      'x',
+    ];
+    const field = fc.tuple(
+      fc.constantFrom(...keys),
+      fc.oneof(fc.string(), fc.double().map(String), fc.base64String()),
+    );
+    fc.assert(
+      fc.property(fc.array(field, { maxLength: 8 }), (pairs) => {
+        expectValid(decodePermalink(pairs.map(([k, v]) => `${k}=${v}`).join('&')).state);
+      }),
+      { seed: 7, numRuns: 2000 },
+    );
+  });
+
+  it('never throws for truncations, deletions and replacements of valid links', () => {
+    fc.assert(
+      fc.property(
+        stateArb,
+        fc.nat(),
+        fc.nat(),
+        fc.string({ maxLength: 4 }),
+        (state, i, j, insert) => {
+          const link = encodePermalink(state);
+          const a = i % (link.length + 1);
+          const b = a + (j % 8);
+          for (const mutated of [
+            link.slice(0, a),
+            link.slice(0, a) + insert + link.slice(b),
+            link.slice(a),
+          ]) {
+            const { state: s, notices } = decodePermalink(mutated);
+            expectValid(s);
+            expect(Array.isArray(notices)).toBe(true);
+          }
+        },
+      ),
+      { seed: 8, numRuns: 1000 },
+    );
+  });
+});
+
+describe('bad fields keep their default, name the field in a notice, and the rest still applies', () => {
+  const cases: [string, string, string][] = [
+    ['margin=abc', 'γ', 'margin'],
+    ['margin=0x1', 'γ', 'margin'],
+    ['lambdaNeg=1e9', 'λ−', 'lambdaNeg'],
+    ['lambdaPos=-1', 'λ+', 'lambdaPos'],
+    ['lambdaNeg=', 'λ−', 'lambdaNeg'],
+    ['L=NaN', 'L', 'L'],
+    ['tau=Infinity', 'τ', 'tau'],
+    ['rho=5', 'ρ', 'rho'],
+    ['hardK=2.5', 'n̂', 'hardK'],
+    ['smoothing=cubic', 'surrogate', 'smoothing'],
+    ['original=best', 'original distribution', 'original'],
+  ];
+  it.each(cases)('%s → notice names %s', (field, name, key) => {
+    const [other, value] = key === 'tau' ? (['margin', 0.25] as const) : (['tau', 3] as const);
+    const { state, notices } = decodePermalink(
+      `v=1&${field}&${other}=${value}&set=no-positives&seed=9`,
+    );
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain(name);
+    expect(state.params[key as keyof AppParams]).toBe(DEFAULT_STATE.params[key as keyof AppParams]);
+    expect(state.params[other]).toBe(value);
+    expect(state.source).toMatchObject({ kind: 'generated', preset: 'no-positives', seed: 9 });
+  });
+
+  it.each([
+    ['set=paper-defaults', 'set'],
+    ['seed=-3', 'seed'],
+    ['seed=4294967296', 'seed'],
+    ['seed=1.5', 'seed'],
+    ['edits=%%%', 'edits'],
+    ['edits=AAAA', 'edits'],
+    ['data=garbage', 'data'],
+    ['v=x', 'v (version)'],
+    ['zzz=1', 'zzz'],
+    ['junk', 'junk'],
+    ['lambdaNeg=%E0%A4%A', 'lambdaNeg'],
+  ])('%s → notice names %s', (field, name) => {
+    const { state, notices } = decodePermalink(`v=1&tau=3&${field}`);
+    expect(notices.length).toBeGreaterThanOrEqual(1);
+    expect(notices.join(' | ')).toContain(name);
+    expect(state.params.tau).toBe(3);
+    expectValid(state);
+  });
+
+  it('uses the last of repeated fields and says so', () => {
+    const { state, notices } = decodePermalink('v=1&tau=3&tau=2');
+    expect(state.params.tau).toBe(2);
+    expect(notices).toEqual([expect.stringContaining('"tau" appears more than once')]);
+  });
+
+  it('reads a link of a newer version as far as it can, with a notice', () => {
+    const { state, notices } = decodePermalink('v=2&tau=3');
+    expect(state.params.tau).toBe(3);
+    expect(notices.join()).toContain('newer');
+  });
+
+  it('refuses a hash over MAX_HASH_CHARS whole, before parsing it, within 100 ms', () => {
+    const huge = `v=1&tau=3&data=${'A'.repeat(MAX_HASH_CHARS)}`;
+    const t0 = performance.now();
+    const { state, notices } = decodePermalink(huge);
+    expect(performance.now() - t0).toBeLessThan(100);
+    expect(state).toEqual(DEFAULT_STATE);
+    expect(notices.join()).toContain('too long');
+  });
+
+  it('keeps an HTML-looking name as plain text and drops control characters', () => {
+    const name = '<img src=x onerror=alert(1)>\u0007';
+    const state: PersistedState = {
+      params: DEFAULT_STATE.params,
+      source: {
+        kind: 'explicit',
+        name,
+        base: { R: 1, K: 1, logits: Float64Array.of(0), targets: Int32Array.of(1) },
+        edits: [],
+      },
+    };
+    const back = decodePermalink(encodePermalink(state)).state.source;
+    expect(back.kind === 'explicit' && back.name).toBe('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('link sizes', () => {
+  it('a generated set with every parameter changed stays under 300 characters', () => {
+    const state: PersistedState = {
+      params: {
+        margin: 0.123456789012345,
+        lambdaPos: 0.000123456789012345,
+        lambdaNeg: 1234.56789012345,
+        L: 12.3456789012345,
+        tau: 7.65432101234567,
+        rho: 0.987654321012345,
+        smoothing: 'quad',
+        original: 'hardNegative',
+        hardK: 12345678,
+      },
+      source: { kind: 'generated', preset: 'detection-scale', seed: 4294967295, edits: [] },
+    };
+    const link = encodePermalink(state);
+    expect(link.length).toBeLessThan(300);
+  });
+
+  const R = 1000;
+  const logits = randomLogits(R);
+  const targets = Int32Array.from({ length: R }, () =>
+    rng.uniform() < 0.3 ? 1 : rng.uniform() < 0.05 ? -1 : 0,
+  );
+  const imported: PersistedState = {
+    params: DEFAULT_STATE.params,
+    source: { kind: 'explicit', name: 'case.json', base: { R, K: 1, logits, targets }, edits: [] },
+  };
+
+  it('an imported set of 1,000 random float64 logits stays under 12,000 characters, bit-exact', () => {
+    const link = encodePermalink(imported);
+    expect(link.length).toBeLessThan(12_000);
+    const back = decodePermalink(link).state.source;
+    expect(back.kind === 'explicit' && same(back.base.logits, logits)).toBe(true);
+  });
+
+  it('a preset with 1,000 edited random float64 logits stays under 12,000 characters, exact', () => {
+    const edits: CandidateEdit[] = Array.from({ length: R }, (_, i) => ({
+      op: 'setLogit',
+      row: i,
+      cls: 0,
+      logit: logits[i],
+    }));
+    const state: PersistedState = {
+      params: DEFAULT_STATE.params,
+      source: { kind: 'generated', preset: 'hard-negatives', seed: 3, edits },
+    };
+    const link = encodePermalink(state);
+    expect(link.length).toBeLessThan(12_000);
+    expect(same(decodePermalink(link).state, state)).toBe(true);
+  });
+
+  it('1,000 added rows of random float64 logits stay under 12,000 characters, exact', () => {
+    const edits: CandidateEdit[] = Array.from({ length: R }, (_, i) => ({
+      op: 'add',
+      logits: [logits[i]],
+      target: targets[i],
+    }));
+    const state: PersistedState = {
+      params: DEFAULT_STATE.params,
+      source: { kind: 'generated', preset: 'no-positives', seed: 3, edits },
+    };
+    const link = encodePermalink(state);
+    expect(link.length).toBeLessThan(12_000);
+    expect(same(decodePermalink(link).state, state)).toBe(true);
+  });
+
+  it('an imported set of 1,000 three-decimal scores is far smaller (under 5,000 characters)', () => {
+    const short = logits.map((x) => Math.round(x * 1000) / 1000);
+    const link = encodePermalink({
+      ...imported,
+      source: {
+        kind: 'explicit',
+        name: 'csv',
+        base: { R, K: 1, logits: short, targets },
+        edits: [],
+      },
+    });
+    expect(link.length).toBeLessThan(5_000);
+  });
+});
