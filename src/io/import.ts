@@ -1,0 +1,139 @@
+/**
+ * Import of a candidate set from a file or a paste: JSON in the case format (the CLI's and the golden
+ * files', parsed by case.ts) or CSV (csv.ts). Pure and total: never throws; an error is one line
+ * naming the line (CSV) or the case and field (JSON), and the caller keeps whatever was loaded before.
+ */
+import type { DRParams } from '../engine/types.ts';
+import { DEFAULT_APP_PARAMS, NUMERIC_SPECS, checkParam } from '../state/params.ts';
+import type { AppParams, CandidateSource } from '../state/types.ts';
+import { parseCases } from './case.ts';
+import { MAX_CSV_ENTRIES, parseCsv } from './csv.ts';
+
+/** Largest imported set, R·K entries (a permalink carries at most this many). */
+export const MAX_IMPORT_ENTRIES = MAX_CSV_ENTRIES;
+
+/** What an import gives the store. */
+export type ImportResult =
+  | {
+      readonly ok: true;
+      /** Always an explicit source (the imported values, no edits). */
+      readonly source: CandidateSource;
+      /**
+       * A JSON case's parameters as the app holds them (defaults for those the case leaves out);
+       * absent for CSV, which carries none.
+       */
+      readonly params?: AppParams;
+      /** Things the person should know: which case of several, how a CSV was read, a parameter kept. */
+      readonly notices: readonly string[];
+    }
+  | { readonly ok: false; readonly error: string };
+
+/** Options of parseImport. */
+export interface ImportOptions {
+  /** Which case of a JSON array to import (0-based; default 0). */
+  readonly caseIndex?: number;
+}
+
+function looksLikeJson(text: string, fileName: string | undefined): boolean {
+  const ext = fileName?.toLowerCase().match(/\.([a-z]+)$/)?.[1];
+  if (ext === 'json') return true;
+  if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return false;
+  const first = text.replace(/^\ufeff/, '').trimStart()[0];
+  return first === '{' || first === '[';
+}
+
+/**
+ * A case's engine parameters as AppParams. A value outside the app's range (params.ts) keeps the
+ * default, with a notice naming it: the app could not show or link it faithfully.
+ */
+function toAppParams(p: DRParams, notices: string[]): AppParams {
+  const out: AppParams = {
+    ...DEFAULT_APP_PARAMS,
+    smoothing: p.smoothing,
+    original: p.original.kind === 'hardNegative' ? 'hardNegative' : 'uniform',
+  };
+  const given: Record<string, number> = {
+    margin: p.margin,
+    lambdaPos: p.lambdaPos,
+    lambdaNeg: p.lambdaNeg,
+    L: p.L,
+    tau: p.tau,
+    rho: p.rho,
+    hardK: p.original.kind === 'hardNegative' ? p.original.k : DEFAULT_APP_PARAMS.hardK,
+  };
+  for (const spec of NUMERIC_SPECS) {
+    const v = given[spec.key];
+    const r = checkParam(spec, v);
+    if (r.ok && !r.clamped) Object.assign(out, { [spec.key]: r.value });
+    else {
+      notices.push(
+        `${spec.symbol} (${spec.label}) = ${v} is outside ${spec.min}…${spec.max}; the default ${spec.default} is used`,
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * Parse an import. JSON when the file name ends in .json or the text starts with '{' or '['; CSV when
+ * it ends in .csv/.tsv/.txt or otherwise. A JSON array of several cases imports `caseIndex` (default
+ * 0) and says so. The source's name is the file name, or "pasted JSON"/"pasted CSV".
+ */
+export function parseImport(
+  text: string,
+  fileName?: string,
+  options: ImportOptions = {},
+): ImportResult {
+  try {
+    return looksLikeJson(text, fileName)
+      ? importJson(text, fileName, options.caseIndex ?? 0)
+      : importCsv(text, fileName);
+  } catch (e) {
+    // The parsers are total; this only guards against the unforeseen (e.g. running out of memory).
+    return { ok: false, error: `cannot read the input (${e instanceof Error ? e.name : 'error'})` };
+  }
+}
+
+function importJson(text: string, fileName: string | undefined, caseIndex: number): ImportResult {
+  const parsed = parseCases(text);
+  if (!parsed.ok) return { ok: false, error: `JSON ${parsed.error}` };
+  const n = parsed.cases.length;
+  if (!(Number.isInteger(caseIndex) && caseIndex >= 0 && caseIndex < n)) {
+    return { ok: false, error: `JSON: case ${caseIndex} does not exist (the file has ${n})` };
+  }
+  const c = parsed.cases[caseIndex];
+  if (c.R * c.K > MAX_IMPORT_ENTRIES) {
+    return { ok: false, error: `JSON case ${caseIndex}: more than ${MAX_IMPORT_ENTRIES} entries` };
+  }
+  const notices: string[] = [];
+  if (n > 1) notices.push(`The file holds ${n} cases; case ${caseIndex} was imported`);
+  const params = toAppParams(c.params, notices);
+  const name = fileName ?? 'pasted JSON';
+  return {
+    ok: true,
+    source: {
+      kind: 'explicit',
+      name: n > 1 ? `${name} #${caseIndex}` : name,
+      base: { R: c.R, K: c.K, logits: c.logits, targets: c.targets },
+      edits: [],
+    },
+    params,
+    notices,
+  };
+}
+
+function importCsv(text: string, fileName: string | undefined): ImportResult {
+  const parsed = parseCsv(text);
+  if (!parsed.ok) return { ok: false, error: `CSV ${parsed.error}` };
+  const { R, K, logits, targets, interpretation } = parsed.value;
+  return {
+    ok: true,
+    source: {
+      kind: 'explicit',
+      name: fileName ?? 'pasted CSV',
+      base: { R, K, logits, targets },
+      edits: [],
+    },
+    notices: [`CSV values read as ${interpretation.as}s (${interpretation.because})`],
+  };
+}
