@@ -1,0 +1,24 @@
+/**
+ * A panel's numbers as a description list (term → value): readable by screen readers in order, and
+ * wrapping on narrow screens.
+ */
+export interface Readout {
+  readonly term: string;
+  readonly value: string;
+  /** Marks the readout that changes with the hovered candidate, or the one to look at. */
+  readonly emphasis?: boolean;
+}
+
+/** <dl class="readouts"> of the given rows. */
+export function Readouts({ items }: { readonly items: readonly Readout[] }) {
+  return (
+    <dl className="readouts">
+      {items.map((r) => (
+        <div key={r.term} className={r.emphasis ? 'readout emphasis' : 'readout'}>
+          <dt>{r.term}</dt>
+          <dd>{r.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * A horizontal bar split in two shares (e.g. the cross-entropy from negatives vs from positives, the
+ * violating vs the ranked pairs). Decorative: the sentence next to it says the same in words.
+ */
+import { px } from '../../viz/format.ts';
+
+export interface ShareBarProps {
+  /** The first part's share in [0, 1] (clamped; NaN draws as 0). */
+  readonly share: number;
+  /** CSS colours of the first part and of the rest. */
+  readonly colour: string;
+  readonly rest: string;
+  /** The sentence that states the share (visible, and what assistive technology reads). */
+  readonly text: string;
+}
+
+/** The bar (aria-hidden) and its sentence. */
+export function ShareBar({ share, colour, rest, text }: ShareBarProps) {
+  const f = Number.isFinite(share) ? Math.min(1, Math.max(0, share)) : 0;
+  return (
+    <div className="share">
+      <svg
+        className="share-bar"
+        aria-hidden="true"
+        focusable="false"
+        width="100%"
+        height={12}
+        viewBox="0 0 100 12"
+        preserveAspectRatio="none"
+      >
+        <rect x={0} y={0} width={px(100 * f)} height={12} fill={colour} />
+        <rect x={px(100 * f)} y={0} width={px(100 * (1 - f))} height={12} fill={rest} />
+      </svg>
+      <p>{text}</p>
+    </div>
+  );
+}
