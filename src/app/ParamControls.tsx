@@ -1,0 +1,75 @@
+/**
+ * The controls column's parameter part: the six continuous parameters of the table (γ, λ+, λ−, L, τ,
+ * ρ), the surrogate ℓ and the original distribution o (with n̂ when o keeps the top negatives).
+ */
+import {
+  HARD_K_SPEC,
+  ORIGINAL_OPTIONS,
+  PARAM_SPECS,
+  SMOOTHING_OPTIONS,
+  DEFAULT_APP_PARAMS,
+} from '../state/params.ts';
+import type { AppParams } from '../state/types.ts';
+import { useApp, useAppStore } from './context.tsx';
+import { ParamControl } from './ParamControl.tsx';
+
+export function ParamControls() {
+  const store = useAppStore();
+  const smoothing = useApp((s) => s.params.smoothing);
+  const original = useApp((s) => s.params.original);
+  const set = (patch: Partial<AppParams>) => store.getState().setParams(patch);
+  const isDefault = useApp((s) =>
+    (Object.keys(DEFAULT_APP_PARAMS) as (keyof AppParams)[]).every((k) =>
+      Object.is(s.params[k], DEFAULT_APP_PARAMS[k]),
+    ),
+  );
+
+  return (
+    <section className="card" aria-labelledby="params-title">
+      <div className="card-head">
+        <h2 id="params-title">Parameters</h2>
+        <button type="button" disabled={isDefault} onClick={() => set({ ...DEFAULT_APP_PARAMS })}>
+          Reset all to the paper’s defaults
+        </button>
+      </div>
+      {PARAM_SPECS.map((spec) => (
+        <ParamControl key={spec.key} spec={spec} />
+      ))}
+      <div className="choice">
+        <label htmlFor="smoothing">
+          Surrogate <span className="symbol">ℓ</span>
+        </label>
+        <select
+          id="smoothing"
+          aria-label="surrogate ℓ"
+          value={smoothing}
+          onChange={(e) => set({ smoothing: e.target.value as AppParams['smoothing'] })}
+        >
+          {SMOOTHING_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="choice">
+        <label htmlFor="original">
+          Original distribution <span className="symbol">o</span>
+        </label>
+        <select
+          id="original"
+          aria-label="original distribution o"
+          value={original}
+          onChange={(e) => set({ original: e.target.value as AppParams['original'] })}
+        >
+          {ORIGINAL_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {original === 'hardNegative' && <ParamControl spec={HARD_K_SPEC} slider={false} />}
+    </section>
+  );
+}

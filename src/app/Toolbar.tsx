@@ -1,0 +1,64 @@
+/** Undo, redo (also Ctrl+Z / Ctrl+Shift+Z) and "Copy link". */
+import { useEffect, useState } from 'react';
+import { useApp, useAppStore, useServices } from './context.tsx';
+import { historyShortcut, isTextField } from './shortcuts.ts';
+
+export function Toolbar() {
+  const store = useAppStore();
+  const services = useServices();
+  const canUndo = useApp((s) => s.history.past.length > 0);
+  const canRedo = useApp((s) => s.history.future.length > 0);
+  const [copied, setCopied] = useState<string | null>(null);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const action = historyShortcut(e);
+      if (action === null || isTextField(e.target)) return;
+      e.preventDefault();
+      if (action === 'undo') store.getState().undo();
+      else store.getState().redo();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  const copy = async () => {
+    try {
+      await services.copyLink();
+      setCopied('Link copied');
+      setTimeout(() => setCopied(null), 2500);
+    } catch (e) {
+      setCopied(null);
+      store
+        .getState()
+        .notify(`Could not copy the link: ${e instanceof Error ? e.message : String(e)}`, 'error');
+    }
+  };
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="History and sharing">
+      <button
+        type="button"
+        disabled={!canUndo}
+        aria-keyshortcuts="Control+Z"
+        onClick={() => store.getState().undo()}
+      >
+        Undo
+      </button>
+      <button
+        type="button"
+        disabled={!canRedo}
+        aria-keyshortcuts="Control+Shift+Z"
+        onClick={() => store.getState().redo()}
+      >
+        Redo
+      </button>
+      <button type="button" onClick={() => void copy()}>
+        Copy link
+      </button>
+      <span className="copied" aria-live="polite">
+        {copied}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * Start the app's machinery (everything but rendering): the store from the link or the last saved
+ * state, the engine worker, and the permalink writers.
+ *
+ * Debug hooks (documented for tests and benchmarks): `window.__dr = { store, client, flush }`:
+ * `store` the zustand store (getState()/subscribe), `client` the engine client (`generation`,
+ * `mode`, `crashWorker()` makes the worker crash as a real crash would), `flush()` writes the pending
+ * URL and storage now.
+ */
+import { connectEngine } from '../state/engineSync.ts';
+import { connectPersistence, loadInitial, type PersistenceIO } from '../state/persistence.ts';
+import * as permalink from '../state/permalink/index.ts';
+import { createAppStore, persistedOf, type AppStore } from '../state/store.ts';
+import type { EngineClient } from '../worker/client.ts';
+import type { AppServices } from './context.tsx';
+
+export interface Booted {
+  readonly store: AppStore;
+  readonly client: EngineClient;
+  readonly services: AppServices;
+}
+
+declare global {
+  interface Window {
+    __dr?: { store: AppStore; client: EngineClient; flush: () => void };
+  }
+}
+
+export function boot(io: PersistenceIO = permalink): Booted {
+  const initial = loadInitial(io);
+  const store = createAppStore(initial.state ?? undefined);
+  for (const text of initial.notices) store.getState().notify(text, 'error');
+  const { client } = connectEngine(store);
+  connectPersistence(store, io);
+
+  const services: AppServices = {
+    async copyLink() {
+      io.flushWrites();
+      const link = permalink.linkFor(permalink.encodePermalink(persistedOf(store.getState())));
+      await navigator.clipboard.writeText(link);
+      return link;
+    },
+  };
+  window.__dr = { store, client, flush: () => io.flushWrites() };
+  return { store, client, services };
+}
