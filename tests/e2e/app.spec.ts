@@ -5,6 +5,7 @@
  * thread free of long tasks, and a worker crash or a worker that cannot start leaves the page working.
  */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 
 interface Golden {
@@ -254,4 +255,44 @@ test('the layout works at 390 px: no sideways scrolling, readouts visible', asyn
   );
   expect(overflow).toBeLessThanOrEqual(0);
   await expect(page.getByTestId('loss-value')).toBeInViewport();
+  // Each main readout's number stays on one line (ten digits fit the column).
+  for (const id of ['loss-value', 'p-plus-value', 'p-minus-value']) {
+    const lines = await page.getByTestId(id).evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+    });
+    expect(lines, id).toBe(1);
+  }
+});
+
+test('Copy link copies the address that reproduces the readouts', async ({
+  page,
+  context,
+  browser,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await drag(page, /^ρ \(/, 0.2, 0.4);
+  await page.getByRole('combobox', { name: 'surrogate ℓ' }).selectOption('quad');
+  const shown = await readouts(page);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByText('Link copied')).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toBe(page.url());
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  expect(await readouts(other)).toEqual(shown);
+  await fresh.close();
+});
+
+test('no serious or critical accessibility violations (axe)', async ({ page }) => {
+  await page.goto('/');
+  await readouts(page);
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious).toEqual([]);
 });
