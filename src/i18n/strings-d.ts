@@ -84,6 +84,8 @@ const en = {
   'readout.essNeg': 'effective sample size of q−',
   'readout.hardestShare': 'gradient share of the hardest 1 % of negatives',
   'readout.computeTime': 'computed in {ms} ms',
+  'readout.focalLoss': 'focal loss (RetinaNet, α = 0.25, γf = 2)',
+  'readout.bceTotal': 'cross-entropy, summed over entries',
 
   // Notices.
   'notice.clamped': '{symbol} was out of range and was set to {value}',
@@ -120,7 +122,7 @@ const en = {
   // Panel 6: gradient.
   'gradient.caption':
     'Each candidate’s gradient, sorted by score, beside the focal loss and cross-entropy gradients of the same candidates.',
-  'gradient.axisRank': 'candidates sorted by score p (lowest left)',
+  'gradient.axisScore': 'score p = σ(x) (probability; candidates sorted left to right)',
   'gradient.axisGrad': 'gradient ÷ its largest |value| (unitless)',
   'gradient.normalisation':
     'Normalisation: each curve is divided by its largest absolute value over the candidates, so all three run from −1 to 1.',
@@ -134,14 +136,19 @@ const en = {
   'gradient.maxAbs': 'largest |value|',
   'gradient.hardestShare':
     'The hardest 1 % of negatives receive {share} of the negatives’ total |∂DR/∂x|.',
+  'gradient.hardestCompare':
+    'The same negatives receive {focal} of the focal loss gradient and {bce} of the cross-entropy gradient.',
+  'gradient.legend': 'Colour: label of the candidate',
+  'gradient.paneMax': '{series}: largest |value| {max}',
   'gradient.noDetail':
     'With {n} entries the single-candidate gradients are not drawn (over {limit}); the summary numbers follow.',
   'gradient.aria':
     'Chart: gradients of {n} candidates sorted by score; DR loss {loss}, largest |∂DR/∂x| {max}; the hardest 1 % of negatives receive {share} of the negatives’ gradient.',
-  'gradient.candidate':
-    'Candidate row {row}, class {cls}, {label}, p = {p}, ∂DR/∂x = {grad}. Arrow keys change the score; Enter cycles the label; Delete removes it.',
-  'gradient.descent': 'Descent direction: raise the score',
-  'gradient.descentDown': 'Descent direction: lower the score',
+  'gradient.candidate': 'Candidate row {row}, class {cls}, {label}, p = {p}, ∂DR/∂x = {grad}.',
+  'gradient.candidateKeys':
+    'Arrow keys change the score; Enter cycles the label; Delete removes it.',
+  'gradient.sign':
+    'Above the zero line, gradient descent lowers a candidate’s score; below it, descent raises it.',
 
   // Panel 7: recovery.
   'recovery.caption':
@@ -262,6 +269,8 @@ const zh: { readonly [K in StringKeyD]: string } = {
   'readout.essNeg': 'q− 的有效样本量',
   'readout.hardestShare': '最难的 1% 负样本所占梯度比例',
   'readout.computeTime': '计算用时 {ms} 毫秒',
+  'readout.focalLoss': 'focal loss（RetinaNet，α = 0.25，γf = 2）',
+  'readout.bceTotal': '交叉熵（对所有条目求和）',
 
   'notice.clamped': '{symbol} 超出范围，已设为 {value}',
   'notice.notNumber': '{symbol}：不是数字，保留 {value}',
@@ -292,7 +301,7 @@ const zh: { readonly [K in StringKeyD]: string } = {
   'smoothing.colValue': 'ℓ(z)',
 
   'gradient.caption': '每个候选的梯度（按分数排序），与同一批候选的 focal loss 和交叉熵梯度并列。',
-  'gradient.axisRank': '按分数 p 排序的候选（左低右高）',
+  'gradient.axisScore': '分数 p = σ(x)（概率；候选从左到右按分数排序）',
   'gradient.axisGrad': '梯度 ÷ 其最大绝对值（无量纲）',
   'gradient.normalisation':
     '归一化：每条曲线除以其在候选上的最大绝对值，因此三者都在 −1 到 1 之间。',
@@ -305,13 +314,15 @@ const zh: { readonly [K in StringKeyD]: string } = {
   'gradient.wrtP': '分数 p',
   'gradient.maxAbs': '最大 |值|',
   'gradient.hardestShare': '最难的 1% 负样本获得负样本总 |∂DR/∂x| 的 {share}。',
+  'gradient.hardestCompare': '同样这些负样本获得 focal loss 梯度的 {focal}，交叉熵梯度的 {bce}。',
+  'gradient.legend': '颜色：候选的标签',
+  'gradient.paneMax': '{series}：最大 |值| 为 {max}',
   'gradient.noDetail': '共 {n} 个条目（超过 {limit}），不逐个绘制候选的梯度；以下为汇总数字。',
   'gradient.aria':
     '图表：按分数排序的 {n} 个候选的梯度；DR 损失 {loss}，最大 |∂DR/∂x| 为 {max}；最难的 1% 负样本获得负样本梯度的 {share}。',
-  'gradient.candidate':
-    '候选：行 {row}，类别 {cls}，{label}，p = {p}，∂DR/∂x = {grad}。方向键调整分数，回车切换标签，Delete 删除。',
-  'gradient.descent': '下降方向：提高分数',
-  'gradient.descentDown': '下降方向：降低分数',
+  'gradient.candidate': '候选：行 {row}，类别 {cls}，{label}，p = {p}，∂DR/∂x = {grad}。',
+  'gradient.candidateKeys': '方向键调整分数，回车切换标签，Delete 删除。',
+  'gradient.sign': '零线以上，梯度下降会降低该候选的分数；零线以下则会提高。',
 
   'recovery.caption':
     '分数在 [0, 1] 内时，P̂+ − P̂− ≥ γ 意味着 P̂+ ≥ γ 且 P̂− ≤ 1 − γ：在分数轴上画出两条阈值。',

@@ -1,0 +1,157 @@
+/**
+ * Panel 6, the DR loss and its gradient (drloss-math.md §4): each candidate's ∂DR/∂logit (or ∂DR/∂p),
+ * by score and coloured by label, beside the focal-loss and cross-entropy ∂/∂logit of the same
+ * candidates, each divided by its own largest magnitude so the three compare; and the share of the
+ * negatives' gradient the hardest 1 % of negatives receive. Sets without per-entry detail (over
+ * DETAIL_LIMIT) get a note and the summary numbers.
+ */
+import { useId, useMemo, useState } from 'react';
+import { t, type Translate } from '../i18n/strings.ts';
+import { fmtCount, fmtNum, fmtP, fmtPct } from '../viz/format.ts';
+import { DETAIL_LIMIT, type ExplainerData } from '../viz/types.ts';
+import { entryOf } from './d/entry.ts';
+import { GradientChart } from './d/GradientChart.tsx';
+import { hardestShareOf, type GradWrt } from './d/gradientSeries.ts';
+import { PanelFrame } from './d/PanelFrame.tsx';
+import { texDR, texGradient } from './equations.ts';
+import { Tex } from './Tex.tsx';
+import type { PanelProps } from './types.ts';
+
+/** The ∂/∂logit ↔ ∂/∂p switch of the DR series (a radio group, so arrow keys move between them). */
+function WrtSwitch(props: {
+  readonly wrt: GradWrt;
+  readonly onChange: (wrt: GradWrt) => void;
+  readonly s: Translate;
+}) {
+  const name = useId();
+  const { wrt, onChange, s } = props;
+  return (
+    <fieldset className="wrt-switch">
+      <legend>{s('gradient.wrt')}</legend>
+      {(['logit', 'p'] as const).map((v) => (
+        <label key={v}>
+          <input
+            type="radio"
+            name={name}
+            value={v}
+            checked={wrt === v}
+            onChange={() => onChange(v)}
+          />{' '}
+          {s(v === 'logit' ? 'gradient.wrtLogit' : 'gradient.wrtP')}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Summary numbers for sets drawn without per-entry detail. */
+function Summary({ data, s }: { readonly data: ExplainerData; readonly s: Translate }) {
+  const r = data.result;
+  const rows: [string, string][] = [
+    [s('readout.loss'), fmtNum(r.loss)],
+    [s('readout.slope'), fmtNum(r.slope)],
+    [s('readout.pPlus'), fmtP(r.pPlus)],
+    [s('readout.pMinus'), fmtP(r.pMinus)],
+    [s('readout.nPos'), fmtCount(r.nPos)],
+    [s('readout.nNeg'), fmtCount(r.nNeg)],
+    [s('readout.hardestShare'), fmtPct(data.hardestShare)],
+    [s('readout.focalLoss'), fmtNum(data.focal.loss)],
+    [s('readout.bceTotal'), fmtNum(data.bce.total)],
+  ];
+  return (
+    <dl className="summary">
+      {rows.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Panel 6; see the module comment. The DR dots are editable (drag, arrows, Enter, Delete). */
+export function GradientPanel(props: PanelProps) {
+  const { data, params, lang, hovered, width } = props;
+  const s = t(lang);
+  const [wrt, setWrt] = useState<GradWrt>('logit');
+  const detail = data.detail;
+  const input = { data, params, hovered };
+  const hoveredAt = entryOf(detail, hovered)?.at ?? -1;
+
+  const compare = useMemo(
+    () =>
+      detail === null
+        ? null
+        : {
+            focal: hardestShareOf(detail, detail.focalGrad),
+            bce: hardestShareOf(detail, detail.bceGrad),
+          },
+    [detail],
+  );
+  let maxDr = 0;
+  if (detail !== null) {
+    for (let i = 0; i < detail.gradLogit.length; i++) {
+      maxDr = Math.max(maxDr, Math.abs(detail.gradLogit[i]));
+    }
+  }
+  const share = fmtPct(data.hardestShare);
+  const label = s('gradient.aria', {
+    n: fmtCount(data.result.nPos + data.result.nNeg),
+    loss: fmtNum(data.result.loss),
+    max: fmtNum(maxDr),
+    share,
+  });
+
+  return (
+    <PanelFrame title={s('panel.gradient.title')} className="panel-gradient">
+      <Tex expr={texDR(input)} />
+      <Tex expr={texGradient(input)} />
+      {detail === null ? (
+        <>
+          <p className="notice">
+            {s('gradient.noDetail', {
+              n: fmtCount(data.result.nPos + data.result.nNeg),
+              limit: fmtCount(DETAIL_LIMIT),
+            })}
+          </p>
+          <Summary data={data} s={s} />
+        </>
+      ) : (
+        <>
+          <WrtSwitch wrt={wrt} onChange={setWrt} s={s} />
+          <GradientChart
+            detail={detail}
+            wrt={wrt}
+            width={width}
+            hoveredAt={hoveredAt}
+            label={label}
+            title={s('panel.gradient.title')}
+            caption={s('gradient.caption')}
+            s={s}
+            onHover={props.onHover}
+            onEdit={props.onEdit}
+          />
+          <ul className="legend" aria-label={s('gradient.legend')}>
+            <li>
+              <span className="swatch" style={{ background: 'var(--pos)' }} aria-hidden="true" />{' '}
+              {s('label.positive')}
+            </li>
+            <li>
+              <span className="swatch" style={{ background: 'var(--neg)' }} aria-hidden="true" />{' '}
+              {s('label.negative')}
+            </li>
+          </ul>
+          <p className="note">{s('gradient.normalisation')}</p>
+          <p className="note">{s('gradient.sign')}</p>
+        </>
+      )}
+      <p className="readout">
+        {s('gradient.hardestShare', { share })}
+        {compare
+          ? ` ${s('gradient.hardestCompare', { focal: fmtPct(compare.focal), bce: fmtPct(compare.bce) })}`
+          : ''}
+      </p>
+    </PanelFrame>
+  );
+}
