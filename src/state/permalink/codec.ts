@@ -76,9 +76,18 @@ export function encodePermalink(state: PersistedState): string {
   return parts.join('&');
 }
 
-/** Quote a piece of untrusted text for a notice: short, as a JSON string (so it is plainly text). */
+/**
+ * Quote a piece of untrusted text for a notice: percent-decoded when possible (browsers encode
+ * characters such as '<' in the address), short, as a JSON string. Notices are rendered as text.
+ */
 function quote(text: string): string {
-  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+  let shown = text;
+  try {
+    shown = decodeURIComponent(text);
+  } catch {
+    // keep the raw text
+  }
+  return JSON.stringify(shown.length > 40 ? `${shown.slice(0, 40)}…` : shown);
 }
 
 function show(value: unknown): string {
