@@ -1,0 +1,191 @@
+/**
+ * Panel 2, ranking (paper Eq. 3–4): the pairwise hinge over all n+·n− pairs,
+ *   Σ_{j+} Σ_{j−} [p_{j−} − p_{j+} + γ]+   (Eq. 3),   its mean over the pairs (Eq. 4),
+ * the number of violating pairs and n+·n−; for small sets a matrix of every pair's hinge.
+ */
+import { useMemo } from 'react';
+import { fmtCount, fmtNum, fmtPct, px } from '../viz/format.ts';
+import { CHART_MARGINS } from '../viz/scales.ts';
+import { PanelFrame } from './d/PanelFrame.tsx';
+import { texPairwise } from './equations.ts';
+import { setNotices } from './c/notices.ts';
+import { pairMatrix, type PairMatrix } from './c/pairMatrix.ts';
+import { Readouts } from './c/Readouts.tsx';
+import { ScoreFigure } from './c/ScoreFigure.tsx';
+import { ShareBar } from './c/ShareBar.tsx';
+import { tc, type TextC } from './c/text.ts';
+import { Tex } from './Tex.tsx';
+import type { PanelProps } from './types.ts';
+
+/** Room for the column title (top) and the row title (left), in CSS pixels. */
+const TOP = 34;
+const LEFT = 40;
+
+/** The ranking panel; see the module comment. */
+export function RankingPanel(props: PanelProps) {
+  const { data, params, lang, hovered, width } = props;
+  const s = tc(lang);
+  const { pairwise } = data;
+  const share = pairwise.pairs > 0 ? pairwise.violating / pairwise.pairs : 0;
+  const plotWidth = Math.max(1, width - LEFT - CHART_MARGINS.right);
+  const matrix = useMemo(
+    () => pairMatrix(data.detail, params.margin, plotWidth),
+    [data.detail, params.margin, plotWidth],
+  );
+
+  return (
+    <PanelFrame title={s('panel.ranking.title')} className="panel-ranking">
+      <Tex expr={texPairwise({ data, params, hovered })} />
+      {matrix ? (
+        <MatrixChart {...props} matrix={matrix} s={s} />
+      ) : (
+        <p className="note">{s('ranking.tooMany', { pairs: fmtCount(pairwise.pairs) })}</p>
+      )}
+      <ShareBar
+        share={share}
+        colour="var(--neg)"
+        rest="var(--grid)"
+        text={s('ranking.share', { share: fmtPct(share) })}
+      />
+      <Readouts
+        items={[
+          {
+            term: s('ranking.pairs'),
+            value: `${fmtCount(data.pos.n)} × ${fmtCount(data.neg.n)} = ${fmtCount(pairwise.pairs)}`,
+          },
+          { term: s('ranking.violating'), value: fmtCount(pairwise.violating), emphasis: true },
+          { term: s('ranking.loss'), value: fmtNum(pairwise.loss) },
+          {
+            term: s('ranking.mean'),
+            value: fmtNum(pairwise.pairs > 0 ? pairwise.loss / pairwise.pairs : 0),
+          },
+          { term: s('readout.loss'), value: fmtNum(data.result.loss) },
+        ]}
+      />
+      {setNotices(data, s).map((n) => (
+        <p key={n} className="notice" role="note">
+          {n}
+        </p>
+      ))}
+    </PanelFrame>
+  );
+}
+
+/** The pair matrix with row and column markers (hoverable) and the hovered candidate's row/column. */
+function MatrixChart(props: PanelProps & { readonly matrix: PairMatrix; readonly s: TextC }) {
+  const { data, params, hovered, onHover, matrix, s } = props;
+  const detail = data.detail!;
+  const { rows, cols, hinge, cell } = matrix;
+  const nr = rows.length;
+  const nc = cols.length;
+  const height = TOP + nr * cell + 8;
+  const width = props.width;
+  // Opacity grows with the hinge; its largest possible value is 1 + γ (p− = 1, p+ = 0).
+  const top = 1 + params.margin;
+  const hoverRow = hovered === null ? -1 : rows.findIndex((k) => detail.index[k] === hovered);
+  const hoverCol = hovered === null ? -1 : cols.findIndex((k) => detail.index[k] === hovered);
+  const gx = (j: number) => px(LEFT + j * cell);
+  const gy = (i: number) => px(TOP + i * cell);
+
+  const cells = [];
+  for (let i = 0; i < nr; i++) {
+    for (let j = 0; j < nc; j++) {
+      const h = hinge[i * nc + j];
+      cells.push(
+        h > 0 ? (
+          <rect
+            key={`${i}:${j}`}
+            x={gx(j) + 0.5}
+            y={gy(i) + 0.5}
+            width={px(cell - 1)}
+            height={px(cell - 1)}
+            fill="var(--neg)"
+            fillOpacity={px(0.15 + 0.85 * Math.min(1, h / top))}
+          />
+        ) : (
+          <rect
+            key={`${i}:${j}`}
+            x={gx(j) + 0.5}
+            y={gy(i) + 0.5}
+            width={px(cell - 1)}
+            height={px(cell - 1)}
+            fill="none"
+            stroke="var(--grid)"
+          />
+        ),
+      );
+    }
+  }
+
+  const marker = (k: number, cx: number, cy: number, positive: boolean) => (
+    <circle
+      key={detail.index[k]}
+      className="pair-marker"
+      cx={px(cx)}
+      cy={px(cy)}
+      r={Math.max(2, Math.min(5, cell / 3))}
+      fill={positive ? 'var(--pos)' : 'var(--neg)'}
+      data-index={detail.index[k]}
+      onPointerEnter={() => onHover(detail.index[k])}
+      onPointerLeave={() => onHover(null)}
+    />
+  );
+
+  return (
+    <ScoreFigure
+      label={s('ranking.aria', {
+        rows: nr,
+        cols: nc,
+        violating: fmtCount(data.pairwise.violating),
+        pairs: fmtCount(data.pairwise.pairs),
+        g: fmtNum(params.margin),
+      })}
+      title={s('ranking.chartTitle')}
+      caption={`${s('ranking.caption')} ${s('ranking.legend')}`}
+      width={width}
+      height={height}
+      interactive={false}
+      className="chart-ranking"
+    >
+      <g fontSize={11} fill="var(--fg)">
+        <text x={LEFT} y={12}>
+          {s('ranking.axisNeg')} →
+        </text>
+        <text transform={`translate(12,${TOP}) rotate(90)`}>{s('ranking.axisPos')} →</text>
+      </g>
+      <g className="cells">{cells}</g>
+      <g className="col-markers">
+        {Array.from(cols, (k, j) => marker(k, LEFT + (j + 0.5) * cell, TOP - 8, false))}
+      </g>
+      <g className="row-markers">
+        {Array.from(rows, (k, i) => marker(k, LEFT - 8, TOP + (i + 0.5) * cell, true))}
+      </g>
+      {hoverRow >= 0 ? (
+        <rect
+          className="hover-band"
+          x={LEFT}
+          y={gy(hoverRow)}
+          width={px(nc * cell)}
+          height={px(cell)}
+          fill="none"
+          stroke="var(--highlight)"
+          strokeWidth={2}
+          pointerEvents="none"
+        />
+      ) : null}
+      {hoverCol >= 0 ? (
+        <rect
+          className="hover-band"
+          x={gx(hoverCol)}
+          y={TOP}
+          width={px(cell)}
+          height={px(nr * cell)}
+          fill="none"
+          stroke="var(--highlight)"
+          strokeWidth={2}
+          pointerEvents="none"
+        />
+      ) : null}
+    </ScoreFigure>
+  );
+}
