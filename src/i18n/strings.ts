@@ -1,21 +1,22 @@
 /**
  * The one string table of the app, English and Chinese: D's table (strings-d.ts: panel titles, controls,
- * readouts, notices, panels 5–8) merged with C's (strings-c.ts: panels 1–4, once it lands). Both parts
+ * readouts, notices, panels 5–8) merged with C's (strings-c.ts: panels 1–4). Both parts
  * export `{ en, zh } as const` with identical keys in the two languages; their key sets must not overlap
  * (tests/panels/strings.test.ts checks both).
  *
  * Usage: `const s = t(lang); s('panel.smoothing.title'); s('smoothing.quad', { rho: 0.5 })`.
  */
 import type { Lang } from '../panels/types.ts';
+import { stringsC } from './strings-c.ts';
 import { stringsD } from './strings-d.ts';
 
 /** Every part merged into the table, for the tests that check keys per part. */
-export const STRING_PARTS = { d: stringsD } as const;
+export const STRING_PARTS = { c: stringsC, d: stringsD } as const;
 
 /** The merged table, one object per language. */
 export const strings = {
-  en: { ...stringsD.en },
-  zh: { ...stringsD.zh },
+  en: { ...stringsC.en, ...stringsD.en },
+  zh: { ...stringsC.zh, ...stringsD.zh },
 } as const;
 
 /** A key of the merged table. */
