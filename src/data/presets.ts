@@ -30,9 +30,10 @@ export const PRESETS: readonly PresetInfo[] = Object.freeze([
     id: 'paper-default',
     title: "Paper's default setting",
     description:
-      'A small multi-class image: 300 anchors × 3 classes, 30 positive anchors scoring around ' +
-      'p≈0.6 against negatives around p≈0.12, 15 ignored anchors; the paper defaults give a ' +
-      'moderate loss.',
+      'A small multi-class image: 300 anchors × 3 classes, 30 positive anchors (logits ' +
+      '~ N(0.4, 1), p ≈ 0.6) against negatives ~ N(−2, 1) (p ≈ 0.12), 15 ignored anchors. At the ' +
+      'paper’s defaults the small λ− weights the hardest negatives, so P̂− (≈ 0.58 for seed 1) ' +
+      'already exceeds P̂+ (≈ 0.53).',
     R: 300,
     K: 3,
     positives: 30,
@@ -42,8 +43,9 @@ export const PRESETS: readonly PresetInfo[] = Object.freeze([
     id: 'imbalance-1000',
     title: '1:1000 imbalance',
     description:
-      '10 positives among 10,000 negatives (one class): the imbalance DR is built for. The ' +
-      'distributions are compared, not the 10 million pairs.',
+      '10 positives (logits ~ N(0.5, 1)) among 10,000 negatives (~ N(−3, 1.2)), one class: the ' +
+      'imbalance DR is built for. Two distributions are compared, not the 100,000 pairs; the few ' +
+      'negatives in the upper tail decide P̂−.',
     R: 10_010,
     K: 1,
     positives: 10,
@@ -53,8 +55,9 @@ export const PRESETS: readonly PresetInfo[] = Object.freeze([
     id: 'hard-negatives',
     title: 'Hard negatives',
     description:
-      '970 easy negatives (p≈0.05) plus 30 hard ones scoring above the positives: a small λ− ' +
-      'puts almost all of q− on the hard ones; the hard-negative prior does so explicitly.',
+      '20 positives (logits ~ N(1, 0.7²), p ≈ 0.73), 970 easy negatives (~ N(−3, 0.8²), p ≈ 0.05) ' +
+      'and 30 hard negatives (~ N(1.5, 0.5²), p ≈ 0.82) scoring above the positives: a small λ− ' +
+      'puts almost all of q− on the hard ones; the hard-negative prior (top n̂) does so explicitly.',
     R: 1_020,
     K: 1,
     positives: 20,
