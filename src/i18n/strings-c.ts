@@ -64,6 +64,7 @@ const en = {
   'worst.z': 'z = max p− − min p+ + γ',
   'worst.loss': 'worst-case loss τ·ℓ(z)',
   'worst.drLoss': 'DR loss, for comparison',
+  'worst.dashed': 'Dashed lines: DR’s P̂− and P̂+, the softened versions of the two extremes.',
   'worst.paper':
     'The paper reports that training on the worst case alone fails (Table 3): a single pair carries the whole loss and its gradient.',
 
@@ -151,6 +152,7 @@ const zh = {
   'worst.z': 'z = max p− − min p+ + γ',
   'worst.loss': '最坏情况损失 τ·ℓ(z)',
   'worst.drLoss': 'DR 损失（对比）',
+  'worst.dashed': '虚线：DR 的 P̂− 和 P̂+，即两个极值的平滑版本。',
   'worst.paper': '论文报告仅用最坏情况训练会失败（表 3）：整个损失及其梯度只由一对样本承担。',
 
   'dist.caption':

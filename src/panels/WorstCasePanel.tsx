@@ -1,0 +1,177 @@
+/**
+ * Panel 3, the worst case (paper Eq. 5): only the highest-scoring negative and the lowest-scoring
+ * positive count,
+ *   loss = τ·ℓ(max_{j−} p_{j−} − min_{j+} p_{j+} + γ),
+ * marked on the score axis with the margin band [min p+ − γ, min p+] (a negative there or above
+ * violates the margin) and DR's P̂± beside them (DR tends to this pair as λ± → 0).
+ */
+import type { ReactNode } from 'react';
+import { fmtNum, fmtP, px } from '../viz/format.ts';
+import type { ScoreScale } from '../viz/scales.ts';
+import { PanelFrame } from './d/PanelFrame.tsx';
+import { texWorstCase } from './equations.ts';
+import type { LanesLayout } from './c/lanes.ts';
+import { setNotices } from './c/notices.ts';
+import { Readouts } from './c/Readouts.tsx';
+import { ScoreLanes } from './c/ScoreLanes.tsx';
+import { tc, type TextC } from './c/text.ts';
+import { Tex } from './Tex.tsx';
+import type { PanelProps } from './types.ts';
+
+/** Room above the lanes for the two marker labels, in CSS pixels. */
+const MARKER_TOP = 40;
+
+/** The worst-case panel; see the module comment. */
+export function WorstCasePanel(props: PanelProps) {
+  const { data, params, lang, hovered } = props;
+  const s = tc(lang);
+  const { worstCase, result } = data;
+  const z = worstCase.maxNeg - worstCase.minPos + params.margin;
+
+  return (
+    <PanelFrame title={s('panel.worstCase.title')} className="panel-worst-case">
+      <Tex expr={texWorstCase({ data, params, hovered })} />
+      <ScoreLanes
+        data={data}
+        lang={lang}
+        hovered={hovered}
+        onHover={props.onHover}
+        onEdit={props.onEdit}
+        width={props.width}
+        top={MARKER_TOP}
+        title={s('worst.chartTitle')}
+        caption={`${s('worst.caption')} ${s('worst.dashed')}`}
+        label={s('worst.aria', {
+          maxNeg: fmtP(worstCase.maxNeg),
+          minPos: fmtP(worstCase.minPos),
+          g: fmtNum(params.margin),
+          z: fmtNum(z),
+          loss: fmtNum(worstCase.loss),
+        })}
+        className="chart-worst-case"
+        markers={(x, layout) => <WorstMarkers {...props} x={x} layout={layout} s={s} />}
+      />
+      <Readouts
+        items={[
+          { term: 'max p−', value: fmtP(worstCase.maxNeg) },
+          { term: 'min p+', value: fmtP(worstCase.minPos) },
+          { term: 'γ', value: fmtNum(params.margin) },
+          { term: s('worst.z'), value: fmtNum(z) },
+          { term: s('worst.loss'), value: fmtNum(worstCase.loss), emphasis: true },
+          { term: s('worst.drLoss'), value: fmtNum(result.loss) },
+        ]}
+      />
+      <p className="note">{s('worst.paper')}</p>
+      {setNotices(data, s).map((n) => (
+        <p key={n} className="notice" role="note">
+          {n}
+        </p>
+      ))}
+    </PanelFrame>
+  );
+}
+
+/** Margin band, the two extremes with labels, and DR's P̂± dashed in their lanes. */
+function WorstMarkers(
+  props: PanelProps & { readonly x: ScoreScale; readonly layout: LanesLayout; readonly s: TextC },
+) {
+  const { data, params, x, layout, s } = props;
+  const { worstCase, result } = data;
+  const { posLane, negLane, width } = layout;
+  const hasPos = data.pos.n > 0;
+  const hasNeg = data.neg.n > 0;
+  const out: ReactNode[] = [];
+  // A label sits right of its line in the left half of the plot and left of it in the right half.
+  const label = (value: number, y: number, text: string, colour: string, key: string) => {
+    const cx = x(value);
+    const right = cx < width / 2;
+    return (
+      <text
+        key={key}
+        x={px(right ? cx + 4 : cx - 4)}
+        y={y}
+        textAnchor={right ? 'start' : 'end'}
+        fontSize={11}
+        fill={colour}
+      >
+        {text}
+      </text>
+    );
+  };
+  if (hasPos) {
+    const lo = x(worstCase.minPos - params.margin);
+    const hi = x(worstCase.minPos);
+    out.push(
+      <rect
+        key="band"
+        className="margin-band"
+        x={px(lo)}
+        y={posLane.top}
+        width={px(Math.max(0, hi - lo))}
+        height={px(negLane.bottom - posLane.top)}
+        fill="var(--highlight)"
+        fillOpacity={0.16}
+      />,
+      <line
+        key="minPos"
+        className="min-pos"
+        x1={px(hi)}
+        x2={px(hi)}
+        y1={layout.margins.top - 12}
+        y2={negLane.bottom}
+        stroke="var(--pos)"
+        strokeWidth={2}
+      />,
+      label(
+        worstCase.minPos,
+        layout.margins.top - 16,
+        s('worst.minPos', { v: fmtP(worstCase.minPos) }),
+        'var(--pos)',
+        'minPosLabel',
+      ),
+      <line
+        key="pPlus"
+        className="p-plus"
+        x1={px(x(result.pPlus))}
+        x2={px(x(result.pPlus))}
+        y1={posLane.top}
+        y2={posLane.bottom}
+        stroke="var(--pos)"
+        strokeDasharray="4 3"
+      />,
+    );
+  }
+  if (hasNeg) {
+    const at = x(worstCase.maxNeg);
+    out.push(
+      <line
+        key="maxNeg"
+        className="max-neg"
+        x1={px(at)}
+        x2={px(at)}
+        y1={layout.margins.top}
+        y2={negLane.bottom}
+        stroke="var(--neg)"
+        strokeWidth={2}
+      />,
+      label(
+        worstCase.maxNeg,
+        layout.margins.top - 2,
+        s('worst.maxNeg', { v: fmtP(worstCase.maxNeg) }),
+        'var(--neg)',
+        'maxNegLabel',
+      ),
+      <line
+        key="pMinus"
+        className="p-minus"
+        x1={px(x(result.pMinus))}
+        x2={px(x(result.pMinus))}
+        y1={negLane.top}
+        y2={negLane.bottom}
+        stroke="var(--neg)"
+        strokeDasharray="4 3"
+      />,
+    );
+  }
+  return <g className="worst-markers">{out}</g>;
+}
