@@ -2,7 +2,6 @@
  * Binary cross-entropy over the DR loss's entries (drloss-math.md §1), the per-entry baseline panel 1
  * compares against: how much of the total comes from the (many, easy) negatives.
  */
-// eslint-disable-next-line no-restricted-imports -- ../ is still inside src/engine
 import { sigmoid, softplus } from '../numerics.ts';
 import { checkProblem, entryLabel } from './entries.ts';
 import { Neumaier } from './neumaier.ts';

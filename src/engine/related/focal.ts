@@ -2,7 +2,6 @@
  * The focal loss of RetinaNet (Lin et al., ICCV 2017), the loss DR replaces (drloss-math.md §5),
  * over the same entries as DR.
  */
-// eslint-disable-next-line no-restricted-imports -- ../ is still inside src/engine
 import { sigmoid, softplus } from '../numerics.ts';
 import { checkProblem, entryLabel } from './entries.ts';
 import { Neumaier } from './neumaier.ts';

@@ -2,9 +2,7 @@
  * The worst-case pair objective of the paper's Eq. 5, the λ± → 0 limit of DR (drloss-math.md §3, §5):
  * only the highest-scoring negative and the lowest-scoring positive count.
  */
-// eslint-disable-next-line no-restricted-imports -- ../ is still inside src/engine
 import { surrogate } from '../surrogates.ts';
-// eslint-disable-next-line no-restricted-imports -- ../ is still inside src/engine
 import type { DRParams } from '../types.ts';
 
 /** The worst pair and its loss. */
