@@ -105,6 +105,8 @@ test('dragging λ− changes readouts and URL; the URL in a new context gives th
   expect(after.pMinus).not.toBe(before.pMinus);
   await expect.poll(() => page.url()).not.toBe(urlBefore);
   await expect.poll(() => page.url()).toContain('lambdaNeg=');
+  // A write still pending (debounced) would leave an intermediate step of the drag in the URL.
+  await page.evaluate(() => window.__dr?.flush());
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
@@ -223,6 +225,7 @@ test('a worker crash shows a message, restarts the worker and keeps the state', 
   await page.goto('/');
   await drag(page, /^γ \(/, 0.5, 0.7);
   const before = await readouts(page);
+  await expect.poll(() => page.url()).toContain('margin='); // the debounced URL write has landed
   const url = page.url();
   await page.evaluate(() => window.__dr?.client.crashWorker());
   await expect(page.getByTestId('notices').getByRole('alert')).toContainText(/crashed.*restarted/);
