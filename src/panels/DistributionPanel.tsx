@@ -1,0 +1,85 @@
+/**
+ * Panel 4, distributional ranking (paper Propositions 1–2, Eq. 6). Each set's original distribution
+ * o against its reweighted q — the closed-form maximiser of Σ q_j p_j − λ·KL(q‖o) —
+ *   q−_j = o_j e^{p_j/λ−} / Σ_k o_k e^{p_k/λ−},   q+_j = o_j e^{−p_j/λ+} / Σ_k o_k e^{−p_k/λ+},
+ * with P̂± = Σ q± p and the plain means marked, ε± = KL(q±‖o±) and the effective sample sizes 1/Σq².
+ * Candidates can be dragged here too; λ± come from the app's sliders and move everything live.
+ */
+import { fmtCount, fmtNum, fmtP } from '../viz/format.ts';
+import { PanelFrame } from './d/PanelFrame.tsx';
+import {
+  texDistributions,
+  texPMinus,
+  texPPlus,
+  texQNeg,
+  texQPos,
+  texTemperatures,
+} from './equations.ts';
+import { DistributionChart } from './c/DistributionChart.tsx';
+import { setNotices } from './c/notices.ts';
+import { Readouts } from './c/Readouts.tsx';
+import { tc } from './c/text.ts';
+import { Tex } from './Tex.tsx';
+import type { PanelProps } from './types.ts';
+
+/** The distributional-ranking panel; see the module comment. */
+export function DistributionPanel(props: PanelProps) {
+  const { data, params, lang, hovered } = props;
+  const s = tc(lang);
+  const r = data.result;
+  const input = { data, params, hovered };
+  const chart = (set: 'neg' | 'pos') => (
+    <DistributionChart
+      data={data}
+      set={set}
+      lang={lang}
+      hovered={hovered}
+      onHover={props.onHover}
+      onEdit={props.onEdit}
+      width={props.width}
+    />
+  );
+
+  return (
+    <PanelFrame title={s('panel.distributional.title')} className="panel-distribution">
+      <p className="note">{s('dist.caption')}</p>
+      <Tex expr={texDistributions(input)} />
+      <div className="distribution-set distribution-neg">
+        <Tex expr={texQNeg(input)} />
+        <Tex expr={texPMinus(input)} />
+        {r.nNeg > 0 ? chart('neg') : null}
+      </div>
+      <div className="distribution-set distribution-pos">
+        <Tex expr={texQPos(input)} />
+        <Tex expr={texPPlus(input)} />
+        {r.nPos > 0 ? chart('pos') : null}
+      </div>
+      <Readouts
+        items={[
+          { term: s('readout.klNeg'), value: fmtNum(r.klNeg) },
+          {
+            term: s('readout.essNeg'),
+            value: s('dist.essOf', { ess: fmtNum(r.essNeg), n: fmtCount(r.nNeg) }),
+          },
+          { term: s('readout.klPos'), value: fmtNum(r.klPos) },
+          {
+            term: s('readout.essPos'),
+            value: s('dist.essOf', { ess: fmtNum(r.essPos), n: fmtCount(r.nPos) }),
+          },
+          { term: s('dist.plainMean') + ' p−', value: fmtP(data.neg.mean) },
+          { term: 'P̂−', value: fmtP(r.pMinus), emphasis: true },
+          { term: s('dist.plainMean') + ' p+', value: fmtP(data.pos.mean) },
+          { term: 'P̂+', value: fmtP(r.pPlus), emphasis: true },
+        ]}
+      />
+      <Tex expr={texTemperatures(input)} />
+      <p className="note">{s('dist.limits')}</p>
+      <p className="note">{s('dist.fig2')}</p>
+      {setNotices(data, s).map((n) => (
+        <p key={n} className="notice" role="note">
+          {n}
+        </p>
+      ))}
+    </PanelFrame>
+  );
+}
