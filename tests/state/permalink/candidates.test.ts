@@ -2,8 +2,10 @@ import { deflateSync } from 'fflate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ByteWriter, crc32, toBase64Url } from '../../../src/state/permalink/bytes.ts';
+import { applyEdits } from '../../../src/data/edits.ts';
 import {
   MAX_RAW_BYTES,
+  canonicalEdits,
   decodeBase,
   decodeEdits,
   encodeBase,
@@ -11,9 +13,11 @@ import {
 } from '../../../src/state/permalink/candidates.ts';
 import type { CandidateEdit, CandidateSet } from '../../../src/state/types.ts';
 
+import { same } from './same.ts';
+
 /** Same bits, including −0 (toEqual on typed arrays would accept 0 for −0). */
 function sameBits(a: Float64Array, b: Float64Array): boolean {
-  return a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+  return same(a, b);
 }
 
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
@@ -160,22 +164,75 @@ describe('encodeBase / decodeBase', () => {
 });
 
 describe('encodeEdits / decodeEdits', () => {
-  it('round-trips any list of well-formed edits exactly', () => {
+  it('round-trips any list of well-formed edits exactly, in canonical order', () => {
     fc.assert(
       fc.property(fc.array(editArb, { maxLength: 40 }), (edits) => {
         const back = decodeEdits(encodeEdits(edits));
-        expect(back.ok).toBe(true);
-        if (!back.ok) return;
-        expect(back.value).toHaveLength(edits.length);
-        back.value.forEach((e, i) => {
-          expect(e.op).toBe(edits[i].op);
-          expect(JSON.stringify(e)).toBe(JSON.stringify(edits[i]));
-          if (e.op === 'setLogit' && edits[i].op === 'setLogit') {
-            expect(Object.is(e.logit, (edits[i] as { logit: number }).logit)).toBe(true);
-          }
-        });
+        expect(back.ok && same(back.value, canonicalEdits(edits))).toBe(true);
       }),
       { seed: 4, numRuns: 300 },
+    );
+  });
+
+  it('canonical order keeps the number of edits and the edited set, bit for bit', () => {
+    const set = (R: number, K: number) =>
+      fc.record({
+        R: fc.constant(R),
+        K: fc.constant(K),
+        logits: fc
+          .array(finite, { minLength: R * K, maxLength: R * K })
+          .map((a) => Float64Array.from(a)),
+        targets: fc
+          .array(fc.integer({ min: -1, max: K }), { minLength: R, maxLength: R })
+          .map((a) => Int32Array.from(a)),
+      });
+    const edit = (R: number, K: number): fc.Arbitrary<CandidateEdit> =>
+      fc.oneof(
+        {
+          weight: 4,
+          arbitrary: fc.record({
+            op: fc.constant('setLogit' as const),
+            row: fc.integer({ min: -1, max: R + 2 }),
+            cls: fc.integer({ min: 0, max: K }),
+            logit: finite,
+          }),
+        },
+        {
+          weight: 3,
+          arbitrary: fc.record({
+            op: fc.constant('setLabel' as const),
+            row: fc.integer({ min: -1, max: R + 2 }),
+            target: fc.integer({ min: -1, max: K }),
+          }),
+        },
+        {
+          weight: 1,
+          arbitrary: fc.record({
+            op: fc.constant('add' as const),
+            logits: fc.array(finite, { minLength: K, maxLength: K }),
+            target: fc.integer({ min: 0, max: K }),
+          }),
+        },
+        {
+          weight: 1,
+          arbitrary: fc.record({
+            op: fc.constant('delete' as const),
+            row: fc.integer({ min: 0, max: R + 2 }),
+          }),
+        },
+      );
+    fc.assert(
+      fc.property(
+        fc
+          .record({ R: fc.integer({ min: 1, max: 6 }), K: fc.integer({ min: 1, max: 3 }) })
+          .chain(({ R, K }) => fc.tuple(set(R, K), fc.array(edit(R, K), { maxLength: 30 }))),
+        ([base, edits]) => {
+          const sorted = canonicalEdits(edits);
+          expect(sorted).toHaveLength(edits.length);
+          expect(same(applyEdits(base, sorted), applyEdits(base, edits))).toBe(true);
+        },
+      ),
+      { seed: 41, numRuns: 1000 },
     );
   });
 
