@@ -10,8 +10,6 @@
  *   `maxRestarts` times in a row, then the main-thread fallback takes over.
  */
 import type { DRParams } from '../engine/types.ts';
-// Plain types of the shared state contract (see protocol.ts for why this import is allowed).
-// eslint-disable-next-line no-restricted-imports
 import type { CandidateSource } from '../state/types.ts';
 import { createEngineHandler, type EngineHandler } from './handler.ts';
 import type {

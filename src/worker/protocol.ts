@@ -8,9 +8,7 @@
  * a generation number; each reply echoes it, so the client can drop anything older than what it shows.
  */
 import type { DRParams, DRResult } from '../engine/types.ts';
-// The shared state contract is plain types (no store logic); the worker needs the candidate source's
-// shape to materialise it. The lint rule guards against importing the store upward, not this file.
-// eslint-disable-next-line no-restricted-imports
+// The shared state contract (types only): the worker materialises the candidate source it describes.
 import type { CandidateSource } from '../state/types.ts';
 
 /**
