@@ -133,7 +133,6 @@ const en = {
   'gradient.wrt': 'DR gradient with respect to',
   'gradient.wrtLogit': 'logit x',
   'gradient.wrtP': 'score p',
-  'gradient.maxAbs': 'largest |value|',
   'gradient.hardestShare':
     'The hardest 1 % of negatives receive {share} of the negatives’ total |∂DR/∂x|.',
   'gradient.hardestCompare':
@@ -153,7 +152,6 @@ const en = {
   // Panel 7: recovery.
   'recovery.caption':
     'P̂+ − P̂− ≥ γ with scores in [0, 1] implies P̂+ ≥ γ and P̂− ≤ 1 − γ: thresholds on the score axis.',
-  'recovery.axis': 'score p = σ(x) (probability)',
   'recovery.thresholdPos': 'γ = {v}',
   'recovery.thresholdNeg': '1 − γ = {v}',
   'recovery.posAbove': 'positives with p ≥ γ: {k} of {n}',
@@ -161,7 +159,12 @@ const en = {
   'recovery.oneThreshold':
     'With γ = 0.5 the two thresholds coincide: one global threshold 0.5 separates the classes.',
   'recovery.gap': 'With γ = {g} the thresholds differ: scores between {lo} and {hi} are ambiguous.',
-  'recovery.condition': 'P̂+ − P̂− = {d} {cmp} γ = {g}',
+  'recovery.overlap':
+    'With γ = {g} < 0.5 the two conditions overlap: a score between {lo} and {hi} meets both, so they imply no single threshold.',
+  'recovery.countPosAbove': 'p ≥ γ: {k}',
+  'recovery.countPosBelow': 'p < γ: {k}',
+  'recovery.countNegBelow': 'p ≤ 1 − γ: {k}',
+  'recovery.countNegAbove': 'p > 1 − γ: {k}',
   'recovery.aria':
     'Chart: score axis from 0 to 1 with thresholds γ = {g} and 1 − γ = {h}; {pa} of {pn} positives at or above γ, {nb} of {nn} negatives at or below 1 − γ.',
 
@@ -312,7 +315,6 @@ const zh: { readonly [K in StringKeyD]: string } = {
   'gradient.wrt': 'DR 梯度的自变量',
   'gradient.wrtLogit': 'logit x',
   'gradient.wrtP': '分数 p',
-  'gradient.maxAbs': '最大 |值|',
   'gradient.hardestShare': '最难的 1% 负样本获得负样本总 |∂DR/∂x| 的 {share}。',
   'gradient.hardestCompare': '同样这些负样本获得 focal loss 梯度的 {focal}，交叉熵梯度的 {bce}。',
   'gradient.legend': '颜色：候选的标签',
@@ -326,14 +328,18 @@ const zh: { readonly [K in StringKeyD]: string } = {
 
   'recovery.caption':
     '分数在 [0, 1] 内时，P̂+ − P̂− ≥ γ 意味着 P̂+ ≥ γ 且 P̂− ≤ 1 − γ：在分数轴上画出两条阈值。',
-  'recovery.axis': '分数 p = σ(x)（概率）',
   'recovery.thresholdPos': 'γ = {v}',
   'recovery.thresholdNeg': '1 − γ = {v}',
   'recovery.posAbove': 'p ≥ γ 的正样本：{n} 个中 {k} 个',
   'recovery.negBelow': 'p ≤ 1 − γ 的负样本：{n} 个中 {k} 个',
   'recovery.oneThreshold': 'γ = 0.5 时两条阈值重合：一个全局阈值 0.5 即可分开两类。',
   'recovery.gap': 'γ = {g} 时两条阈值不同：介于 {lo} 与 {hi} 之间的分数无法判定。',
-  'recovery.condition': 'P̂+ − P̂− = {d} {cmp} γ = {g}',
+  'recovery.overlap':
+    'γ = {g} < 0.5 时两个条件重叠：介于 {lo} 与 {hi} 之间的分数同时满足两者，因此不能推出单一阈值。',
+  'recovery.countPosAbove': 'p ≥ γ：{k}',
+  'recovery.countPosBelow': 'p < γ：{k}',
+  'recovery.countNegBelow': 'p ≤ 1 − γ：{k}',
+  'recovery.countNegAbove': 'p > 1 − γ：{k}',
   'recovery.aria':
     '图表：0 到 1 的分数轴，阈值 γ = {g} 与 1 − γ = {h}；{pn} 个正样本中 {pa} 个不低于 γ，{nn} 个负样本中 {nb} 个不高于 1 − γ。',
 

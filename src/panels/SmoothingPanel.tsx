@@ -11,7 +11,7 @@ import { Axis } from '../viz/Axis.tsx';
 import { fmtNum, px } from '../viz/format.ts';
 import { CHART_MARGINS } from '../viz/scales.ts';
 import { ChartFigure, PanelFrame } from './d/PanelFrame.tsx';
-import { sampleSurrogate, surrogatesAt, zDomain } from './d/smoothingCurves.ts';
+import { sampleSurrogate, surrogateValue, surrogatesAt, zDomain } from './d/smoothingCurves.ts';
 import { texLogistic, texQuadratic } from './equations.ts';
 import { Tex } from './Tex.tsx';
 import type { PanelProps } from './types.ts';
@@ -39,8 +39,11 @@ export function SmoothingPanel(props: PanelProps) {
     const x = scaleLinear()
       .domain([lo, hi])
       .range([m.left, Math.max(m.left + 1, width - m.right)]);
-    // The hinge reaches hi at the right edge; the smooth surrogates lie above it by at most log2/L or ρ/4.
-    const yMax = Math.max(hi, 0) + Math.max(Math.LN2 / L, rho / 4) * 0.25;
+    // Every surrogate is non-decreasing in z, so the highest point of each is at the right edge (the
+    // logistic with a small L lies far above the hinge there: ℓ(1.5) ≈ 7.7 at L = 0.1).
+    const yMax = Math.max(
+      ...(['hinge', 'quad', 'logistic'] as const).map((k) => surrogateValue(k, hi, L, rho)),
+    );
     const y = scaleLinear()
       .domain([0, yMax])
       .range([SMOOTHING_HEIGHT - m.bottom, m.top])

@@ -1,0 +1,225 @@
+/**
+ * Panel 7, recovering classification (paper §3.3): scores lie in [0, 1], so the ranking constraint
+ * P̂+ − P̂− ≥ γ implies P̂+ ≥ γ and P̂− ≤ 1 − γ. The candidates on the score axis in their label's lane
+ * (C's ScoreLanes: dots, canvas or histograms), with the threshold γ over the positives and 1 − γ over
+ * the negatives, the side each should be on shaded, and the counts on each side.
+ */
+import type { ReactNode } from 'react';
+import { t, type Translate } from '../i18n/strings.ts';
+import { fmtCount, fmtNum, px } from '../viz/format.ts';
+import type { ScoreScale } from '../viz/scales.ts';
+import type { ExplainerData } from '../viz/types.ts';
+import type { LanesLayout } from './c/lanes.ts';
+import { ScoreLanes } from './c/ScoreLanes.tsx';
+import { PanelFrame } from './d/PanelFrame.tsx';
+import { texRecovery } from './equations.ts';
+import { Tex } from './Tex.tsx';
+import type { PanelProps } from './types.ts';
+
+/** Room above the lanes for the two threshold labels (one row each, so equal thresholds never overlap). */
+const LABEL_ROWS_TOP = 40;
+const ROW1 = 14;
+const ROW2 = 29;
+
+/** A label at x, kept inside the plot: anchored at its start left of the middle, at its end right of it. */
+function edgeText(x: number, y: number, left: number, right: number, text: string, cls: string) {
+  const rightHalf = x > (left + right) / 2;
+  return (
+    <text
+      className={cls}
+      x={px(rightHalf ? x - 4 : x + 4)}
+      y={y}
+      textAnchor={rightHalf ? 'end' : 'start'}
+      fontSize={11}
+      fill="var(--fg)"
+    >
+      {text}
+    </text>
+  );
+}
+
+/**
+ * The counts of one lane, right-aligned on the lane's title row (clear of dots and histogram bars):
+ * the side it should not be on, then the side it should be on.
+ */
+function laneCounts(
+  x: number,
+  y: number,
+  first: { readonly text: string; readonly cls: string },
+  second: { readonly text: string; readonly cls: string },
+) {
+  return (
+    <text x={px(x)} y={px(y)} textAnchor="end" fontSize={11} fill="var(--fg)">
+      <tspan className={first.cls}>{first.text}</tspan>
+      {' · '}
+      <tspan className={second.cls} fontWeight="bold">
+        {second.text}
+      </tspan>
+    </text>
+  );
+}
+
+/** The thresholds, shaded target sides and counts drawn over the lanes. */
+function thresholdMarkers(
+  data: ExplainerData,
+  gamma: number,
+  s: Translate,
+): (x: ScoreScale, layout: LanesLayout) => ReactNode {
+  const rec = data.recovery;
+  return function Markers(x, layout) {
+    const { posLane, negLane, margins } = layout;
+    const left = margins.left;
+    const right = layout.width - margins.right;
+    const xg = x(gamma);
+    const xh = x(1 - gamma);
+    const laneH = (lane: { top: number; bottom: number }) => lane.bottom - lane.top;
+    return (
+      <g className="recovery-markers">
+        {/* Where each label should be: positives at p ≥ γ, negatives at p ≤ 1 − γ. */}
+        <rect
+          className="target-pos"
+          x={px(xg)}
+          y={posLane.top}
+          width={px(Math.max(0, right - xg))}
+          height={laneH(posLane)}
+          fill="var(--pos)"
+          fillOpacity={0.1}
+        />
+        <rect
+          className="target-neg"
+          x={left}
+          y={negLane.top}
+          width={px(Math.max(0, xh - left))}
+          height={laneH(negLane)}
+          fill="var(--neg)"
+          fillOpacity={0.1}
+        />
+        {/* γ: solid over the positives, faint over the negatives; 1 − γ the other way round. */}
+        <line
+          className="threshold-pos"
+          x1={px(xg)}
+          x2={px(xg)}
+          y1={ROW1 + 3}
+          y2={posLane.bottom}
+          stroke="var(--accent)"
+          strokeWidth={2}
+        />
+        <line
+          x1={px(xg)}
+          x2={px(xg)}
+          y1={negLane.top}
+          y2={negLane.bottom}
+          stroke="var(--accent)"
+          strokeOpacity={0.35}
+          strokeDasharray="3 3"
+        />
+        <line
+          className="threshold-neg"
+          x1={px(xh)}
+          x2={px(xh)}
+          y1={negLane.top}
+          y2={negLane.bottom}
+          stroke="var(--accent)"
+          strokeWidth={2}
+        />
+        <line
+          x1={px(xh)}
+          x2={px(xh)}
+          y1={ROW2 + 3}
+          y2={posLane.bottom}
+          stroke="var(--accent)"
+          strokeOpacity={0.35}
+          strokeDasharray="3 3"
+        />
+        {edgeText(
+          xg,
+          ROW1,
+          left,
+          right,
+          s('recovery.thresholdPos', { v: fmtNum(gamma) }),
+          'label-pos',
+        )}
+        {edgeText(
+          xh,
+          ROW2,
+          left,
+          right,
+          s('recovery.thresholdNeg', { v: fmtNum(1 - gamma) }),
+          'label-neg',
+        )}
+        {laneCounts(
+          right,
+          layout.posLabelY,
+          {
+            text: s('recovery.countPosBelow', { k: fmtCount(rec.posTotal - rec.posAbove) }),
+            cls: 'count-pos-below',
+          },
+          {
+            text: s('recovery.countPosAbove', { k: fmtCount(rec.posAbove) }),
+            cls: 'count-pos-above',
+          },
+        )}
+        {laneCounts(
+          right,
+          layout.negLabelY,
+          {
+            text: s('recovery.countNegAbove', { k: fmtCount(rec.negTotal - rec.negBelow) }),
+            cls: 'count-neg-above',
+          },
+          {
+            text: s('recovery.countNegBelow', { k: fmtCount(rec.negBelow) }),
+            cls: 'count-neg-below',
+          },
+        )}
+      </g>
+    );
+  };
+}
+
+/** What γ implies about thresholds: one threshold at 0.5, a gap above it, an overlap below. */
+function thresholdNote(gamma: number, s: Translate): string {
+  const lo = fmtNum(Math.min(gamma, 1 - gamma));
+  const hi = fmtNum(Math.max(gamma, 1 - gamma));
+  if (Math.abs(gamma - 0.5) < 1e-12) return s('recovery.oneThreshold');
+  return s(gamma > 0.5 ? 'recovery.gap' : 'recovery.overlap', { g: fmtNum(gamma), lo, hi });
+}
+
+/** Panel 7; see the module comment. Candidates are editable as in every lanes chart. */
+export function RecoveryPanel(props: PanelProps) {
+  const { data, params, lang, hovered, width } = props;
+  const s = t(lang);
+  const gamma = params.margin;
+  const rec = data.recovery;
+  const label = s('recovery.aria', {
+    g: fmtNum(gamma),
+    h: fmtNum(1 - gamma),
+    pa: fmtCount(rec.posAbove),
+    pn: fmtCount(rec.posTotal),
+    nb: fmtCount(rec.negBelow),
+    nn: fmtCount(rec.negTotal),
+  });
+  return (
+    <PanelFrame title={s('panel.recovery.title')} className="panel-recovery">
+      <Tex expr={texRecovery({ data, params, hovered })} />
+      <ScoreLanes
+        data={data}
+        lang={lang}
+        hovered={hovered}
+        onHover={props.onHover}
+        onEdit={props.onEdit}
+        width={width}
+        title={s('panel.recovery.title')}
+        caption={s('recovery.caption')}
+        label={label}
+        top={LABEL_ROWS_TOP}
+        markers={thresholdMarkers(data, gamma, s)}
+        className="recovery-chart"
+      />
+      <ul className="readout">
+        <li>{s('recovery.posAbove', { k: fmtCount(rec.posAbove), n: fmtCount(rec.posTotal) })}</li>
+        <li>{s('recovery.negBelow', { k: fmtCount(rec.negBelow), n: fmtCount(rec.negTotal) })}</li>
+      </ul>
+      <p className="note">{thresholdNote(gamma, s)}</p>
+    </PanelFrame>
+  );
+}
