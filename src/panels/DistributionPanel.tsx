@@ -18,14 +18,14 @@ import {
 import { DistributionChart } from './c/DistributionChart.tsx';
 import { setNotices } from './c/notices.ts';
 import { Readouts } from './c/Readouts.tsx';
-import { tc } from './c/text.ts';
+import { t } from '../i18n/strings.ts';
 import { Tex } from './Tex.tsx';
 import type { PanelProps } from './types.ts';
 
 /** The distributional-ranking panel; see the module comment. */
 export function DistributionPanel(props: PanelProps) {
   const { data, params, lang, hovered } = props;
-  const s = tc(lang);
+  const s = t(lang);
   const r = data.result;
   const input = { data, params, hovered };
   const chart = (set: 'neg' | 'pos') => (

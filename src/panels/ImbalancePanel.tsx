@@ -11,14 +11,14 @@ import { setNotices } from './c/notices.ts';
 import { Readouts } from './c/Readouts.tsx';
 import { ScoreLanes } from './c/ScoreLanes.tsx';
 import { ShareBar } from './c/ShareBar.tsx';
-import { tc } from './c/text.ts';
+import { t } from '../i18n/strings.ts';
 import { Tex } from './Tex.tsx';
 import type { PanelProps } from './types.ts';
 
 /** The imbalance panel; see the module comment. */
 export function ImbalancePanel(props: PanelProps) {
   const { data, params, lang, hovered } = props;
-  const s = tc(lang);
+  const s = t(lang);
   const { bce, pos, neg } = data;
   const share = bce.total > 0 ? bce.fromNeg / bce.total : 0;
   const ratio = pos.n > 0 ? neg.n / pos.n : NaN;

@@ -13,7 +13,7 @@ import { pairMatrix, type PairMatrix } from './c/pairMatrix.ts';
 import { Readouts } from './c/Readouts.tsx';
 import { ScoreFigure } from './c/ScoreFigure.tsx';
 import { ShareBar } from './c/ShareBar.tsx';
-import { tc, type TextC } from './c/text.ts';
+import { t, type Translate } from '../i18n/strings.ts';
 import { Tex } from './Tex.tsx';
 import type { PanelProps } from './types.ts';
 
@@ -24,7 +24,7 @@ const LEFT = 40;
 /** The ranking panel; see the module comment. */
 export function RankingPanel(props: PanelProps) {
   const { data, params, lang, hovered, width } = props;
-  const s = tc(lang);
+  const s = t(lang);
   const { pairwise } = data;
   const share = pairwise.pairs > 0 ? pairwise.violating / pairwise.pairs : 0;
   const plotWidth = Math.max(1, width - LEFT - CHART_MARGINS.right);
@@ -72,7 +72,7 @@ export function RankingPanel(props: PanelProps) {
 }
 
 /** The pair matrix with row and column markers (hoverable) and the hovered candidate's row/column. */
-function MatrixChart(props: PanelProps & { readonly matrix: PairMatrix; readonly s: TextC }) {
+function MatrixChart(props: PanelProps & { readonly matrix: PairMatrix; readonly s: Translate }) {
   const { data, params, hovered, onHover, matrix, s } = props;
   const detail = data.detail!;
   const { rows, cols, hinge, cell } = matrix;

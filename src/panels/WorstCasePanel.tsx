@@ -14,7 +14,7 @@ import type { LanesLayout } from './c/lanes.ts';
 import { setNotices } from './c/notices.ts';
 import { Readouts } from './c/Readouts.tsx';
 import { ScoreLanes } from './c/ScoreLanes.tsx';
-import { tc, type TextC } from './c/text.ts';
+import { t, type Translate } from '../i18n/strings.ts';
 import { Tex } from './Tex.tsx';
 import type { PanelProps } from './types.ts';
 
@@ -24,7 +24,7 @@ const MARKER_TOP = 40;
 /** The worst-case panel; see the module comment. */
 export function WorstCasePanel(props: PanelProps) {
   const { data, params, lang, hovered } = props;
-  const s = tc(lang);
+  const s = t(lang);
   const { worstCase, result } = data;
   const z = worstCase.maxNeg - worstCase.minPos + params.margin;
 
@@ -73,7 +73,11 @@ export function WorstCasePanel(props: PanelProps) {
 
 /** Margin band, the two extremes with labels, and DR's P̂± dashed in their lanes. */
 function WorstMarkers(
-  props: PanelProps & { readonly x: ScoreScale; readonly layout: LanesLayout; readonly s: TextC },
+  props: PanelProps & {
+    readonly x: ScoreScale;
+    readonly layout: LanesLayout;
+    readonly s: Translate;
+  },
 ) {
   const { data, params, x, layout, s } = props;
   const { worstCase, result } = data;

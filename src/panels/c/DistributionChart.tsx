@@ -15,7 +15,7 @@ import type { ExplainerData } from '../../viz/types.ts';
 import type { Lang, PanelEdit } from '../types.ts';
 import { SVG_MARK_LIMIT, dotRadius } from './lanes.ts';
 import { ScoreFigure } from './ScoreFigure.tsx';
-import { tc } from './text.ts';
+import { t } from '../../i18n/strings.ts';
 
 /** Chart height in CSS pixels. */
 export const DISTRIBUTION_HEIGHT = 210;
@@ -45,7 +45,7 @@ function stemEntries(data: ExplainerData, positive: boolean): Int32Array | null 
 /** The chart of one set; see the module comment. */
 export function DistributionChart(props: DistributionChartProps) {
   const { data, set, lang, hovered, onHover, onEdit, width } = props;
-  const s = tc(lang);
+  const s = t(lang);
   const positive = set === 'pos';
   const summary = positive ? data.pos : data.neg;
   const pHat = positive ? data.result.pPlus : data.result.pMinus;

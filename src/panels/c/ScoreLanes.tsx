@@ -15,7 +15,7 @@ import type { ExplainerData, SetSummary } from '../../viz/types.ts';
 import type { PanelEdit, Lang } from '../types.ts';
 import { dotRadius, lanesLayout, markMode, type LanesLayout } from './lanes.ts';
 import { ScoreFigure } from './ScoreFigure.tsx';
-import { tc } from './text.ts';
+import { t } from '../../i18n/strings.ts';
 
 export interface ScoreLanesProps {
   readonly data: ExplainerData;
@@ -38,7 +38,7 @@ export interface ScoreLanesProps {
 /** Lanes chart; see the module comment. */
 export function ScoreLanes(props: ScoreLanesProps) {
   const { data, lang, hovered, onHover, onEdit, width } = props;
-  const s = tc(lang);
+  const s = t(lang);
   const layout = useMemo(() => lanesLayout(width, props.top), [width, props.top]);
   const x = useMemo(() => scoreScale(width, layout.margins), [width, layout]);
   const mode = markMode(data);
@@ -215,7 +215,7 @@ function LaneHistogram(props: {
         orient="left"
         at={at}
         ticks={2}
-        label={tc(props.lang)('lanes.count')}
+        label={t(props.lang)('lanes.count')}
         labelOffset={34}
         // Counts are whole: no label on a fractional tick (a lane of 1 or 2 entries).
         format={(v) => (Number.isInteger(v) ? fmtCount(v) : '')}

@@ -4,10 +4,10 @@
  */
 import { fmtCount } from '../../viz/format.ts';
 import { DETAIL_LIMIT, type ExplainerData } from '../../viz/types.ts';
-import type { TextC } from './text.ts';
+import type { Translate } from '../../i18n/strings.ts';
 
 /** The notices that apply to `data`, as sentences. */
-export function setNotices(data: ExplainerData, s: TextC): string[] {
+export function setNotices(data: ExplainerData, s: Translate): string[] {
   const out: string[] = [];
   if (data.result.nPos === 0) out.push(s('notice.noPositives'));
   if (data.result.nNeg === 0) out.push(s('notice.noNegatives'));
