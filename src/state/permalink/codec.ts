@@ -77,6 +77,15 @@ export function encodePermalink(state: PersistedState): string {
 }
 
 /**
+ * Whether a hash from encodePermalink can be opened again: not longer than MAX_HASH_CHARS (which is
+ * also under Chromium's 2 MiB URL limit). An imported set of more than ~150,000 full-precision
+ * float64 logits does not fit; the app should say so rather than hand out a link that fails.
+ */
+export function fitsInLink(hash: string): boolean {
+  return hash.length <= MAX_HASH_CHARS;
+}
+
+/**
  * Quote a piece of untrusted text for a notice: percent-decoded when possible (browsers encode
  * characters such as '<' in the address), short, as a JSON string. Notices are rendered as text.
  */

@@ -8,6 +8,7 @@ import {
   MAX_HASH_CHARS,
   decodePermalink,
   encodePermalink,
+  fitsInLink,
 } from '../../../src/state/permalink/codec.ts';
 import { DEFAULT_STATE, cleanName } from '../../../src/state/permalink/schema.ts';
 import { canonicalEdits } from '../../../src/state/permalink/candidates.ts';
@@ -285,6 +286,14 @@ describe('bad fields keep their default, name the field in a notice, and the res
     expect(performance.now() - t0).toBeLessThan(100);
     expect(state).toEqual(DEFAULT_STATE);
     expect(notices.join()).toContain('too long');
+  });
+
+  it('fitsInLink accepts exactly the hashes the decoder does not refuse as too long', () => {
+    expect(fitsInLink('v=1'.padEnd(MAX_HASH_CHARS, 'A'))).toBe(true);
+    expect(fitsInLink('v=1'.padEnd(MAX_HASH_CHARS + 1, 'A'))).toBe(false);
+    expect(
+      decodePermalink('#' + 'v=1&x='.padEnd(MAX_HASH_CHARS, 'A')).notices.join(),
+    ).not.toContain('too long');
   });
 
   it('keeps an HTML-looking name as plain text and drops control characters', () => {
