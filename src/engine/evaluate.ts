@@ -3,15 +3,17 @@
  * distributions q±, their means P̂±, z, the loss τ·ℓ(z) and the exact gradient, in two fused passes
  * per set (exp + sums, then normalise + gradient) over caller-owned buffers.
  */
+import { pooledExtremes } from './extremes.ts';
 import { validateParams } from './params.ts';
 import { setPriors } from './priors.ts';
 import { surrogate } from './surrogates.ts';
-import { SUM_LEN, SUM_S, essFromSums, klFromSums, meanFromSums, tiltSums } from './tilted.ts';
+import { SUM_LEN, SUM_S, klFromSums, meanFromSums, tiltSums } from './tilted.ts';
+import type { SetPrior } from './tilted.ts';
 import type { DRParams, DRResult, Pooled, Workspace } from './types.ts';
 
 /** Options of `evaluate`. */
 export interface EvaluateOptions {
-  /** Write ∂DR/∂logit into ws.gradLogits (default true); false skips that scatter pass. */
+  /** Write ∂DR/∂logit into ws.gradLogits (default true); false skips that scatter. */
   readonly gradLogits?: boolean;
 }
 
@@ -56,7 +58,8 @@ const sumsNeg = new Float64Array(SUM_LEN);
  *   ∂DR/∂p_j = g0·q_j·(1 + σ·(p_j − P̂)/λ)     (g0 = +τℓ'(z), σ = +1 for negatives;
  *                                              g0 = −τℓ'(z), σ = −1 for positives),
  *   ∂DR/∂x_j = ∂DR/∂p_j · p_j·(1 − p_j)       (through the sigmoid, as autograd: p the float64 σ(x)).
- * `sigmaOverLambda` is σ/λ. gradLogits null skips the scatter into flat indices.
+ * `sigmaOverLambda` is σ/λ; gradLogits null skips the scatter into flat indices. Returns Σ q_j² (for
+ * the effective sample size), accumulated here because q is at hand.
  */
 function gradientPass(
   p: Float64Array,
@@ -68,24 +71,90 @@ function gradientPass(
   gradP: Float64Array,
   index: Int32Array,
   gradLogits: Float64Array | null,
-): void {
+): number {
   const n = p.length;
+  let sumQ2 = 0;
   if (gradLogits === null) {
     for (let j = 0; j < n; j++) {
       const qj = q[j] * invS;
       q[j] = qj;
+      sumQ2 += qj * qj;
       gradP[j] = g0 * qj * (1 + (p[j] - mean) * sigmaOverLambda);
     }
-    return;
+    return sumQ2;
   }
   for (let j = 0; j < n; j++) {
     const pj = p[j];
     const qj = q[j] * invS;
     q[j] = qj;
+    sumQ2 += qj * qj;
     const g = g0 * qj * (1 + (pj - mean) * sigmaOverLambda);
     gradP[j] = g;
     gradLogits[index[j]] = g * pj * (1 - pj);
   }
+  return sumQ2;
+}
+
+/**
+ * gradientPass restricted to the support of a hard-negative prior (q = 0, hence ∂ = 0, elsewhere:
+ * the caller zeroes gradP and gradLogits first). O(k) instead of O(n−).
+ */
+function supportGradientPass(
+  p: Float64Array,
+  q: Float64Array,
+  support: Int32Array,
+  invS: number,
+  mean: number,
+  sigmaOverLambda: number,
+  g0: number,
+  gradP: Float64Array,
+  index: Int32Array,
+  gradLogits: Float64Array | null,
+): number {
+  let sumQ2 = 0;
+  for (let t = 0; t < support.length; t++) {
+    const j = support[t];
+    const pj = p[j];
+    const qj = q[j] * invS;
+    q[j] = qj;
+    sumQ2 += qj * qj;
+    const g = g0 * qj * (1 + (pj - mean) * sigmaOverLambda);
+    gradP[j] = g;
+    if (gradLogits !== null) gradLogits[index[j]] = g * pj * (1 - pj);
+  }
+  return sumQ2;
+}
+
+/** Normalise + gradient for one set, dispatching on its prior; returns Σ q². */
+function setGradient(
+  p: Float64Array,
+  prior: SetPrior,
+  q: Float64Array,
+  sums: Float64Array,
+  mean: number,
+  sigmaOverLambda: number,
+  g0: number,
+  gradP: Float64Array,
+  index: Int32Array,
+  gradLogits: Float64Array | null,
+): number {
+  const invS = 1 / sums[SUM_S];
+  if (prior !== null && 'support' in prior) {
+    gradP.fill(0);
+    return supportGradientPass(
+      p,
+      q,
+      prior.support,
+      invS,
+      mean,
+      sigmaOverLambda,
+      g0,
+      gradP,
+      index,
+      gradLogits,
+    );
+  }
+  return gradientPass(p, q, invS, mean, sigmaOverLambda, g0, gradP, index, gradLogits);
 }
 
 /**
@@ -97,6 +166,7 @@ function gradientPass(
  * plus ε± = KL(q±‖o) and 1/Σq² per set. Writes q± into ws.qPos/qNeg, ∂DR/∂p into ws.gradPPos/gradPNeg
  * and, unless options.gradLogits === false, ∂DR/∂logit into ws.gradLogits (0 for ignored entries).
  * Allocates nothing proportional to the problem (hard-negative supports are cached per Pooled and k).
+ * `pooled` must not have been mutated since `pool` made it (its extremes are cached).
  *
  * @throws RangeError for invalid params or a workspace not made for `pooled`.
  */
@@ -112,9 +182,10 @@ export function evaluate(
   const nPos = pPos.length;
   const nNeg = pNeg.length;
   const priors = setPriors(pooled, params.original);
+  const ext = pooledExtremes(pooled);
 
-  tiltSums(pNeg, 1, params.lambdaNeg, priors.neg, ws.qNeg, sumsNeg);
-  tiltSums(pPos, -1, params.lambdaPos, priors.pos, ws.qPos, sumsPos);
+  tiltSums(pNeg, 1, params.lambdaNeg, priors.neg, ws.qNeg, sumsNeg, ext.negMax);
+  tiltSums(pPos, -1, params.lambdaPos, priors.pos, ws.qPos, sumsPos, ext.posMin);
   const hasNeg = sumsNeg[SUM_S] > 0;
   const hasPos = sumsPos[SUM_S] > 0;
   const pMinus = hasNeg ? meanFromSums(sumsNeg) : 0;
@@ -123,35 +194,42 @@ export function evaluate(
   const ell = surrogate(params.smoothing, z, params.L, params.rho);
   const slope = params.tau * ell.slope;
 
-  const wantLogits = options.gradLogits !== false;
-  const gl = wantLogits ? ws.gradLogits : null;
-  if (gl !== null && nPos + nNeg < gl.length) gl.fill(0); // ignored rows: zero gradient
-  if (hasNeg) {
-    gradientPass(
-      pNeg,
-      ws.qNeg,
-      1 / sumsNeg[SUM_S],
-      pMinus,
-      1 / params.lambdaNeg,
-      slope,
-      ws.gradPNeg,
-      pooled.negIndex,
-      gl,
-    );
+  const gl = options.gradLogits !== false ? ws.gradLogits : null;
+  // entries no pass below writes (ignored rows; negatives off a hard-negative support) must read 0
+  if (
+    gl !== null &&
+    (nPos + nNeg < gl.length || (priors.neg !== null && 'support' in priors.neg))
+  ) {
+    gl.fill(0);
   }
-  if (hasPos) {
-    gradientPass(
-      pPos,
-      ws.qPos,
-      1 / sumsPos[SUM_S],
-      pPlus,
-      -1 / params.lambdaPos,
-      -slope,
-      ws.gradPPos,
-      pooled.posIndex,
-      gl,
-    );
-  }
+  const q2Neg = hasNeg
+    ? setGradient(
+        pNeg,
+        priors.neg,
+        ws.qNeg,
+        sumsNeg,
+        pMinus,
+        1 / params.lambdaNeg,
+        slope,
+        ws.gradPNeg,
+        pooled.negIndex,
+        gl,
+      )
+    : 0;
+  const q2Pos = hasPos
+    ? setGradient(
+        pPos,
+        priors.pos,
+        ws.qPos,
+        sumsPos,
+        pPlus,
+        -1 / params.lambdaPos,
+        -slope,
+        ws.gradPPos,
+        pooled.posIndex,
+        gl,
+      )
+    : 0;
 
   return {
     loss: params.tau * ell.value,
@@ -163,7 +241,7 @@ export function evaluate(
     nNeg,
     klPos: hasPos ? klFromSums(sumsPos) : 0,
     klNeg: hasNeg ? klFromSums(sumsNeg) : 0,
-    essPos: hasPos ? essFromSums(sumsPos) : 0,
-    essNeg: hasNeg ? essFromSums(sumsNeg) : 0,
+    essPos: hasPos ? 1 / q2Pos : 0,
+    essNeg: hasNeg ? 1 / q2Neg : 0,
   };
 }

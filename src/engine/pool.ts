@@ -3,10 +3,11 @@
  * and the negative set of drloss-math.md §1 and evaluates every sigmoid once.
  */
 import { sigmoidFast } from './fastExp.ts';
+import { rememberExtremes } from './extremes.ts';
+import type { Pooled } from './types.ts';
 
 // Module-local alias: read a transpiler's getter-backed import once, not per entry.
 const sigmoid = sigmoidFast;
-import type { Pooled } from './types.ts';
 
 /**
  * Pools one problem. Entry (r, c), flat index r·K + c, is positive iff targets[r] = c+1, negative iff
@@ -39,25 +40,107 @@ export function pool(logits: Float64Array, targets: Int32Array, K: number): Pool
   const posIndex = new Int32Array(nPos);
   const pNeg = new Float64Array(nNeg);
   const negIndex = new Int32Array(nNeg);
+  const check =
+    K === 1
+      ? fillOneClass(logits, targets, pPos, posIndex, pNeg, negIndex)
+      : fillClasses(logits, targets, K, pPos, posIndex, pNeg, negIndex);
+  // p ∈ [0, 1] for every non-NaN logit, so the sum is NaN exactly when some logit is
+  if (check !== check) throwOnNaN(logits, targets, K);
+  const pooled: Pooled = { R, K, pPos, pNeg, posIndex, negIndex };
+  rememberExtremes(pooled, { posMin: fillExtremes[0], negMax: fillExtremes[1] });
+  return pooled;
+}
+
+/** [min p+, max p−] of the last fill (a scratch, so the fill loops can return one number). */
+const fillExtremes = new Float64Array(2);
+
+/**
+ * K = 1: one entry per row, no inner loop (the common detection-scale case). Returns Σp, NaN iff a
+ * logit of a kept row is NaN (one add per entry is cheaper than a compare-and-branch), and leaves
+ * [min p+, max p−] in fillExtremes.
+ */
+function fillOneClass(
+  logits: Float64Array,
+  targets: Int32Array,
+  pPos: Float64Array,
+  posIndex: Int32Array,
+  pNeg: Float64Array,
+  negIndex: Int32Array,
+): number {
+  const R = targets.length;
   let ip = 0;
   let ineg = 0;
+  let sum = 0;
+  let posMin = Infinity;
+  let negMax = -Infinity;
+  for (let r = 0; r < R; r++) {
+    const t = targets[r];
+    if (t < 0) continue;
+    const p = sigmoid(logits[r]);
+    sum += p;
+    if (t === 1) {
+      pPos[ip] = p;
+      posIndex[ip++] = r;
+      if (p < posMin) posMin = p;
+    } else {
+      pNeg[ineg] = p;
+      negIndex[ineg++] = r;
+      if (p > negMax) negMax = p;
+    }
+  }
+  fillExtremes[0] = posMin;
+  fillExtremes[1] = negMax;
+  return sum;
+}
+
+/** General K: entry (r, c) is positive iff targets[r] = c+1. Returns Σp as fillOneClass. */
+function fillClasses(
+  logits: Float64Array,
+  targets: Int32Array,
+  K: number,
+  pPos: Float64Array,
+  posIndex: Int32Array,
+  pNeg: Float64Array,
+  negIndex: Int32Array,
+): number {
+  const R = targets.length;
+  let ip = 0;
+  let ineg = 0;
+  let sum = 0;
+  let posMin = Infinity;
+  let negMax = -Infinity;
   for (let r = 0; r < R; r++) {
     const t = targets[r];
     if (t < 0) continue;
     const base = r * K;
     for (let c = 0; c < K; c++) {
       const i = base + c;
-      const x = logits[i];
-      if (x !== x) throw new RangeError(`logits[${i}] (row ${r}, class ${c}) is NaN`);
-      const p = sigmoid(x);
+      const p = sigmoid(logits[i]);
+      sum += p;
       if (t === c + 1) {
         pPos[ip] = p;
         posIndex[ip++] = i;
+        if (p < posMin) posMin = p;
       } else {
         pNeg[ineg] = p;
         negIndex[ineg++] = i;
+        if (p > negMax) negMax = p;
       }
     }
   }
-  return { R, K, pPos, pNeg, posIndex, negIndex };
+  fillExtremes[0] = posMin;
+  fillExtremes[1] = negMax;
+  return sum;
+}
+
+function throwOnNaN(logits: Float64Array, targets: Int32Array, K: number): never {
+  for (let r = 0; r < targets.length; r++) {
+    if (targets[r] < 0) continue;
+    for (let c = 0; c < K; c++) {
+      const i = r * K + c;
+      if (Number.isNaN(logits[i]))
+        throw new RangeError(`logits[${i}] (row ${r}, class ${c}) is NaN`);
+    }
+  }
+  throw new RangeError('a logit is NaN');
 }

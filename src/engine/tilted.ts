@@ -22,23 +22,23 @@ export type SetPrior = null | { readonly support: Int32Array } | { readonly weig
 export type TiltSign = 1 | -1;
 
 /** Slots of the sums vector written by `tiltSums`. */
-export const SUM_S = 0; // S  = Σ e_j,  e_j = w_j·exp(d_j)
+export const SUM_S = 0; // S  = Σ e_j,  e_j = w_j·exp(d_j),  d_j = σ·(p_j − p_ext)/λ ≤ 0
 export const SUM_SP = 1; // Σ e_j·p_j
-export const SUM_SD = 2; // Σ e_j·d_j,  d_j = σ·(p_j − p_ext)/λ ≤ 0
-export const SUM_S2 = 3; // Σ e_j²
-export const SUM_W = 4; // W  = Σ w_j (total prior mass, unnormalised)
-export const SUM_EXT = 5; // p_ext: max p (σ=+1) or min p (σ=−1) over the support of o
-export const SUM_LEN = 6;
+export const SUM_SD = 2; // Σ e_j·d_j
+export const SUM_W = 3; // W  = Σ w_j (total prior mass, unnormalised)
+export const SUM_EXT = 4; // p_ext: max p (σ=+1) or min p (σ=−1) over the support of o
+export const SUM_LEN = 5;
 
 /** Partial sums run over blocks of this many terms, then add up: error ~(B + n/B)·2^-53 instead of n·2^-53. */
 const BLOCK = 1024;
 
 /**
  * Writes the unnormalised weights e_j = w_j·exp(σ·(p_j − p_ext)/λ) into eOut (0 off the support of o)
- * and the sums S, Σe·p, Σe·d, Σe², W, p_ext into `sums` (length ≥ SUM_LEN). Shifting by the extreme
- * p of the support makes every exponent ≤ 0 (no overflow, the largest term is exactly w). Caller-owned
- * buffers, no allocation. An empty support leaves S = W = 0.
- * A weights prior whose weights sum to 0 is treated as uniform (types.ts OriginalDistribution).
+ * and S = Σe, Σe·p, Σe·d, W, p_ext into `sums` (length ≥ SUM_LEN). Shifting by the extreme p of the
+ * support makes every exponent ≤ 0 (no overflow; the largest term is exactly w). Caller-owned buffers,
+ * no allocation. An empty support leaves S = W = 0. A weights prior whose weights sum to 0 is treated
+ * as uniform (types.ts OriginalDistribution). `knownExt`, when not NaN, is the extreme of p for a
+ * uniform prior (max for σ = +1, min for σ = −1), saving a pass; it must be exact.
  */
 export function tiltSums(
   p: Float64Array,
@@ -47,11 +47,12 @@ export function tiltSums(
   prior: SetPrior,
   eOut: Float64Array,
   sums: Float64Array,
+  knownExt = NaN,
 ): void {
   const n = p.length;
   sums.fill(0);
-  if (n === 0) return;
   const scale = sign / lambda;
+  if (n === 0) return;
   if (prior !== null && 'weights' in prior) {
     const w = prior.weights;
     let W = 0;
@@ -86,12 +87,8 @@ export function tiltSums(
     sums[SUM_EXT] = ext;
     return;
   }
-  let ext = sign > 0 ? -Infinity : Infinity;
-  if (sign > 0) {
-    for (let j = 0; j < n; j++) if (p[j] > ext) ext = p[j];
-  } else {
-    for (let j = 0; j < n; j++) if (p[j] < ext) ext = p[j];
-  }
+  let ext = knownExt;
+  if (ext !== ext) ext = sign > 0 ? maxOf(p) : minOf(p);
   uniformLoop(p, ext, scale, eOut, sums);
   sums[SUM_W] = n;
   sums[SUM_EXT] = ext;
@@ -108,13 +105,11 @@ function uniformLoop(
   let S = 0;
   let Sp = 0;
   let Sd = 0;
-  let S2 = 0;
   for (let b = 0; b < n; b += BLOCK) {
     const end = b + BLOCK < n ? b + BLOCK : n;
     let s = 0;
     let sp = 0;
     let sd = 0;
-    let s2 = 0;
     for (let j = b; j < end; j++) {
       const pj = p[j];
       const d = (pj - ext) * scale;
@@ -123,17 +118,14 @@ function uniformLoop(
       s += e;
       sp += e * pj;
       sd += e * d;
-      s2 += e * e;
     }
     S += s;
     Sp += sp;
     Sd += sd;
-    S2 += s2;
   }
   sums[SUM_S] = S;
   sums[SUM_SP] = Sp;
   sums[SUM_SD] = Sd;
-  sums[SUM_S2] = S2;
 }
 
 function weightedLoop(
@@ -148,13 +140,11 @@ function weightedLoop(
   let S = 0;
   let Sp = 0;
   let Sd = 0;
-  let S2 = 0;
   for (let b = 0; b < n; b += BLOCK) {
     const end = b + BLOCK < n ? b + BLOCK : n;
     let s = 0;
     let sp = 0;
     let sd = 0;
-    let s2 = 0;
     for (let j = b; j < end; j++) {
       const wj = w[j];
       if (!(wj > 0)) {
@@ -168,17 +158,14 @@ function weightedLoop(
       s += e;
       sp += e * pj;
       sd += e * d;
-      s2 += e * e;
     }
     S += s;
     Sp += sp;
     Sd += sd;
-    S2 += s2;
   }
   sums[SUM_S] = S;
   sums[SUM_SP] = Sp;
   sums[SUM_SD] = Sd;
-  sums[SUM_S2] = S2;
 }
 
 function supportLoop(
@@ -193,13 +180,11 @@ function supportLoop(
   let S = 0;
   let Sp = 0;
   let Sd = 0;
-  let S2 = 0;
   for (let b = 0; b < m; b += BLOCK) {
     const end = b + BLOCK < m ? b + BLOCK : m;
     let s = 0;
     let sp = 0;
     let sd = 0;
-    let s2 = 0;
     for (let t = b; t < end; t++) {
       const j = idx[t];
       const pj = p[j];
@@ -209,17 +194,14 @@ function supportLoop(
       s += e;
       sp += e * pj;
       sd += e * d;
-      s2 += e * e;
     }
     S += s;
     Sp += sp;
     Sd += sd;
-    S2 += s2;
   }
   sums[SUM_S] = S;
   sums[SUM_SP] = Sp;
   sums[SUM_SD] = Sd;
-  sums[SUM_S2] = S2;
 }
 
 /** P̂ = Σ q_j p_j = Σe·p / Σe (Propositions 1–2). NaN for an empty support. */
@@ -228,11 +210,13 @@ export function meanFromSums(sums: Float64Array): number {
 }
 
 /**
- * ε = KL(q‖o) = Σ q_j·log(q_j/o_j) = Σe·d/Σe − log(Σe/W), since log(q_j/o_j) = d_j − log(S/W). Clamped
+ * ε = KL(q‖o) = Σ q_j·log(q_j/o_j) = Σe·d/Σe − log(S/W), since log(q_j/o_j) = d_j − log(S/W). Clamped
  * at 0 (it is ≥ 0 exactly; rounding can leave −1e-17). 0 for an empty support.
- * Accuracy: absolute, not relative, when the spread of p/λ on the support is small (ε ≈ Var_o(p)/(2λ²)),
- * since the two terms then cancel to first order: the error is that of log(S/W), a few 2^-53 typically
- * and at most ~(1024 + n/1024)·2^-53 (blocked sums). So ε is 1e-9-relative down to about ε = 1e-6.
+ * Σe·d is accumulated rather than derived as (σ/λ)·(P̂ − p_ext), which would carry an error of
+ * 2^-53/λ. Accuracy: absolute, not relative, when the spread of p/λ on the support is small
+ * (ε ≈ Var_o(p)/(2λ²)), since the two terms then cancel to first order: the error is that of
+ * log(S/W), a few 2^-53 typically and at most ~(1024 + n/1024)·2^-53 (blocked sums). So ε is
+ * 1e-9-relative only down to about ε = 1e-6.
  */
 export function klFromSums(sums: Float64Array): number {
   const S = sums[SUM_S];
@@ -241,11 +225,18 @@ export function klFromSums(sums: Float64Array): number {
   return kl > 0 ? kl : 0;
 }
 
-/** Effective sample size 1/Σq_j² = (Σe)²/Σe², in [1, n]. 0 for an empty support. */
-export function essFromSums(sums: Float64Array): number {
-  const S = sums[SUM_S];
-  if (!(S > 0)) return 0;
-  return (S / sums[SUM_S2]) * S;
+/** max p (−Infinity when empty). */
+export function maxOf(p: Float64Array): number {
+  let m = -Infinity;
+  for (let j = 0; j < p.length; j++) if (p[j] > m) m = p[j];
+  return m;
+}
+
+/** min p (Infinity when empty). */
+export function minOf(p: Float64Array): number {
+  let m = Infinity;
+  for (let j = 0; j < p.length; j++) if (p[j] < m) m = p[j];
+  return m;
 }
 
 /** A distribution q of Proposition 1 or 2 with its scalars. */
@@ -278,8 +269,13 @@ export function tiltedDistribution(
   const S = sums[SUM_S];
   if (!(S > 0)) return { q: qOut, mean: sign > 0 ? 0 : 1, kl: 0, ess: 0 };
   const inv = 1 / S;
-  for (let j = 0; j < p.length; j++) qOut[j] *= inv;
-  return { q: qOut, mean: meanFromSums(sums), kl: klFromSums(sums), ess: essFromSums(sums) };
+  let sumQ2 = 0;
+  for (let j = 0; j < p.length; j++) {
+    const q = qOut[j] * inv;
+    qOut[j] = q;
+    sumQ2 += q * q;
+  }
+  return { q: qOut, mean: meanFromSums(sums), kl: klFromSums(sums), ess: 1 / sumQ2 };
 }
 
 /**

@@ -192,6 +192,17 @@ describe('evaluate', () => {
     expect(r.essPos).toBeLessThan(3);
   });
 
+  it('gives the same result for a pooled problem and an uncached copy of it (extremes recorded by pool are exact)', () => {
+    const { logits, targets, K } = randomProblem(12, 300, 2, { scale: 4 });
+    const pooled = pool(logits, targets, K);
+    const copy: Pooled = { ...pooled };
+    for (const params of [resolveParams({ lambdaNeg: 1e-4, lambdaPos: 1e-4 }), resolveParams()]) {
+      const a = evaluate(pooled, params, createWorkspace(pooled));
+      const b = evaluate(copy, params, createWorkspace(copy));
+      expect(a).toEqual(b);
+    }
+  });
+
   it('a hard-negative prior with k ≥ n− equals the uniform prior', () => {
     const { logits, targets, K } = randomProblem(8, 20, 1);
     const pooled = pool(logits, targets, K);

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { topKIndices } from '../../src/engine/index.ts';
 import { selectInPlace } from '../../src/engine/topK.ts';
+import { rng } from './rng.ts';
 
 /** Reference: stable sort by value descending, first k positions, ascending. */
 function reference(values: Float64Array, k: number): number[] {
@@ -25,6 +26,28 @@ describe('topKIndices', () => {
         },
       ),
       { seed: 77, numRuns: 500 },
+    );
+  });
+
+  it('equals the stable sort on large inputs too (the sampled-threshold path), with and without ties', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 8192, max: 30000 }),
+        fc.integer(),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.constantFrom(0, 2, 4),
+        (n, seed, kFrac, decimals) => {
+          const u = rng(seed);
+          const v = new Float64Array(n);
+          for (let i = 0; i < n; i++) {
+            const x = u();
+            v[i] = decimals === 0 ? x : Math.round(x * 10 ** decimals) / 10 ** decimals;
+          }
+          const k = 1 + Math.floor(kFrac * (n / 16));
+          expect(Array.from(topKIndices(v, k))).toEqual(reference(v, k));
+        },
+      ),
+      { seed: 79, numRuns: 25 },
     );
   });
 
