@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { explain, explainPrepared, prepare } from '../../src/explain/index.ts';
+import {
+  binCounts,
+  binEntries,
+  binMass,
+  binOf,
+  explain,
+  explainPrepared,
+  originalMass,
+  prepare,
+} from '../../src/explain/index.ts';
 import { hardestCount } from '../../src/explain/hardest.ts';
 import { DEFAULT_APP_PARAMS } from '../../src/state/params.ts';
 import type { AppParams, CandidateSet } from '../../src/state/types.ts';
@@ -257,5 +266,35 @@ describe('explain: purity', () => {
       }),
       { seed: 20200, numRuns: 120 },
     );
+  });
+});
+
+describe('explain: histogram helpers', () => {
+  it('bins p into 40 equal bins on [0, 1]: edges go up, p = 1 into the last bin', () => {
+    expect(binOf(0, 40)).toBe(0);
+    expect(binOf(0.025, 40)).toBe(1);
+    expect(binOf(0.0249999, 40)).toBe(0);
+    expect(binOf(1, 40)).toBe(39);
+    expect(binOf(-0.1, 40)).toBe(0);
+    expect(binOf(1.5, 40)).toBe(39);
+  });
+
+  it('o-mass of user weights is the normalised weight per bin; all-zero weights fall back to uniform', () => {
+    const p = Float64Array.from([0.01, 0.02, 0.99]);
+    const bin = binEntries(p, 40);
+    const count = binCounts(bin, 40);
+    const weighted = originalMass({ weights: Float64Array.from([1, 1, 2]) }, bin, count, 40);
+    expect(weighted[0]).toBeCloseTo(0.5, 15);
+    expect(weighted[39]).toBeCloseTo(0.5, 15);
+    const zero = originalMass({ weights: new Float64Array(3) }, bin, count, 40);
+    expect(zero[0]).toBeCloseTo(2 / 3, 15);
+    expect(zero[39]).toBeCloseTo(1 / 3, 15);
+  });
+
+  it('per-bin mass sums are compensated: 10⁶ equal weights of 1e-6 sum to 1 within 1e-15', () => {
+    const n = 1_000_000;
+    const bin = new Uint16Array(n);
+    const m = binMass(bin, new Float64Array(n).fill(1e-6), 1);
+    expect(Math.abs(m[0] - 1)).toBeLessThan(1e-15);
   });
 });
