@@ -292,7 +292,7 @@ describe('properties', () => {
     );
   });
 
-  it('no NaN or Infinity for logits within ±1e4 and λ± within [1e-6, 1e6], every smoothing and prior', () => {
+  it('no NaN or Infinity for logits within ±1e4 and λ± within [1e-6, 1e6], every smoothing and prior (uniform, hard-negative, weights)', () => {
     const logit = fc.oneof(
       fc.double({ min: -1e4, max: 1e4, noNaN: true }),
       fc.double({ min: -40, max: 40, noNaN: true }),
@@ -307,7 +307,7 @@ describe('properties', () => {
         logLambda,
         logLambda,
         fc.constantFrom<Smoothing>('logistic', 'quad', 'hinge'),
-        fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 40 })),
+        fc.oneof(fc.constant(0), fc.constant(-1), fc.integer({ min: 1, max: 40 })),
         fc.double({ min: 1e-3, max: 50, noNaN: true }),
         (K, rawTargets, rawLogits, llPos, llNeg, smoothing, hardK, L) => {
           const targets = new Int32Array(rawTargets.map((t) => Math.min(t, K)));
@@ -317,7 +317,13 @@ describe('properties', () => {
             lambdaNeg: Math.exp(llNeg),
             smoothing,
             L,
-            original: hardK === 0 ? { kind: 'uniform' } : { kind: 'hardNegative', k: hardK },
+            // hardK: 0 uniform, −1 random user weights (some 0), else a hard-negative prior
+            original:
+              hardK === 0
+                ? { kind: 'uniform' }
+                : hardK === -1
+                  ? { kind: 'weights', weights: randomWeights(targets.length, targets.length * K) }
+                  : { kind: 'hardNegative', k: hardK },
           });
           const pooled = pool(logits, targets, K);
           const ws = createWorkspace(pooled);
