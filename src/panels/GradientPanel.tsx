@@ -44,6 +44,17 @@ function WrtSwitch(props: {
   );
 }
 
+/** A colour key chip (inline style: the panel needs no stylesheet of its own). */
+function swatch(colour: string) {
+  return {
+    display: 'inline-block',
+    width: '0.8em',
+    height: '0.8em',
+    borderRadius: '50%',
+    background: colour,
+  } as const;
+}
+
 /** Summary numbers for sets drawn without per-entry detail. */
 function Summary({ data, s }: { readonly data: ExplainerData; readonly s: Translate }) {
   const r = data.result;
@@ -106,7 +117,6 @@ export function GradientPanel(props: PanelProps) {
   return (
     <PanelFrame title={s('panel.gradient.title')} className="panel-gradient">
       <Tex expr={texDR(input)} />
-      <Tex expr={texGradient(input)} />
       {detail === null ? (
         <>
           <p className="notice">
@@ -134,11 +144,11 @@ export function GradientPanel(props: PanelProps) {
           />
           <ul className="legend" aria-label={s('gradient.legend')}>
             <li>
-              <span className="swatch" style={{ background: 'var(--pos)' }} aria-hidden="true" />{' '}
+              <span className="swatch" style={swatch('var(--pos)')} aria-hidden="true" />{' '}
               {s('label.positive')}
             </li>
             <li>
-              <span className="swatch" style={{ background: 'var(--neg)' }} aria-hidden="true" />{' '}
+              <span className="swatch" style={swatch('var(--neg)')} aria-hidden="true" />{' '}
               {s('label.negative')}
             </li>
           </ul>
@@ -146,6 +156,9 @@ export function GradientPanel(props: PanelProps) {
           <p className="note">{s('gradient.sign')}</p>
         </>
       )}
+      {/* Below the chart: it grows when a candidate is hovered, and must not push the dots away
+          from under the pointer. */}
+      <Tex expr={texGradient(input)} />
       <p className="readout">
         {s('gradient.hardestShare', { share })}
         {compare

@@ -7,9 +7,8 @@ import { useMemo } from 'react';
 
 /**
  * KaTeX options used everywhere: a bad expression becomes a visible red error node instead of throwing
- * (tests assert there are none); no `trust` (the equations need no \href or \htmlClass: the hovered
- * term is marked with \boxed); strict warnings ignored because the equations use \text with non-Latin
- * characters on purpose.
+ * (tests assert there are none, and parse every live equation in strict mode); no `trust` (the
+ * equations need no \href or \htmlClass: the hovered term is marked with \boxed).
  */
 export const KATEX_OPTIONS = Object.freeze({
   throwOnError: false,
@@ -18,15 +17,24 @@ export const KATEX_OPTIONS = Object.freeze({
   output: 'htmlAndMathml',
 } as const);
 
+/**
+ * The TeX KaTeX is given for `expr`: display equations are typeset in KaTeX's inline mode with
+ * \displaystyle, because only inline mode breaks long lines (after top-level relations and binary
+ * operators), and the live equations must fit a 360 px screen without sideways scrolling.
+ */
+export function texSource(expr: string, display: boolean): string {
+  return display ? `\\displaystyle ${expr}` : expr;
+}
+
 /** Render `expr` to HTML with KATEX_OPTIONS (pure; the component memoises it). */
 export function renderTex(expr: string, display: boolean): string {
-  return katex.renderToString(expr, { ...KATEX_OPTIONS, displayMode: display });
+  return katex.renderToString(texSource(expr, display), { ...KATEX_OPTIONS, displayMode: false });
 }
 
 export interface TexProps {
   /** The TeX source (see ./equations.ts for the live-valued equations). */
   readonly expr: string;
-  /** Display style on its own line (default) or inline in text. */
+  /** Display style in its own block (default; wraps at = and + when narrow) or inline in text. */
   readonly display?: boolean;
   readonly className?: string;
 }
@@ -34,7 +42,8 @@ export interface TexProps {
 /** A typeset equation: a <div> in display mode, a <span> inline. */
 export function Tex({ expr, display = true, className }: TexProps) {
   const html = useMemo(() => renderTex(expr, display), [expr, display]);
-  const cls = className ? `tex ${className}` : 'tex';
+  const base = display ? 'tex tex-display' : 'tex';
+  const cls = className ? `${base} ${className}` : base;
   return display ? (
     <div className={cls} dangerouslySetInnerHTML={{ __html: html }} />
   ) : (

@@ -268,7 +268,8 @@ export function texGradient(input: EquationInput): string {
   const chain = `\\frac{\\partial \\mathcal{L}}{\\partial x_j} = \\frac{\\partial \\mathcal{L}}{\\partial p_j}\\, p_j (1 - p_j)`;
   const e = hoveredAny(input);
   if (e === null) {
-    return `${negForm}\\ (j \\in \\mathcal{N}),\\quad ${posForm}\\ (j \\in \\mathcal{P}) \\\\ ${chain},\\quad \\tau\\ell'(z) = ${s}`;
+    // Three lines, as with a hovered entry, so hovering barely changes the equation's height.
+    return `${negForm}\\ (j \\in \\mathcal{N}) \\\\ ${posForm}\\ (j \\in \\mathcal{P}) \\\\ ${chain},\\quad \\tau\\ell'(z) = ${s}`;
   }
   const j = sub(e);
   const filled = e.positive

@@ -11,16 +11,19 @@ afterEach(() => {
 });
 
 describe('<Tex>', () => {
-  it('renders KaTeX markup with MathML for screen readers', () => {
+  it('renders a display equation as KaTeX markup with MathML for screen readers', () => {
     const { container } = render(<Tex expr="\hat P_- = 0.6211" />);
-    expect(container.querySelector('.katex-display')).not.toBeNull();
-    expect(container.querySelector('math annotation')?.textContent).toBe('\\hat P_- = 0.6211');
+    expect(container.querySelector('div.tex-display > .katex')).not.toBeNull();
+    expect(container.querySelector('math annotation')?.textContent).toBe(
+      '\\displaystyle \\hat P_- = 0.6211',
+    );
   });
 
   it('renders inline in a span when display is false', () => {
     const { container } = render(<Tex expr="z" display={false} />);
     expect(container.firstElementChild?.tagName).toBe('SPAN');
-    expect(container.querySelector('.katex-display')).toBeNull();
+    expect(container.querySelector('.tex-display')).toBeNull();
+    expect(container.querySelector('math annotation')?.textContent).toBe('z');
   });
 
   it('shows a bad expression as an error node instead of throwing', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { paren, texNum, texP, texPct } from '../../src/panels/d/tex.ts';
+import { texSource } from '../../src/panels/Tex.tsx';
 import {
   EQUATIONS,
   texDR,
@@ -25,13 +26,13 @@ import {
   seededSet,
 } from './equations.fixtures.ts';
 
-/** Parse with KaTeX in its strictest mode: any error or strict warning throws. */
+/** Parse as <Tex> does, but in KaTeX's strictest mode: any error or strict warning throws. */
 function parses(tex: string): void {
-  katex.renderToString(tex, {
+  katex.renderToString(texSource(tex, true), {
     throwOnError: true,
     strict: 'error',
     trust: false,
-    displayMode: true,
+    displayMode: false,
   });
 }
 
