@@ -8,7 +8,6 @@ import {
   type EngineClient,
   type EngineClientOptions,
 } from '../worker/client.ts';
-import { toEngineParams } from './params.ts';
 import type { AppStore } from './store.ts';
 
 /** The callbacks connectEngine hands to the client it creates. */
@@ -39,7 +38,7 @@ export function connectEngine(
   const send = () => {
     const { params, source } = store.getState();
     store.getState().engineRequested();
-    client.request(toEngineParams(params), source);
+    client.request(params, source);
   };
   send();
   const unsubscribe = store.subscribe((state, prev) => {

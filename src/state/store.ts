@@ -3,16 +3,20 @@
  * - choice: params and the candidate source (the only persisted state) with undo/redo history;
  * - candidates: the materialised set when it is small enough for the main thread (big sets live only
  *   in the worker; the main thread keeps their source description);
- * - view: what the person points at;
- * - engine: the last result shown, its status, and notices.
+ * - view: what the person points at (the hovered entry, shared by every panel) and the display
+ *   preferences (language, theme; kept in localStorage by src/app/preferences.ts, never in the link);
+ * - engine: the last result shown (scalars and the explainer's snapshot), its status, and notices.
  * Transitions on the choice are the pure functions of history.ts; the engine and the permalink are
  * wired from outside (engineSync.ts, persistence.ts) by subscribing to this store.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { DEFAULT_SEED, materialize, PRESETS, sourceEntries } from '../data/index.ts';
+import { DEFAULT_SEED, editProblem, materialize, PRESETS, sourceEntries } from '../data/index.ts';
 import type { DRResult } from '../engine/types.ts';
+import type { PanelEdit } from '../panels/types.ts';
+import type { ExplainerData } from '../viz/types.ts';
 import type { ClientError, ClientResult } from '../worker/client.ts';
 import type { SetInfo } from '../worker/protocol.ts';
+import { candidateEditOf, logitGesture, withEdit } from './candidateEdits.ts';
 import {
   EMPTY_HISTORY,
   withChange,
@@ -23,6 +27,7 @@ import {
   type History,
 } from './history.ts';
 import { DEFAULT_APP_PARAMS } from './params.ts';
+import type { Preferences } from './preferences.ts';
 import type {
   AppParams,
   CandidateEdit,
@@ -47,6 +52,8 @@ export interface Notice {
 /** The engine result the readouts show. */
 export interface ShownResult {
   readonly result: DRResult;
+  /** What the explainer panels draw for this result. */
+  readonly data: ExplainerData;
   readonly info: SetInfo;
   readonly generation: number;
   readonly loadMs: number;
@@ -66,7 +73,7 @@ export interface AppState {
   /** The set `source` describes, or null when it is larger than MAIN_THREAD_ENTRY_LIMIT. */
   readonly candidates: CandidateSet | null;
   readonly history: History;
-  readonly view: { readonly hovered: number | null };
+  readonly view: View;
   readonly shown: ShownResult | null;
   readonly status: EngineStatus;
   /** The newest request's error, when status is 'error'. */
@@ -74,6 +81,14 @@ export interface AppState {
   readonly engineMode: 'worker' | 'fallback';
   readonly notices: readonly Notice[];
 }
+
+/** What the person points at and how they read the page (not part of the choice, no undo). */
+export interface View extends Preferences {
+  /** The hovered or focused entry's flat index r·K + c, highlighted in every panel; null when none. */
+  readonly hovered: number | null;
+}
+
+export const DEFAULT_PREFERENCES: Preferences = Object.freeze({ lang: 'en', theme: 'system' });
 
 export interface AppActions {
   /**
@@ -84,8 +99,19 @@ export interface AppActions {
   endGesture(): void;
   /** A new candidate set (preset, seed or import), optionally with the params that came with it: one step. */
   setSource(source: CandidateSource, params?: AppParams): void;
-  /** Append an edit to the current source: one step. */
-  editCandidates(edit: CandidateEdit): void;
+  /**
+   * Append an edit to the current source: one step (or, with a `gesture` tag, one step per run of
+   * edits carrying it; a setLogit of the same entry then replaces the previous one). An edit that
+   * cannot apply to the set as it is now (row out of range, last row deleted) changes nothing and
+   * gives a notice. Returns whether it applied.
+   */
+  editCandidates(edit: CandidateEdit, gesture?: string | null): boolean;
+  /**
+   * Apply a panel's edit (drag or nudge a score, cycle a label, delete): setLogit runs on one entry
+   * coalesce into one undo step until endGesture(). Needs the set on the main thread (sets over
+   * MAIN_THREAD_ENTRY_LIMIT are not editable; panels have no per-entry marks for them).
+   */
+  applyPanelEdit(edit: PanelEdit): void;
   undo(): void;
   redo(): void;
   /** Replace the choice without a history step (start-up from a link or storage). */
@@ -97,6 +123,8 @@ export interface AppActions {
   notify(text: string, level?: 'info' | 'error'): void;
   dismissNotice(id: number): void;
   setHovered(index: number | null): void;
+  setLang(lang: Preferences['lang']): void;
+  setTheme(theme: Preferences['theme']): void;
 }
 
 export type AppStoreState = AppState & AppActions;
@@ -120,8 +148,11 @@ export function persistedOf(state: AppState): PersistedState {
   return { params: state.params, source: state.source };
 }
 
-/** Create a store starting from `initial` (defaults when absent). */
-export function createAppStore(initial: PersistedState = DEFAULT_PERSISTED): AppStore {
+/** Create a store starting from `initial` (defaults when absent) with the reader's `preferences`. */
+export function createAppStore(
+  initial: PersistedState = DEFAULT_PERSISTED,
+  preferences: Preferences = DEFAULT_PREFERENCES,
+): AppStore {
   let noticeId = 0;
   const candidatesOf = memoCandidates();
 
@@ -154,7 +185,7 @@ export function createAppStore(initial: PersistedState = DEFAULT_PERSISTED): App
       source: initial.source,
       candidates: candidatesOf(initial.source),
       history: EMPTY_HISTORY,
-      view: { hovered: null },
+      view: { hovered: null, lang: preferences.lang, theme: preferences.theme },
       shown: null,
       status: 'computing',
       engineError: null,
@@ -174,9 +205,31 @@ export function createAppStore(initial: PersistedState = DEFAULT_PERSISTED): App
         const s = get();
         choose({ params: params ?? s.params, source });
       },
-      editCandidates(edit) {
+      editCandidates(edit, gesture = null) {
         const s = get();
-        choose({ params: s.params, source: { ...s.source, edits: [...s.source.edits, edit] } });
+        const set = s.candidates;
+        const problem = set ? editProblem(set.R, set.K, edit) : null;
+        if (problem !== null) {
+          s.notify(`Edit not applied: ${problem}`, 'error');
+          return false;
+        }
+        const coalesce = gesture !== null && gesture === s.history.tag;
+        choose({ params: s.params, source: withEdit(s.source, edit, coalesce) }, gesture);
+        return true;
+      },
+      applyPanelEdit(edit) {
+        const s = get();
+        if (!s.candidates) {
+          s.notify('This set is too large to edit candidate by candidate.', 'error');
+          return;
+        }
+        const out = candidateEditOf(edit, s.candidates);
+        if (!out.ok) {
+          s.notify(`Edit not applied: ${out.error}`, 'error');
+          return;
+        }
+        const tag = out.edit.op === 'setLogit' ? logitGesture(out.edit.row, out.edit.cls) : null;
+        s.editCandidates(out.edit, tag);
       },
       undo() {
         const s = get();
@@ -204,6 +257,7 @@ export function createAppStore(initial: PersistedState = DEFAULT_PERSISTED): App
         set({
           shown: {
             result: r.result,
+            data: r.explained,
             info: r.info,
             generation: r.gen,
             loadMs: r.loadMs,
@@ -232,7 +286,16 @@ export function createAppStore(initial: PersistedState = DEFAULT_PERSISTED): App
         set({ notices: get().notices.filter((n) => n.id !== id) });
       },
       setHovered(index) {
-        set({ view: { hovered: index } });
+        const view = get().view;
+        if (view.hovered !== index) set({ view: { ...view, hovered: index } });
+      },
+      setLang(lang) {
+        const view = get().view;
+        if (view.lang !== lang) set({ view: { ...view, lang } });
+      },
+      setTheme(theme) {
+        const view = get().view;
+        if (view.theme !== theme) set({ view: { ...view, theme } });
       },
     };
   });

@@ -9,16 +9,9 @@
  *   notice); a worker that crashes is restarted and sent the latest state again (with a notice), up to
  *   `maxRestarts` times in a row, then the main-thread fallback takes over.
  */
-import type { DRParams } from '../engine/types.ts';
-import type { CandidateSource } from '../state/types.ts';
+import type { AppParams, CandidateSource } from '../state/types.ts';
 import { createEngineHandler, type EngineHandler } from './handler.ts';
-import type {
-  DetailLevel,
-  EngineRequest,
-  EngineResponse,
-  ErrorResponse,
-  ResultResponse,
-} from './protocol.ts';
+import type { EngineRequest, EngineResponse, ErrorResponse, ResultResponse } from './protocol.ts';
 
 /** The part of `Worker` the client uses (a fake in Node tests). */
 export interface WorkerLike {
@@ -58,10 +51,11 @@ export interface EngineClientOptions {
 
 export interface EngineClient {
   /**
-   * Ask for `params` on `source`; returns the request's generation. The candidates are (re)loaded only
-   * when `source` is not the object last sent (the store keeps a source's identity until it changes).
+   * Ask for the explanation of `params` on `source`; returns the request's generation. The candidates
+   * are (re)loaded only when `source` is not the object last sent (the store keeps a source's identity
+   * until it changes).
    */
-  request(params: DRParams, source: CandidateSource, detail?: DetailLevel): number;
+  request(params: AppParams, source: CandidateSource): number;
   /** 'worker' while a worker serves requests, 'fallback' once the main thread does. */
   readonly mode: 'worker' | 'fallback';
   /** Generation of the newest request (0 before the first). */
@@ -87,9 +81,8 @@ interface Backend {
 
 interface Latest {
   readonly gen: number;
-  readonly params: DRParams;
+  readonly params: AppParams;
   readonly source: CandidateSource;
-  readonly detail: DetailLevel;
 }
 
 /** Create a client and start its worker (or fallback) at once. */
@@ -225,7 +218,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
 
   function pump() {
     if (disposed || inFlight !== null || latest === null || latest.gen <= lastSent) return;
-    const { gen: g, params, source, detail } = latest;
+    const { gen: g, params, source } = latest;
     lastSent = g;
     const load = source !== sentSource;
     inFlight = { gen: g, load, sentAt: now() };
@@ -233,9 +226,9 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       sentSource = source;
       const { source: copy, transfer } =
         mode === 'worker' ? forTransfer(source) : { source, transfer: [] };
-      backend.post({ type: 'load', gen: g, source: copy, params, detail }, transfer);
+      backend.post({ type: 'load', gen: g, source: copy, params }, transfer);
     } else {
-      backend.post({ type: 'evaluate', gen: g, params, detail }, []);
+      backend.post({ type: 'evaluate', gen: g, params }, []);
     }
   }
 
@@ -243,9 +236,9 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   if (first) backend = first;
 
   return {
-    request(params, source, detail = 'scalars') {
+    request(params, source) {
       gen += 1;
-      latest = { gen, params, source, detail };
+      latest = { gen, params, source };
       pump();
       return gen;
     },

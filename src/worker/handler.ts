@@ -3,27 +3,17 @@
  * (engine.worker.ts) and the main-thread fallback (client.ts) both run it, and Node tests call it
  * directly.
  *
- * It caches what a parameter change must not recompute: the materialised candidates' pooled sigmoids
- * and the evaluation workspace. `load` replaces the cache; `evaluate` reuses it.
+ * Every reply carries the explainer's whole snapshot (src/explain: the DR loss, q±, gradients,
+ * histograms, the related objectives). What a parameter change must not recompute stays cached per
+ * loaded set in explain's `Prepared`: the pooled sigmoids, the workspace, the score binning, BCE and
+ * focal, the hardest negatives, and the pairwise hinge of the last γ. `load` replaces the cache;
+ * `evaluate` reuses it.
  */
-import { createWorkspace, evaluate, pool } from '../engine/index.ts';
-import type { DRParams, Pooled, Workspace } from '../engine/types.ts';
 import { materialize } from '../data/index.ts';
-import type {
-  DetailLevel,
-  EngineRequest,
-  EngineResponse,
-  EntryArrays,
-  ResultResponse,
-  SetInfo,
-} from './protocol.ts';
-
-/**
- * Largest nPos + nNeg for which a reply carries per-entry arrays; above it the reply has scalars only
- * (copying 8e6 entries per slider step would cost more than the evaluation). Equals DETAIL_LIMIT of
- * src/viz/types.ts (the worker may not import the viz layer; a test checks they agree).
- */
-export const ENTRY_DETAIL_LIMIT = 20_000;
+import { explainPrepared, prepare, type Prepared } from '../explain/index.ts';
+import type { ExplainerData } from '../viz/types.ts';
+import type { AppParams } from '../state/types.ts';
+import type { EngineRequest, EngineResponse, ResultResponse, SetInfo } from './protocol.ts';
 
 /** A reply and the buffers to transfer with it (postMessage's second argument). */
 export interface HandlerReply {
@@ -40,8 +30,7 @@ export interface EngineHandler {
 }
 
 interface Cache {
-  readonly pooled: Pooled;
-  readonly ws: Workspace;
+  readonly prepared: Prepared;
   readonly info: SetInfo;
 }
 
@@ -49,28 +38,24 @@ interface Cache {
 export function createEngineHandler(now: () => number = () => performance.now()): EngineHandler {
   let cache: Cache | null = null;
 
-  function evaluateCached(
+  function explainCached(
     c: Cache,
-    request: { readonly gen: number; readonly params: DRParams },
-    detail: DetailLevel,
+    request: { readonly gen: number; readonly params: AppParams },
     loadMs: number,
   ): HandlerReply {
-    const small = c.info.nPos + c.info.nNeg <= ENTRY_DETAIL_LIMIT;
-    const withEntries = detail === 'entries' && small;
     const t0 = now();
-    const result = evaluate(c.pooled, request.params, c.ws, { gradLogits: withEntries });
+    const explained = explainPrepared(c.prepared, request.params);
     const evaluateMs = now() - t0;
-    const base: ResultResponse = {
+    const message: ResultResponse = {
       type: 'result',
       gen: request.gen,
-      result: { ...result },
+      result: explained.result,
       info: c.info,
+      explained,
       loadMs,
       evaluateMs,
     };
-    if (!withEntries) return { message: base, transfer: [] };
-    const entries = copyEntries(c.pooled, c.ws);
-    return { message: { ...base, entries }, transfer: buffersOf(entries) };
+    return { message, transfer: buffersOf(explained) };
   }
 
   return {
@@ -81,20 +66,20 @@ export function createEngineHandler(now: () => number = () => performance.now())
           const t0 = now();
           cache = null; // a failed load must not leave the previous set answering for the new one
           const set = materialize(request.source);
-          const pooled = pool(set.logits, set.targets, set.K);
+          const prepared = prepare(set);
           const info: SetInfo = {
             R: set.R,
             K: set.K,
-            nPos: pooled.pPos.length,
-            nNeg: pooled.pNeg.length,
+            nPos: prepared.pooled.pPos.length,
+            nNeg: prepared.pooled.pNeg.length,
           };
-          cache = { pooled, ws: createWorkspace(pooled), info };
-          return evaluateCached(cache, request, request.detail, now() - t0);
+          cache = { prepared, info };
+          return explainCached(cache, request, now() - t0);
         }
         if (cache === null) {
           return reply(error(request.gen, 'no candidate set is loaded in the engine'));
         }
-        return evaluateCached(cache, request, request.detail, 0);
+        return explainCached(cache, request, 0);
       } catch (e) {
         return reply(error(request.gen, e instanceof Error ? e.message : String(e)));
       }
@@ -110,21 +95,18 @@ function error(gen: number, message: string): EngineResponse {
   return { type: 'error', gen, message };
 }
 
-/** Copies, so transferring them never detaches the cache's own buffers. */
-function copyEntries(pooled: Pooled, ws: Workspace): EntryArrays {
-  return {
-    posIndex: pooled.posIndex.slice(),
-    negIndex: pooled.negIndex.slice(),
-    pPos: pooled.pPos.slice(),
-    pNeg: pooled.pNeg.slice(),
-    qPos: ws.qPos.slice(0, pooled.pPos.length),
-    qNeg: ws.qNeg.slice(0, pooled.pNeg.length),
-    gradPPos: ws.gradPPos.slice(0, pooled.pPos.length),
-    gradPNeg: ws.gradPNeg.slice(0, pooled.pNeg.length),
-    gradLogits: ws.gradLogits.slice(0, pooled.R * pooled.K),
-  };
-}
-
-function buffersOf(entries: EntryArrays): ArrayBuffer[] {
-  return Object.values(entries).map((a: Float64Array | Int32Array) => a.buffer as ArrayBuffer);
+/**
+ * Every typed-array buffer of a snapshot, each once (explain allocates them per call, so none is the
+ * cache's: transferring them detaches nothing the next evaluation reads).
+ */
+export function buffersOf(data: ExplainerData): ArrayBuffer[] {
+  const arrays: ArrayBufferView[] = [];
+  for (const set of [data.pos, data.neg]) {
+    const h = set.hist;
+    arrays.push(h.edges, h.count, h.oMass, h.qMass);
+  }
+  if (data.detail) arrays.push(...Object.values(data.detail));
+  const buffers = new Set<ArrayBuffer>();
+  for (const a of arrays) buffers.add(a.buffer as ArrayBuffer);
+  return [...buffers];
 }

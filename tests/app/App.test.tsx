@@ -21,8 +21,8 @@ function syncClient(callbacks: ClientCallbacks): EngineClient {
       gen += 1;
       const reply = handler.handle(
         source !== loaded
-          ? { type: 'load', gen, source, params, detail: 'scalars' }
-          : { type: 'evaluate', gen, params, detail: 'scalars' },
+          ? { type: 'load', gen, source, params }
+          : { type: 'evaluate', gen, params },
       );
       loaded = source;
       if (reply?.message.type === 'result') {

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { DRParams } from '../../src/engine/types.ts';
 import { connectEngine, type ClientCallbacks } from '../../src/state/engineSync.ts';
 import { createAppStore } from '../../src/state/store.ts';
-import type { CandidateSource } from '../../src/state/types.ts';
+import type { AppParams, CandidateSource } from '../../src/state/types.ts';
 import type { EngineClient } from '../../src/worker/client.ts';
 import { createEngineHandler } from '../../src/worker/handler.ts';
 
 /** A synchronous client double that answers through the real handler. */
-function fakeClient(callbacks: ClientCallbacks, log: { params: DRParams; load: boolean }[]) {
+function fakeClient(callbacks: ClientCallbacks, log: { params: AppParams; load: boolean }[]) {
   const handler = createEngineHandler();
   let gen = 0;
   let loaded: CandidateSource | null = null;
@@ -18,9 +17,7 @@ function fakeClient(callbacks: ClientCallbacks, log: { params: DRParams; load: b
       loaded = source;
       log.push({ params, load });
       const reply = handler.handle(
-        load
-          ? { type: 'load', gen, source, params, detail: 'scalars' }
-          : { type: 'evaluate', gen, params, detail: 'scalars' },
+        load ? { type: 'load', gen, source, params } : { type: 'evaluate', gen, params },
       );
       if (reply?.message.type === 'result') {
         callbacks.onResult({ ...reply.message, latest: true, roundTripMs: 0 });
@@ -39,7 +36,7 @@ function fakeClient(callbacks: ClientCallbacks, log: { params: DRParams; load: b
 describe('store ↔ engine wiring', () => {
   it('sends the initial state, then one request per change of params or candidates', () => {
     const store = createAppStore();
-    const log: { params: DRParams; load: boolean }[] = [];
+    const log: { params: AppParams; load: boolean }[] = [];
     const { dispose } = connectEngine(store, (cb) => fakeClient(cb, log));
     expect(log).toHaveLength(1);
     expect(store.getState().status).toBe('ready');
@@ -65,10 +62,16 @@ describe('store ↔ engine wiring', () => {
 
   it('the hard-negative choice reaches the engine with its n̂', () => {
     const store = createAppStore();
-    const log: { params: DRParams; load: boolean }[] = [];
+    const log: { params: AppParams; load: boolean }[] = [];
     connectEngine(store, (cb) => fakeClient(cb, log));
     store.getState().setParams({ original: 'hardNegative', hardK: 7 });
-    expect(log.at(-1)?.params.original).toEqual({ kind: 'hardNegative', k: 7 });
+    expect(log.at(-1)?.params).toMatchObject({ original: 'hardNegative', hardK: 7 });
+    // …and the engine's answer is the top-7 prior's: q− lives on 7 negatives only.
+    const q = store.getState().shown!.data.neg.hist.oMass;
+    expect(q.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    const d = store.getState().shown!.data.detail!;
+    const support = d.o.filter((o, i) => d.positive[i] === 0 && o > 0).length;
+    expect(support).toBe(7);
   });
 
   it('a notice from the client lands in the store with its mode', () => {

@@ -10,6 +10,13 @@ import {
 } from '../../src/state/store.ts';
 import type { CandidateSource } from '../../src/state/types.ts';
 import type { ClientResult } from '../../src/worker/client.ts';
+import { explain } from '../../src/explain/index.ts';
+
+/** A real (tiny) explainer snapshot for results whose numbers the tests below do not read. */
+const explained = explain(
+  { R: 2, K: 1, logits: Float64Array.of(1, -1), targets: Int32Array.of(1, 0) },
+  DEFAULT_APP_PARAMS,
+);
 
 const result = (gen: number, loss: number, latest = true): ClientResult => ({
   type: 'result',
@@ -29,6 +36,7 @@ const result = (gen: number, loss: number, latest = true): ClientResult => ({
     essNeg: 1,
   },
   info: { R: 2, K: 1, nPos: 1, nNeg: 1 },
+  explained,
   loadMs: 0,
   evaluateMs: 1,
   roundTripMs: 2,
@@ -103,6 +111,68 @@ describe('app store: the choice and its history', () => {
     s.undo();
     expect(store.getState().source).toBe(DEFAULT_SOURCE);
     expect(store.getState().candidates?.logits[0]).not.toBe(7.25);
+  });
+
+  it('a drag of one candidate (many setLogit edits) is one undo step and one edit in the link', () => {
+    const store = createAppStore();
+    const s = () => store.getState();
+    for (const logit of [0.5, 1, 1.5])
+      s().applyPanelEdit({ kind: 'setLogit', row: 4, cls: 1, logit });
+    s().endGesture();
+    expect(s().source.edits).toEqual([{ op: 'setLogit', row: 4, cls: 1, logit: 1.5 }]);
+    expect(s().candidates?.logits[4 * 3 + 1]).toBe(1.5);
+    expect(s().history.past).toHaveLength(1);
+    s().applyPanelEdit({ kind: 'setLogit', row: 4, cls: 1, logit: 2 });
+    s().endGesture();
+    expect(s().source.edits).toHaveLength(2); // a second drag is a second step
+    s().undo();
+    s().undo();
+    expect(s().source).toBe(DEFAULT_SOURCE);
+  });
+
+  it('cycling a label follows the cycle from the row’s current target, and undo reverts it', () => {
+    const store = createAppStore();
+    const s = () => store.getState();
+    const row = Array.from(s().candidates!.targets).indexOf(0);
+    s().applyPanelEdit({ kind: 'cycleLabel', row });
+    expect(s().candidates?.targets[row]).toBe(1);
+    s().applyPanelEdit({ kind: 'cycleLabel', row });
+    expect(s().candidates?.targets[row]).toBe(2);
+    expect(s().history.past).toHaveLength(2);
+    s().undo();
+    expect(s().candidates?.targets[row]).toBe(1);
+  });
+
+  it('an edit that cannot apply changes nothing and says why', () => {
+    const store = createAppStore();
+    const s = () => store.getState();
+    s().applyPanelEdit({ kind: 'delete', row: 300 });
+    expect(s().source).toBe(DEFAULT_SOURCE);
+    expect(s().notices.at(-1)?.text).toMatch(/row 300 is not in 0\.\.299/);
+    expect(s().editCandidates({ op: 'add', logits: [0], target: 1 })).toBe(false);
+    expect(s().notices.at(-1)?.text).toMatch(/needs 3 logits/);
+  });
+
+  it('sets too large for the main thread refuse panel edits with a notice', () => {
+    const store = createAppStore({
+      params: DEFAULT_APP_PARAMS,
+      source: { kind: 'generated', preset: 'detection-scale', seed: 1, edits: [] },
+    });
+    store.getState().applyPanelEdit({ kind: 'cycleLabel', row: 0 });
+    expect(store.getState().source.edits).toEqual([]);
+    expect(store.getState().notices).toHaveLength(1);
+  });
+
+  it('hover, language and theme are view state: no undo step, no new choice', () => {
+    const store = createAppStore(undefined, { lang: 'zh', theme: 'dark' });
+    const s = () => store.getState();
+    expect(s().view).toEqual({ hovered: null, lang: 'zh', theme: 'dark' });
+    s().setHovered(5);
+    s().setLang('en');
+    s().setTheme('light');
+    expect(s().view).toEqual({ hovered: 5, lang: 'en', theme: 'light' });
+    expect(s().history.past).toHaveLength(0);
+    expect(s().source).toBe(DEFAULT_SOURCE);
   });
 
   it('small sets are materialised on the main thread, the detection-scale set is not', () => {

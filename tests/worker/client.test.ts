@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_PARAMS, type DRParams } from '../../src/engine/types.ts';
+import { DEFAULT_APP_PARAMS } from '../../src/state/params.ts';
 import {
   createEngineClient,
   type ClientError,
@@ -9,7 +9,7 @@ import {
 } from '../../src/worker/client.ts';
 import { createEngineHandler } from '../../src/worker/handler.ts';
 import type { EngineRequest, EngineResponse } from '../../src/worker/protocol.ts';
-import type { CandidateSource } from '../../src/state/types.ts';
+import type { AppParams, CandidateSource } from '../../src/state/types.ts';
 
 /**
  * A worker double: it records what it is sent and answers only when the test says so, through a real
@@ -36,7 +36,9 @@ class FakeWorker implements WorkerLike {
     const request = this.inbox.shift();
     if (!request) throw new Error('nothing to serve');
     const reply = this.handler.handle(request);
-    if (reply) this.onmessage?.({ data: structuredClone(reply.message) });
+    // Transferred as the worker shell does: the reply's buffers move, the handler's cache must not.
+    if (reply)
+      this.onmessage?.({ data: structuredClone(reply.message, { transfer: reply.transfer }) });
   }
   crash(message = 'out of memory') {
     this.onerror?.({ message });
@@ -44,7 +46,7 @@ class FakeWorker implements WorkerLike {
 }
 
 const paper: CandidateSource = { kind: 'generated', preset: 'paper-default', seed: 1, edits: [] };
-const withNeg = (lambdaNeg: number): DRParams => ({ ...DEFAULT_PARAMS, lambdaNeg });
+const withNeg = (lambdaNeg: number): AppParams => ({ ...DEFAULT_APP_PARAMS, lambdaNeg });
 
 interface Harness {
   client: EngineClient;
@@ -118,7 +120,6 @@ describe('engine client', () => {
       type: 'evaluate',
       gen: 2,
       params: withNeg(0.2),
-      detail: 'scalars',
     });
     w.serve();
     const other: CandidateSource = { ...paper, seed: 2 };
@@ -138,7 +139,7 @@ describe('engine client', () => {
       base: { R: 5, K: 1, logits, targets },
       edits: [],
     };
-    client.request(DEFAULT_PARAMS, source);
+    client.request(DEFAULT_APP_PARAMS, source);
     w.serve();
     expect(logits.length).toBe(5);
     expect(targets.length).toBe(5);
@@ -233,7 +234,7 @@ describe('engine client', () => {
       base: { R: 2, K: 1, logits: new Float64Array(1), targets: new Int32Array(2) },
       edits: [],
     } as CandidateSource;
-    client.request(DEFAULT_PARAMS, broken);
+    client.request(DEFAULT_APP_PARAMS, broken);
     w.serve();
     expect(errors).toHaveLength(1);
     expect(errors[0].latest).toBe(true);
@@ -259,5 +260,21 @@ describe('engine client', () => {
     expect(maxQueued).toBe(1); // never a backlog: one in flight, the newest waiting in the client
     // 28 replies served during the drag, then the one in flight and the newest.
     expect(results.length).toBe(Math.floor(200 / 7) + 2);
+  });
+
+  it('each result brings the explainer snapshot across by transfer, and the next one still does', () => {
+    const { client, workers, results } = harness();
+    const w = workers[0];
+    w.ready();
+    client.request(withNeg(0.1), paper);
+    w.serve();
+    client.request(withNeg(0.2), paper);
+    w.serve();
+    const [first, second] = results;
+    expect(first.explained.detail!.p.length).toBe(first.info.nPos + first.info.nNeg);
+    expect(second.explained.detail!.p.length).toBe(first.info.nPos + first.info.nNeg);
+    // Same scores, new weights: q− moved with λ−, the scores did not.
+    expect(Array.from(second.explained.detail!.p)).toEqual(Array.from(first.explained.detail!.p));
+    expect(second.explained.result.pMinus).not.toBeCloseTo(first.explained.result.pMinus, 6);
   });
 });

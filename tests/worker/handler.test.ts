@@ -1,14 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { drLoss } from '../../src/engine/index.ts';
-import { DEFAULT_PARAMS, type DRParams } from '../../src/engine/types.ts';
-import { DETAIL_LIMIT } from '../../src/viz/types.ts';
-import { createEngineHandler, ENTRY_DETAIL_LIMIT } from '../../src/worker/handler.ts';
-import type { EngineResponse, ResultResponse } from '../../src/worker/protocol.ts';
-import type { CandidateSource } from '../../src/state/types.ts';
 import { materialize } from '../../src/data/index.ts';
+import { drLoss } from '../../src/engine/index.ts';
+import { explain } from '../../src/explain/index.ts';
+import { parseImport } from '../../src/io/import.ts';
+import { DEFAULT_APP_PARAMS, toEngineParams } from '../../src/state/params.ts';
+import type { AppParams, CandidateSource } from '../../src/state/types.ts';
+import { DETAIL_LIMIT } from '../../src/viz/types.ts';
+import { buffersOf, createEngineHandler } from '../../src/worker/handler.ts';
+import type { EngineResponse, ResultResponse } from '../../src/worker/protocol.ts';
 
 const paper: CandidateSource = { kind: 'generated', preset: 'paper-default', seed: 1, edits: [] };
+const defaults: AppParams = DEFAULT_APP_PARAMS;
 
 function result(message: EngineResponse | undefined): ResultResponse {
   if (message?.type !== 'result')
@@ -21,75 +24,65 @@ function expectClose(actual: number, expected: number, rel = 1e-12) {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.max(1, Math.abs(expected)));
 }
 
+/** A one-class explicit set of R rows, every 10th positive. */
+function sized(R: number): CandidateSource {
+  return {
+    kind: 'explicit',
+    name: `${R} rows`,
+    base: {
+      R,
+      K: 1,
+      logits: Float64Array.from({ length: R }, (_, i) => 3 * Math.sin(i)),
+      targets: Int32Array.from({ length: R }, (_, i) => (i % 10 === 0 ? 1 : 0)),
+    },
+    edits: [],
+  };
+}
+
 describe('engine handler', () => {
-  it('a load evaluates the materialised set exactly as drLoss does', () => {
+  it('a load explains the materialised set: DR as drLoss computes it, the rest as explain() does', () => {
     const h = createEngineHandler();
     const reply = result(
-      h.handle({ type: 'load', gen: 1, source: paper, params: DEFAULT_PARAMS, detail: 'scalars' })
-        ?.message,
+      h.handle({ type: 'load', gen: 1, source: paper, params: defaults })?.message,
     );
     const set = materialize(paper);
-    const direct = drLoss(set.logits, set.targets, set.K, DEFAULT_PARAMS).result;
+    const direct = drLoss(set.logits, set.targets, set.K, toEngineParams(defaults)).result;
     expect(reply.gen).toBe(1);
     expectClose(reply.result.loss, direct.loss);
     expectClose(reply.result.pPlus, direct.pPlus);
     expectClose(reply.result.pMinus, direct.pMinus);
     expect(reply.info).toEqual({ R: set.R, K: set.K, nPos: direct.nPos, nNeg: direct.nNeg });
-    expect(reply.entries).toBeUndefined();
+    const oneShot = explain(set, defaults);
+    expectClose(reply.explained.pairwise.loss, oneShot.pairwise.loss);
+    expectClose(reply.explained.bce.fromNeg, oneShot.bce.fromNeg);
+    expectClose(reply.explained.hardestShare, oneShot.hardestShare);
+    expect(reply.explained.detail!.index).toEqual(oneShot.detail!.index);
   });
 
   it('an evaluate reuses the loaded set with new parameters only', () => {
     const h = createEngineHandler();
-    h.handle({ type: 'load', gen: 1, source: paper, params: DEFAULT_PARAMS, detail: 'scalars' });
-    const params: DRParams = { ...DEFAULT_PARAMS, lambdaNeg: 0.5, margin: 0.2 };
-    const reply = result(
-      h.handle({ type: 'evaluate', gen: 2, params, detail: 'scalars' })?.message,
-    );
+    h.handle({ type: 'load', gen: 1, source: paper, params: defaults });
+    const params: AppParams = { ...defaults, lambdaNeg: 0.5, margin: 0.2 };
+    const reply = result(h.handle({ type: 'evaluate', gen: 2, params })?.message);
     const set = materialize(paper);
-    expectClose(reply.result.loss, drLoss(set.logits, set.targets, set.K, params).result.loss);
+    const oneShot = explain(set, params);
+    expectClose(reply.result.loss, oneShot.result.loss);
+    expectClose(reply.explained.pairwise.loss, oneShot.pairwise.loss);
+    expect(reply.explained.recovery).toEqual(oneShot.recovery);
     expect(reply.loadMs).toBe(0);
   });
 
-  it('reproduces every golden case sent as an explicit set (loss and P̂± to 1e-9 relative)', () => {
+  it('reproduces every golden case imported as a JSON case (loss and P̂± to 1e-9 relative)', () => {
     const cases = JSON.parse(
       readFileSync(new URL('../../../shared/golden/dr_loss_cases.json', import.meta.url), 'utf8'),
-    ) as {
-      logits: number[] | number[][];
-      targets: number[];
-      params: Record<string, number | string>;
-      expected: { loss: number; pPlus: number; pMinus: number };
-    }[];
+    ) as { expected: { loss: number; pPlus: number; pMinus: number } }[];
     const h = createEngineHandler();
     cases.forEach((c, i) => {
-      const rows = c.logits.map((r) => (Array.isArray(r) ? r : [r]));
-      const K = rows[0].length;
-      const source: CandidateSource = {
-        kind: 'explicit',
-        name: `golden ${i}`,
-        base: {
-          R: rows.length,
-          K,
-          logits: Float64Array.from(rows.flat()),
-          targets: Int32Array.from(c.targets),
-        },
-        edits: [],
-      };
-      const p = c.params;
-      const params: DRParams = {
-        ...DEFAULT_PARAMS,
-        ...(p.margin !== undefined && { margin: p.margin as number }),
-        ...(p.lambdaPos !== undefined && { lambdaPos: p.lambdaPos as number }),
-        ...(p.lambdaNeg !== undefined && { lambdaNeg: p.lambdaNeg as number }),
-        ...(p.L !== undefined && { L: p.L as number }),
-        ...(p.tau !== undefined && { tau: p.tau as number }),
-        ...(p.rho !== undefined && { rho: p.rho as number }),
-        ...(p.smoothing !== undefined && { smoothing: p.smoothing as DRParams['smoothing'] }),
-        ...(p.negTopK !== undefined && {
-          original: { kind: 'hardNegative', k: p.negTopK as number },
-        }),
-      };
+      const imported = parseImport(JSON.stringify(c), `golden-${i}.json`);
+      if (!imported.ok) throw new Error(imported.error);
+      const params = imported.params ?? defaults;
       const r = result(
-        h.handle({ type: 'load', gen: i + 1, source, params, detail: 'scalars' })?.message,
+        h.handle({ type: 'load', gen: i + 1, source: imported.source, params })?.message,
       ).result;
       expectClose(r.loss, c.expected.loss, 1e-9);
       expectClose(r.pPlus, c.expected.pPlus, 1e-9);
@@ -97,78 +90,43 @@ describe('engine handler', () => {
     });
   });
 
-  it('per-entry arrays come as transferable copies that do not detach the cache', () => {
+  it('every typed array of the snapshot is transferred, and transferring detaches nothing cached', () => {
     const h = createEngineHandler();
-    const reply = h.handle({
-      type: 'load',
-      gen: 1,
-      source: paper,
-      params: DEFAULT_PARAMS,
-      detail: 'entries',
-    })!;
+    const reply = h.handle({ type: 'load', gen: 1, source: paper, params: defaults })!;
     const first = result(reply.message);
-    const entries = first.entries!;
-    expect(entries.qNeg.length).toBe(first.info.nNeg);
-    expect(entries.gradLogits.length).toBe(first.info.R * first.info.K);
-    expectClose(
-      entries.qNeg.reduce((a, b) => a + b, 0),
-      1,
-      1e-12,
-    );
-    expect(reply.transfer).toHaveLength(9);
-    // Transfer detaches the reply's buffers; the next evaluation must still work on the cache.
+    const d = first.explained.detail!;
+    // 13 detail arrays + 4 per histogram, each its own buffer.
+    expect(reply.transfer).toHaveLength(13 + 8);
+    expect(new Set(reply.transfer).size).toBe(reply.transfer.length);
+    expect(buffersOf(first.explained)).toHaveLength(21);
+    const n = d.p.length;
     structuredClone(reply.message, { transfer: reply.transfer });
-    expect(entries.qNeg.length).toBe(0);
-    const again = result(
-      h.handle({ type: 'evaluate', gen: 2, params: DEFAULT_PARAMS, detail: 'entries' })?.message,
-    );
+    expect(d.p.length).toBe(0); // detached: the reply's own buffers moved
+    const again = result(h.handle({ type: 'evaluate', gen: 2, params: defaults })?.message);
     expectClose(again.result.loss, first.result.loss, 0);
-    expect(again.entries!.qNeg.length).toBe(first.info.nNeg);
+    expect(again.explained.detail!.p.length).toBe(n);
+    expect(again.explained.neg.hist.count.length).toBe(40);
   });
 
-  it('sets above the detail limit answer with scalars only, even when entries are asked for', () => {
+  it('sets above the detail limit answer with histograms and no per-entry detail', () => {
     const h = createEngineHandler();
-    const sized = (R: number): CandidateSource => ({
-      kind: 'explicit',
-      name: `${R} rows`,
-      base: {
-        R,
-        K: 1,
-        logits: Float64Array.from({ length: R }, (_, i) => Math.sin(i)),
-        targets: Int32Array.from({ length: R }, (_, i) => (i % 10 === 0 ? 1 : 0)),
-      },
-      edits: [],
-    });
     const at = result(
-      h.handle({
-        type: 'load',
-        gen: 1,
-        source: sized(ENTRY_DETAIL_LIMIT),
-        params: DEFAULT_PARAMS,
-        detail: 'entries',
-      })?.message,
+      h.handle({ type: 'load', gen: 1, source: sized(DETAIL_LIMIT), params: defaults })?.message,
     );
-    expect(at.entries?.pNeg.length).toBe(at.info.nNeg);
+    expect(at.explained.detail?.p.length).toBe(DETAIL_LIMIT);
     const above = result(
-      h.handle({
-        type: 'load',
-        gen: 2,
-        source: sized(ENTRY_DETAIL_LIMIT + 1),
-        params: DEFAULT_PARAMS,
-        detail: 'entries',
-      })?.message,
+      h.handle({ type: 'load', gen: 2, source: sized(DETAIL_LIMIT + 1), params: defaults })
+        ?.message,
     );
-    expect(above.info.nPos + above.info.nNeg).toBe(ENTRY_DETAIL_LIMIT + 1);
-    expect(above.entries).toBeUndefined();
-  });
-
-  it('the detail limit is the viz layer’s DETAIL_LIMIT', () => {
-    expect(ENTRY_DETAIL_LIMIT).toBe(DETAIL_LIMIT);
+    expect(above.info.nPos + above.info.nNeg).toBe(DETAIL_LIMIT + 1);
+    expect(above.explained.detail).toBeNull();
+    const counted = above.explained.neg.hist.count.reduce((a, b) => a + b, 0);
+    expect(counted).toBe(above.info.nNeg);
   });
 
   it('an evaluate before any load is an error naming the cause, not a throw', () => {
     const h = createEngineHandler();
-    const reply = h.handle({ type: 'evaluate', gen: 7, params: DEFAULT_PARAMS, detail: 'scalars' });
+    const reply = h.handle({ type: 'evaluate', gen: 7, params: defaults });
     expect(reply?.message).toEqual({
       type: 'error',
       gen: 7,
@@ -178,47 +136,33 @@ describe('engine handler', () => {
 
   it('invalid parameters are an error reply and the loaded set stays usable', () => {
     const h = createEngineHandler();
-    h.handle({ type: 'load', gen: 1, source: paper, params: DEFAULT_PARAMS, detail: 'scalars' });
-    const bad = h.handle({
-      type: 'evaluate',
-      gen: 2,
-      params: { ...DEFAULT_PARAMS, lambdaNeg: -1 },
-      detail: 'scalars',
-    });
+    h.handle({ type: 'load', gen: 1, source: paper, params: defaults });
+    const bad = h.handle({ type: 'evaluate', gen: 2, params: { ...defaults, lambdaNeg: -1 } });
     expect(bad?.message.type).toBe('error');
-    const ok = h.handle({ type: 'evaluate', gen: 3, params: DEFAULT_PARAMS, detail: 'scalars' });
+    const ok = h.handle({ type: 'evaluate', gen: 3, params: defaults });
     expect(ok?.message.type).toBe('result');
   });
 
   it('a failed load drops the previous set instead of answering for the new one', () => {
     const h = createEngineHandler();
-    h.handle({ type: 'load', gen: 1, source: paper, params: DEFAULT_PARAMS, detail: 'scalars' });
+    h.handle({ type: 'load', gen: 1, source: paper, params: defaults });
     const broken = {
       kind: 'explicit',
       name: 'broken',
       base: { R: 2, K: 1, logits: new Float64Array(1), targets: new Int32Array(2) },
       edits: [],
     } as CandidateSource;
-    const load = h.handle({
-      type: 'load',
-      gen: 2,
-      source: broken,
-      params: DEFAULT_PARAMS,
-      detail: 'scalars',
-    });
+    const load = h.handle({ type: 'load', gen: 2, source: broken, params: defaults });
     expect(load?.message.type).toBe('error');
-    const next = h.handle({ type: 'evaluate', gen: 3, params: DEFAULT_PARAMS, detail: 'scalars' });
+    const next = h.handle({ type: 'evaluate', gen: 3, params: defaults });
     expect(next?.message.type).toBe('error');
   });
 
-  it('reports the time spent loading and evaluating from the injected clock', () => {
-    // Clock readings: load starts, load ends (= evaluation starts), evaluation ends.
+  it('reports the time spent loading and explaining from the injected clock', () => {
+    // Clock readings: load starts, load ends (= explaining starts), explaining ends.
     const times = [100, 107, 107, 110];
     const h = createEngineHandler(() => times.shift() ?? NaN);
-    const r = result(
-      h.handle({ type: 'load', gen: 1, source: paper, params: DEFAULT_PARAMS, detail: 'scalars' })
-        ?.message,
-    );
+    const r = result(h.handle({ type: 'load', gen: 1, source: paper, params: defaults })?.message);
     expect(r.loadMs).toBe(7);
     expect(r.evaluateMs).toBe(3);
   });
