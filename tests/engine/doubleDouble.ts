@@ -53,12 +53,13 @@ export function ddDiv(a: DD, b: DD): DD {
 const LN2: DD = [0.6931471805599453, 2.3190468138462996e-17];
 
 /**
- * e^x as a double-double, relative error ≲ 1e-28 while the result is ≥ 1e-290 (below, its low word
- * becomes denormal: about 5e-324/e^x relative, still ≤ 5e-17 down to x = −708.38): x = k·ln2 + r, then
- * e^r = (e^(r/1024))^1024 with a 14-term Taylor series for |r/1024| ≤ 3.4e-4 (truncation ~1e-52),
- * ten squarings (error growth ×1024), and an exact scaling by 2^k in two halves.
+ * 2^shift·e^x as a double-double, relative error ≲ 1e-28 while the result is ≥ ~1e-290 (below that its
+ * low word becomes denormal and the relative precision drops to 5e-324/result; pass shift > 0, e.g.
+ * 200, to compare tiny results, scaling the value under test by the exact 2^shift too):
+ * x = k·ln2 + r, then e^r = (e^(r/1024))^1024 with a 14-term Taylor series for |r/1024| ≤ 3.4e-4
+ * (truncation ~1e-52), ten squarings (error growth ×1024), and an exact scaling by 2^(k+shift).
  */
-export function ddExp(x: number): DD {
+export function ddExp(x: number, shift = 0): DD {
   const k = Math.round(x / Math.LN2);
   const r = ddAdd([x, 0], ddMul(LN2, [-k, 0]));
   const s: DD = [r[0] / 1024, r[1] / 1024];
@@ -69,8 +70,9 @@ export function ddExp(x: number): DD {
     sum = ddAdd(sum, term);
   }
   for (let i = 0; i < 10; i++) sum = ddMul(sum, sum);
-  const a = 2 ** Math.trunc(k / 2);
-  const b = 2 ** (k - Math.trunc(k / 2));
+  const e = k + shift;
+  const a = 2 ** Math.trunc(e / 2);
+  const b = 2 ** (e - Math.trunc(e / 2));
   return [sum[0] * a * b, sum[1] * a * b];
 }
 
