@@ -120,7 +120,14 @@ export function SmoothingPanel(props: PanelProps) {
           stroke="var(--highlight)"
           strokeWidth={1.5}
         />
-        <text x={px(x(z) + 4)} y={m.top + 10} fontSize={11} fill="var(--fg)">
+        {/* Right of the rule in the left half, left of it in the right half: never clipped. */}
+        <text
+          x={px(x(z) < width / 2 ? x(z) + 4 : x(z) - 4)}
+          y={m.top + 10}
+          textAnchor={x(z) < width / 2 ? 'start' : 'end'}
+          fontSize={11}
+          fill="var(--fg)"
+        >
           {s('smoothing.currentZ', { z: fmtNum(z) })}
         </text>
         {atZ.map((a) => (

@@ -228,12 +228,13 @@ describe('<GradientPanel>', () => {
     expect(screen.getByText(/The hardest 1 % of negatives receive \d+\.\d%/)).toBeTruthy();
   });
 
-  it('paints 5,000 candidates on a canvas under an aria-hidden SVG of axes, with no slider per dot', () => {
+  it('paints 5,000 candidates on a canvas over an aria-hidden SVG of axes, with no slider per dot', () => {
     const view = render(<GradientPanel {...panelProps(medium()).props} />);
     const canvas = view.container.querySelector('canvas')!;
     expect(canvas.getAttribute('role')).toBe('img');
     expect(canvas.getAttribute('aria-label')).toMatch(/^Chart: gradients of 5,000 candidates/);
-    expect(view.container.querySelector('canvas + svg')!.getAttribute('aria-hidden')).toBe('true');
+    expect(view.container.querySelector('svg + canvas')).toBe(canvas);
+    expect(canvas.previousElementSibling!.getAttribute('aria-hidden')).toBe('true');
     expect(view.container.querySelectorAll('.candidate')).toHaveLength(0);
     expect(badAttributes(view)).toEqual([]);
   });

@@ -2,7 +2,7 @@
  * The chart of panel 6: three stacked panes over the shared score axis, one per series (DR, focal
  * loss, cross-entropy), each candidate a dot at (p_j, g_j / max|g|) coloured by its label. Up to
  * GRADIENT_SVG_LIMIT candidates are SVG elements (the DR dots are editable sliders); above it the dots
- * are painted on a canvas under an SVG of axes.
+ * are painted on a canvas laid over an SVG of axes (C's DotCanvas fills its positioned parent).
  */
 import { scaleLinear } from 'd3';
 import { useMemo } from 'react';
@@ -148,6 +148,17 @@ export function GradientChart(props: GradientChartProps) {
     return (
       <figure className="chart">
         <div style={{ position: 'relative', width: `${width}px`, maxWidth: '100%' }}>
+          {/* Axes and pane titles in flow (they give the box its size); the canvas of dots fills the
+              same box on top, carries the chart's name and takes the pointer. */}
+          <svg
+            aria-hidden="true"
+            width={width}
+            height={LAYOUT.height}
+            viewBox={`0 0 ${width} ${LAYOUT.height}`}
+            style={{ display: 'block', maxWidth: '100%', height: 'auto' }}
+          >
+            {frame}
+          </svg>
           <DotCanvas
             width={width}
             height={LAYOUT.height}
@@ -162,15 +173,6 @@ export function GradientChart(props: GradientChartProps) {
             onHover={props.onHover}
             onEdit={props.onEdit}
           />
-          {/* Axes and pane titles over the dots; the canvas below carries the name and the pointer. */}
-          <svg
-            aria-hidden="true"
-            width={width}
-            height={LAYOUT.height}
-            style={{ position: 'absolute', left: 0, top: 0, pointerEvents: 'none' }}
-          >
-            {frame}
-          </svg>
         </div>
         <figcaption>
           <strong>{props.title}</strong> {props.caption}
