@@ -146,7 +146,8 @@ export function DistributionChart(props: DistributionChartProps) {
     const cx = x(value);
     const right = cx < width / 2;
     return (
-      <g className={dash ? 'mean-marker' : 'phat-marker'}>
+      // Drawn over the stems; pointer events pass through to the draggable dots underneath.
+      <g className={dash ? 'mean-marker' : 'phat-marker'} pointerEvents="none">
         <line
           x1={px(cx)}
           x2={px(cx)}

@@ -1,5 +1,5 @@
 /**
- * A panel's numbers as a description list (term → value): readable by screen readers in order, and
+ * A panel’s numbers as a description list (term → value): readable by screen readers in order, and
  * wrapping on narrow screens.
  */
 export interface Readout {
@@ -9,10 +9,10 @@ export interface Readout {
   readonly emphasis?: boolean;
 }
 
-/** <dl class="readouts"> of the given rows. */
+/** <dl class="panel-readouts"> of the given rows (not the app shell’s .readouts block). */
 export function Readouts({ items }: { readonly items: readonly Readout[] }) {
   return (
-    <dl className="readouts">
+    <dl className="panel-readouts">
       {items.map((r) => (
         <div key={r.term} className={r.emphasis ? 'readout emphasis' : 'readout'}>
           <dt>{r.term}</dt>
