@@ -3,9 +3,9 @@
  * extremes, and the o/q histogram. The score-only part is computed once per set (`SetBase`); only
  * the masses are re-summed when the parameters change.
  */
-import { compensatedSum, type SetPrior } from '../engine/index.ts';
+import type { SetPrior } from '../engine/index.ts';
 import type { SetSummary } from '../viz/types.ts';
-import { binCounts, binEdges, binEntries, binMass, originalMass } from './histogram.ts';
+import { binEdges, binMass, binOf, originalMass } from './histogram.ts';
 
 /** What depends on the scores alone. */
 export interface SetBase {
@@ -26,23 +26,33 @@ export interface SetBase {
  */
 export function setBase(p: Float64Array, bins: number): SetBase {
   const n = p.length;
+  const bin = new Uint16Array(n);
+  const count = new Float64Array(bins);
   let min = Infinity;
   let max = -Infinity;
+  // One fused pass (8·10⁶ entries at detection scale): extremes, bin, count and a Neumaier sum.
+  let sum = 0;
+  let comp = 0;
   for (let j = 0; j < n; j++) {
     const v = p[j];
     if (v < min) min = v;
     if (v > max) max = v;
+    const b = binOf(v, bins);
+    bin[j] = b;
+    count[b]++;
+    const t = sum + v;
+    comp += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+    sum = t;
   }
-  const bin = binEntries(p, bins);
   return {
     n,
-    mean: n > 0 ? compensatedSum(p) / n : 0,
+    mean: n > 0 ? (sum + comp) / n : 0,
     min: n > 0 ? min : 0,
     max: n > 0 ? max : 0,
     bins,
     edges: binEdges(bins),
     bin,
-    count: binCounts(bin, bins),
+    count,
   };
 }
 
