@@ -237,6 +237,26 @@ describe('explain: purity', () => {
     expect(first).toEqual(snapshot);
   });
 
+  it('owns every buffer it returns: none shared within a result or with a later one (safe to transfer)', () => {
+    const prep = prepare(set([2, -1, 0.5, -3, -2, 0.4], [1, 1, 0, 0, 0, 0]));
+    const buffers = (d: ExplainerData): ArrayBufferLike[] => {
+      const out: ArrayBufferLike[] = [];
+      const walk = (x: unknown) => {
+        if (ArrayBuffer.isView(x)) out.push(x.buffer);
+        else if (x && typeof x === 'object') Object.values(x).forEach(walk);
+      };
+      walk(d);
+      return out;
+    };
+    const a = buffers(explainPrepared(prep, P));
+    const b = buffers(explainPrepared(prep, { ...P, lambdaPos: 0.3 }));
+    expect(new Set(a).size).toBe(a.length);
+    expect(a.length).toBeGreaterThan(20);
+    for (const buf of b) expect(a).not.toContain(buf);
+    for (const buf of [prep.ws.qPos, prep.ws.qNeg, prep.ws.gradLogits].map((v) => v.buffer))
+      expect(a).not.toContain(buf);
+  });
+
   it('never yields NaN or ±Infinity for finite logits, any labels, any parameters in range', () => {
     const arb = fc.record({
       rows: fc.array(
