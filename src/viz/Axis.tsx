@@ -12,6 +12,7 @@ export interface TickScale {
   range(): number[];
 }
 
+/** Props of Axis: the scale, which side, where, the title, and tick options. */
 export interface AxisProps {
   readonly scale: TickScale;
   /** 'bottom': a horizontal axis with ticks below its line; 'left': vertical, ticks to the left. */

@@ -11,6 +11,7 @@ import { CLICK_SLOP, localPoint } from './pointer.ts';
 import type { ScoreScale } from './scales.ts';
 import { useFrameThrottle } from './useFrameThrottle.ts';
 
+/** Props of CandidateDot: position, identity, score, label and the callbacks of the panel. */
 export interface CandidateDotProps {
   readonly cx: number;
   readonly cy: number;

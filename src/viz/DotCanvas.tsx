@@ -14,6 +14,7 @@ import type { ScoreScale } from './scales.ts';
 import { useFrameThrottle } from './useFrameThrottle.ts';
 import { useThemeVersion } from './useThemeVersion.ts';
 
+/** Props of DotCanvas: size, dots, their entries, the highlight and the callbacks. */
 export interface DotCanvasProps {
   readonly width: number;
   readonly height: number;

@@ -28,6 +28,7 @@ export type DotContext = Pick<
   | 'lineWidth'
 >;
 
+/** Canvas size, pixel ratio, dot radius and the highlighted dot of one paint. */
 export interface PaintOptions {
   /** CSS size of the canvas and the device pixel ratio of its backing store. */
   readonly width: number;

@@ -22,6 +22,7 @@ export const DISTRIBUTION_HEIGHT = 210;
 /** Room above the plot for the P̂ and mean labels. */
 const MARGINS: Margins = { ...CHART_MARGINS, top: 34 };
 
+/** Props of DistributionChart: the panel props plus which set to draw. */
 export interface DistributionChartProps {
   readonly data: ExplainerData;
   /** Which set: the negatives (q−, P̂−) or the positives (q+, P̂+). */

@@ -6,6 +6,7 @@
  */
 import type { ReactNode } from 'react';
 
+/** Props of ScoreFigure: the accessible name, visible title and caption, size and content. */
 export interface ScoreFigureProps {
   /** The chart's accessible name: what it shows, with its current numbers. */
   readonly label: string;

@@ -17,6 +17,7 @@ import { dotRadius, lanesLayout, markMode, type LanesLayout } from './lanes.ts';
 import { ScoreFigure } from './ScoreFigure.tsx';
 import { t } from '../../i18n/strings.ts';
 
+/** Props of ScoreLanes: the panel props, the chart's texts, and the panel's own markers. */
 export interface ScoreLanesProps {
   readonly data: ExplainerData;
   readonly lang: Lang;

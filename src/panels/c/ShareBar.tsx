@@ -4,6 +4,7 @@
  */
 import { px } from '../../viz/format.ts';
 
+/** Props of ShareBar: the share, its two colours and the sentence stating it. */
 export interface ShareBarProps {
   /** The first part's share in [0, 1] (clamped; NaN draws as 0). */
   readonly share: number;

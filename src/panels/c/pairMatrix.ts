@@ -7,8 +7,9 @@ import type { EntryDetail } from '../../viz/types.ts';
 
 /** At most this many cells are drawn (one SVG rect each). */
 export const MATRIX_CELL_LIMIT = 2_500;
-/** Cells are square, between these sizes in CSS pixels. */
+/** Cells are square, at least this many CSS pixels wide (smaller: no matrix)… */
 export const MATRIX_MIN_CELL = 4;
+/** …and at most this many. */
 export const MATRIX_MAX_CELL = 24;
 
 /** Rows, columns and the hinge of every cell. */
