@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { boot } from './app/boot.ts';
 import { AppContext } from './app/context.tsx';
+import 'katex/dist/katex.min.css';
 import './theme.css';
 import './app/app.css';
 

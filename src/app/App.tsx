@@ -1,25 +1,33 @@
 /**
- * The app shell: header with history and sharing, notices, then a controls column (parameters,
- * candidates, import) beside the readouts. The explainer panels of the next issue go below.
+ * The page walks the paper's argument in order: a header (title, a one-line intro, language and
+ * theme, history and sharing), the notices, the controls (a sticky side column on wide screens, on
+ * top on narrow ones), the readouts, the eight explainer panels, and the candidate editor.
  */
+import { CandidateEditor } from './CandidateEditor.tsx';
 import { CandidatePicker } from './CandidatePicker.tsx';
+import { Explainer } from './Explainer.tsx';
+import { useT } from './i18n.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 import { Notices } from './Notices.tsx';
 import { ParamControls } from './ParamControls.tsx';
+import { PreferenceControls } from './PreferenceControls.tsx';
 import { Readouts } from './Readouts.tsx';
 import { Toolbar } from './Toolbar.tsx';
 
 export function App() {
+  const s = useT();
   return (
     <div className="app">
       <header className="app-header">
-        <div>
-          <h1>DR Loss Explorer</h1>
-          <p className="tagline">
-            The Distributional Ranking loss (Qian et al., CVPR 2020), live and exact.
-          </p>
+        <div className="app-title">
+          <h1>{s('app.title')}</h1>
+          <p className="tagline">{s('app.tagline')}</p>
         </div>
-        <Toolbar />
+        <div className="app-actions">
+          <PreferenceControls />
+          <Toolbar />
+        </div>
+        <p className="intro">{s('app.intro')}</p>
       </header>
       <Notices />
       <main className="app-main">
@@ -28,9 +36,9 @@ export function App() {
           <CandidatePicker />
           <ImportPanel />
         </div>
-        <div className="results">
-          <Readouts />
-        </div>
+        <Readouts />
+        <Explainer />
+        <CandidateEditor />
       </main>
     </div>
   );

@@ -6,10 +6,12 @@
 import { useState } from 'react';
 import { DEFAULT_SEED, isPresetId, presetInfo, PRESETS } from '../data/index.ts';
 import { useApp, useAppStore } from './context.tsx';
+import { useT } from './i18n.ts';
 import { MAX_SEED, parseSeed } from './seed.ts';
 
 export function CandidatePicker() {
   const store = useAppStore();
+  const s = useT();
   const source = useApp((s) => s.source);
   const [draft, setDraft] = useState<string | null>(null);
   const preset = source.kind === 'generated' ? source.preset : null;
@@ -34,9 +36,9 @@ export function CandidatePicker() {
 
   return (
     <section className="card" aria-labelledby="candidates-title">
-      <h2 id="candidates-title">Candidates</h2>
+      <h2 id="candidates-title">{s('app.candidates')}</h2>
       <div className="choice">
-        <label htmlFor="preset">Candidate set</label>
+        <label htmlFor="preset">{s('app.presetLabel')}</label>
         <select
           id="preset"
           value={preset ?? 'explicit'}
@@ -44,12 +46,12 @@ export function CandidatePicker() {
         >
           {source.kind === 'explicit' && (
             <option value="explicit" disabled>
-              Imported: {source.name}
+              {s('app.importedOption', { name: source.name })}
             </option>
           )}
           {PRESETS.map((p) => (
             <option key={p.id} value={p.id}>
-              {p.title} ({(p.R * p.K).toLocaleString('en')} entries)
+              {s(`preset.${p.id}`)} ({s('app.entries', { n: (p.R * p.K).toLocaleString('en') })})
             </option>
           ))}
         </select>
@@ -57,12 +59,15 @@ export function CandidatePicker() {
       {info && <p className="description">{info.description}</p>}
       {source.kind === 'explicit' && (
         <p className="description">
-          Imported “{source.name}”: {source.base.R.toLocaleString('en')} anchors × {source.base.K}{' '}
-          classes{source.edits.length > 0 ? `, ${source.edits.length} edits` : ''}.
+          {s('app.importedShape', {
+            name: source.name,
+            R: source.base.R.toLocaleString('en'),
+            K: source.base.K,
+          })}
         </p>
       )}
       <div className="choice">
-        <label htmlFor="seed">Seed</label>
+        <label htmlFor="seed">{s('app.seedLabel')}</label>
         <span className="seed-inputs">
           <input
             id="seed"
@@ -83,12 +88,12 @@ export function CandidatePicker() {
             disabled={!preset}
             onClick={() => preset && choose(preset, (seed + 1) % (MAX_SEED + 1))}
           >
-            Next seed
+            {s('app.nextSeed')}
           </button>
         </span>
       </div>
-      {source.edits.length > 0 && source.kind === 'generated' && (
-        <p className="description">{source.edits.length} edits on top of the generated set.</p>
+      {source.edits.length > 0 && (
+        <p className="description">{s('app.editCount', { n: source.edits.length })}</p>
       )}
     </section>
   );

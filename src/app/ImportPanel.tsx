@@ -7,12 +7,14 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { parseImport } from '../io/import.ts';
 import { useAppStore } from './context.tsx';
+import { useT } from './i18n.ts';
 
 /** Files larger than this are refused before being read (a text import this big would not be sane). */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 export function ImportPanel() {
   const store = useAppStore();
+  const s = useT();
   const [pasted, setPasted] = useState('');
   const [busy, setBusy] = useState(false);
   const id = useId();
@@ -65,11 +67,9 @@ export function ImportPanel() {
 
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Import</h2>
+      <h2 id={`${id}-title`}>{s('app.import')}</h2>
       <div className="choice">
-        <label htmlFor={`${id}-file`}>
-          JSON case (logits + targets) or CSV (score or logit, label)
-        </label>
+        <label htmlFor={`${id}-file`}>{s('app.importFile')}</label>
         <input
           id={`${id}-file`}
           type="file"
@@ -79,7 +79,7 @@ export function ImportPanel() {
         />
       </div>
       <div className="choice">
-        <label htmlFor={`${id}-paste`}>…or paste it here</label>
+        <label htmlFor={`${id}-paste`}>{s('app.paste')}</label>
         <textarea
           id={`${id}-paste`}
           rows={4}
@@ -96,7 +96,7 @@ export function ImportPanel() {
           if (load(pasted, undefined)) setPasted('');
         }}
       >
-        Import pasted text
+        {s('app.importPasted')}
       </button>
     </section>
   );

@@ -3,9 +3,11 @@
  * text; errors are also alerts. Texts from links or files are rendered as text, never as HTML.
  */
 import { useApp, useAppStore } from './context.tsx';
+import { useT } from './i18n.ts';
 
 export function Notices() {
   const store = useAppStore();
+  const s = useT();
   const notices = useApp((s) => s.notices);
   return (
     <div className="notices" role="status" aria-live="polite" data-testid="notices">
@@ -17,7 +19,7 @@ export function Notices() {
               <button
                 type="button"
                 className="dismiss"
-                aria-label={`Dismiss notice: ${n.text}`}
+                aria-label={s('app.dismiss', { text: n.text })}
                 onClick={() => store.getState().dismissNotice(n.id)}
               >
                 ×

@@ -7,6 +7,7 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { fromSlider, sliderMax, sliderMin, toSlider, type ParamSpec } from '../state/params.ts';
 import { useApp, useAppStore } from './context.tsx';
 import { formatParam } from './format.ts';
+import { paramLabel, useLang, useT } from './i18n.ts';
 import { interpretTyped } from './paramInput.ts';
 
 /** `slider: false` shows the number box only (n̂ spans 1…1e8 in whole numbers: a slider would not help). */
@@ -17,7 +18,9 @@ export function ParamControl({ spec, slider = true }: { spec: ParamSpec; slider?
   const [bad, setBad] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const id = useId();
-  const name = `${spec.symbol} (${spec.label})`;
+  const s = useT();
+  const label = paramLabel(spec, useLang());
+  const name = `${spec.symbol} (${label})`;
 
   const set = (v: number, gesture: string) =>
     store.getState().setParams({ [spec.key]: v }, gesture);
@@ -61,8 +64,8 @@ export function ParamControl({ spec, slider = true }: { spec: ParamSpec; slider?
         id={`${id}-label`}
         htmlFor={slider ? `${id}-range` : `${id}-number`}
       >
-        <span className="symbol">{spec.symbol}</span> {spec.label}
-        {spec.scale === 'log' && <span className="hint"> (log scale)</span>}
+        <span className="symbol">{spec.symbol}</span> {label}
+        {spec.scale === 'log' && <span className="hint"> {s('app.logScale')}</span>}
       </label>
       <div className="param-inputs">
         {slider && (
@@ -84,7 +87,7 @@ export function ParamControl({ spec, slider = true }: { spec: ParamSpec; slider?
         <input
           id={`${id}-number`}
           type="number"
-          aria-label={`${spec.symbol} value`}
+          aria-label={s('app.valueOf', { symbol: spec.symbol })}
           aria-invalid={problem !== null}
           aria-describedby={problem ? `${id}-problem` : undefined}
           step="any"
@@ -97,8 +100,11 @@ export function ParamControl({ spec, slider = true }: { spec: ParamSpec; slider?
         <button
           type="button"
           className="reset"
-          aria-label={`Reset ${spec.symbol} to its default ${formatParam(spec.default)}`}
-          title={`Reset to ${formatParam(spec.default)}`}
+          aria-label={s('app.resetParam', {
+            symbol: spec.symbol,
+            value: formatParam(spec.default),
+          })}
+          title={s('app.resetTitle', { value: formatParam(spec.default) })}
           disabled={Object.is(value, spec.default)}
           onClick={() => store.getState().setParams({ [spec.key]: spec.default })}
         >

@@ -11,10 +11,12 @@ import {
 } from '../state/params.ts';
 import type { AppParams } from '../state/types.ts';
 import { useApp, useAppStore } from './context.tsx';
+import { useT } from './i18n.ts';
 import { ParamControl } from './ParamControl.tsx';
 
 export function ParamControls() {
   const store = useAppStore();
+  const s = useT();
   const smoothing = useApp((s) => s.params.smoothing);
   const original = useApp((s) => s.params.original);
   const set = (patch: Partial<AppParams>) => store.getState().setParams(patch);
@@ -27,44 +29,38 @@ export function ParamControls() {
   return (
     <section className="card" aria-labelledby="params-title">
       <div className="card-head">
-        <h2 id="params-title">Parameters</h2>
+        <h2 id="params-title">{s('app.parameters')}</h2>
         <button type="button" disabled={isDefault} onClick={() => set({ ...DEFAULT_APP_PARAMS })}>
-          Reset all to the paper’s defaults
+          {s('control.reset')}
         </button>
       </div>
       {PARAM_SPECS.map((spec) => (
         <ParamControl key={spec.key} spec={spec} />
       ))}
       <div className="choice">
-        <label htmlFor="smoothing">
-          Surrogate <span className="symbol">ℓ</span>
-        </label>
+        <label htmlFor="smoothing">{s('control.smoothing')}</label>
         <select
           id="smoothing"
-          aria-label="surrogate ℓ"
           value={smoothing}
           onChange={(e) => set({ smoothing: e.target.value as AppParams['smoothing'] })}
         >
           {SMOOTHING_OPTIONS.map((o) => (
             <option key={o.value} value={o.value}>
-              {o.label}
+              {s(`control.smoothing.${o.value}`)}
             </option>
           ))}
         </select>
       </div>
       <div className="choice">
-        <label htmlFor="original">
-          Original distribution <span className="symbol">o</span>
-        </label>
+        <label htmlFor="original">{s('control.original')}</label>
         <select
           id="original"
-          aria-label="original distribution o"
           value={original}
           onChange={(e) => set({ original: e.target.value as AppParams['original'] })}
         >
           {ORIGINAL_OPTIONS.map((o) => (
             <option key={o.value} value={o.value}>
-              {o.label}
+              {s(`control.original.${o.value}`)}
             </option>
           ))}
         </select>

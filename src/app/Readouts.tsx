@@ -6,12 +6,14 @@
  */
 import { useApp } from './context.tsx';
 import { formatMs, formatReadout } from './format.ts';
+import { useT } from './i18n.ts';
 
 export function Readouts() {
-  const shown = useApp((s) => s.shown);
-  const status = useApp((s) => s.status);
-  const mode = useApp((s) => s.engineMode);
-  const error = useApp((s) => s.engineError);
+  const s = useT();
+  const shown = useApp((st) => st.shown);
+  const status = useApp((st) => st.status);
+  const mode = useApp((st) => st.engineMode);
+  const error = useApp((st) => st.engineError);
   const r = shown?.result;
   const num = (x: number | undefined) => (x === undefined ? '—' : formatReadout(x));
 
@@ -21,60 +23,66 @@ export function Readouts() {
       aria-labelledby="readouts-title"
       data-generation={shown?.generation ?? 0}
     >
-      <h2 id="readouts-title">Readouts</h2>
+      <h2 id="readouts-title">{s('app.readouts')}</h2>
       <dl className="main-readouts">
         <div>
-          <dt>DR loss = τ·ℓ(z)</dt>
+          <dt>{s('app.lossTerm')}</dt>
           <dd data-testid="loss-value">{num(r?.loss)}</dd>
         </div>
         <div>
-          <dt>P̂+ (weighted mean of positive scores)</dt>
+          <dt>{s('readout.pPlus')}</dt>
           <dd data-testid="p-plus-value">{num(r?.pPlus)}</dd>
         </div>
         <div>
-          <dt>P̂− (weighted mean of negative scores)</dt>
+          <dt>{s('readout.pMinus')}</dt>
           <dd data-testid="p-minus-value">{num(r?.pMinus)}</dd>
         </div>
       </dl>
       <dl className="more-readouts">
         <div>
-          <dt>z = P̂− − P̂+ + γ</dt>
+          <dt>{s('readout.z')}</dt>
           <dd data-testid="z-value">{num(r?.z)}</dd>
         </div>
         <div>
-          <dt>τ·ℓ′(z)</dt>
+          <dt>{s('readout.slope')}</dt>
           <dd data-testid="slope-value">{num(r?.slope)}</dd>
         </div>
         <div>
-          <dt>positives n+ / negatives n−</dt>
+          <dt>{s('app.counts')}</dt>
           <dd data-testid="counts-value">
             {r ? `${r.nPos.toLocaleString('en')} / ${r.nNeg.toLocaleString('en')}` : '—'}
           </dd>
         </div>
         <div>
-          <dt>ε+ = KL(q+‖o+) / ε− = KL(q−‖o−)</dt>
+          <dt>{s('app.kl')}</dt>
           <dd>{r ? `${formatReadout(r.klPos)} / ${formatReadout(r.klNeg)}` : '—'}</dd>
         </div>
         <div>
-          <dt>effective sample size of q+ / q−</dt>
+          <dt>{s('app.ess')}</dt>
           <dd>{r ? `${formatReadout(r.essPos)} / ${formatReadout(r.essNeg)}` : '—'}</dd>
         </div>
       </dl>
       <p className="engine-line">
         <span>
-          Status: <span data-testid="status">{status}</span>
+          {s('app.status')} <span data-testid="status">{s(`app.status.${status}`)}</span>
         </span>
         {shown && (
           <span>
-            {shown.info.R.toLocaleString('en')} anchors × {shown.info.K} classes · evaluated in{' '}
-            {formatMs(shown.evaluateMs)} ms · round trip {formatMs(shown.roundTripMs)} ms
+            {s('app.engineLine', {
+              R: shown.info.R.toLocaleString('en'),
+              K: shown.info.K,
+              ms: formatMs(shown.evaluateMs),
+              rt: formatMs(shown.roundTripMs),
+            })}
           </span>
         )}
         <span data-testid="engine-mode">
-          {mode === 'worker' ? 'engine: worker' : 'engine: main thread (fallback)'}
+          {mode === 'worker' ? s('app.engineWorker') : s('app.engineFallback')}
         </span>
       </p>
-      {status === 'error' && error && <p className="engine-error">Not computed: {error}</p>}
+      {status === 'error' && error && (
+        <p className="engine-error">{s('app.notComputed', { error })}</p>
+      )}
     </section>
   );
 }

@@ -1,14 +1,16 @@
 /** Undo, redo (also Ctrl+Z / Ctrl+Shift+Z) and "Copy link". */
 import { useEffect, useState } from 'react';
 import { useApp, useAppStore, useServices } from './context.tsx';
+import { useT } from './i18n.ts';
 import { historyShortcut, isTextField } from './shortcuts.ts';
 
 export function Toolbar() {
   const store = useAppStore();
   const services = useServices();
+  const s = useT();
   const canUndo = useApp((s) => s.history.past.length > 0);
   const canRedo = useApp((s) => s.history.future.length > 0);
-  const [copied, setCopied] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -25,10 +27,10 @@ export function Toolbar() {
   const copy = async () => {
     try {
       await services.copyLink();
-      setCopied('Link copied');
-      setTimeout(() => setCopied(null), 2500);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2500);
     } catch (e) {
-      setCopied(null);
+      setCopied(false);
       store
         .getState()
         .notify(`Could not copy the link: ${e instanceof Error ? e.message : String(e)}`, 'error');
@@ -36,14 +38,14 @@ export function Toolbar() {
   };
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="History and sharing">
+    <div className="toolbar" role="toolbar" aria-label={s('app.toolbar')}>
       <button
         type="button"
         disabled={!canUndo}
         aria-keyshortcuts="Control+Z"
         onClick={() => store.getState().undo()}
       >
-        Undo
+        {s('control.undo')}
       </button>
       <button
         type="button"
@@ -51,13 +53,13 @@ export function Toolbar() {
         aria-keyshortcuts="Control+Shift+Z"
         onClick={() => store.getState().redo()}
       >
-        Redo
+        {s('control.redo')}
       </button>
       <button type="button" onClick={() => void copy()}>
-        Copy link
+        {s('control.copyLink')}
       </button>
       <span className="copied" aria-live="polite">
-        {copied}
+        {copied ? s('notice.copied') : null}
       </span>
     </div>
   );

@@ -1,6 +1,7 @@
 /**
  * Start the app's machinery (everything but rendering): the store from the link or the last saved
- * state, the engine worker, and the permalink writers.
+ * state, the reader's language and theme (localStorage, not the link), the engine worker, and the
+ * permalink writers.
  *
  * Debug hooks (documented for tests and benchmarks): `window.__dr = { store, client, flush }`:
  * `store` the zustand store (getState()/subscribe), `client` the engine client (`generation`,
@@ -13,6 +14,7 @@ import * as permalink from '../state/permalink/index.ts';
 import { createAppStore, persistedOf, type AppStore } from '../state/store.ts';
 import type { EngineClient } from '../worker/client.ts';
 import type { AppServices } from './context.tsx';
+import { connectPreferences, loadPreferences, type PreferenceStorage } from './preferences.ts';
 
 export interface Booted {
   readonly store: AppStore;
@@ -28,7 +30,12 @@ declare global {
 
 export function boot(io: PersistenceIO = permalink): Booted {
   const initial = loadInitial(io);
-  const store = createAppStore(initial.state ?? undefined);
+  const storage = localStorageOrNull();
+  const store = createAppStore(
+    initial.state ?? undefined,
+    loadPreferences(storage, navigator.languages ?? [navigator.language]),
+  );
+  connectPreferences(store, storage, document.documentElement);
   for (const text of initial.notices) store.getState().notify(text, 'error');
   const { client } = connectEngine(store);
   connectPersistence(store, io);
@@ -43,4 +50,13 @@ export function boot(io: PersistenceIO = permalink): Booted {
   };
   window.__dr = { store, client, flush: () => io.flushWrites() };
   return { store, client, services };
+}
+
+/** localStorage, or null where reading the property itself throws (some privacy modes). */
+function localStorageOrNull(): PreferenceStorage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
 }

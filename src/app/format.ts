@@ -23,3 +23,13 @@ export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return '—';
   return ms < 10 ? ms.toPrecision(2) : String(Math.round(ms));
 }
+
+/** x with 6 significant digits, trailing zeros trimmed (table cells); "—" if not finite. */
+export function formatShort(x: number): string {
+  if (!Number.isFinite(x)) return '—';
+  if (x === 0) return '0';
+  const s = x.toPrecision(6);
+  const [mantissa, exponent] = s.split('e');
+  const trimmed = mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa;
+  return exponent === undefined ? trimmed : `${trimmed}e${exponent}`;
+}

@@ -52,8 +52,9 @@ export interface Notice {
 /** The engine result the readouts show. */
 export interface ShownResult {
   readonly result: DRResult;
-  /** What the explainer panels draw for this result. */
+  /** What the explainer panels draw for this result, and the parameters it was computed for. */
   readonly data: ExplainerData;
+  readonly params: AppParams;
   readonly info: SetInfo;
   readonly generation: number;
   readonly loadMs: number;
@@ -258,6 +259,7 @@ export function createAppStore(
           shown: {
             result: r.result,
             data: r.explained,
+            params: r.params,
             info: r.info,
             generation: r.gen,
             loadMs: r.loadMs,

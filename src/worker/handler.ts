@@ -51,6 +51,7 @@ export function createEngineHandler(now: () => number = () => performance.now())
       gen: request.gen,
       result: explained.result,
       info: c.info,
+      params: request.params,
       explained,
       loadMs,
       evaluateMs,

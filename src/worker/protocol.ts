@@ -58,6 +58,8 @@ export interface ResultResponse {
   /** The DR loss and its scalars (the same object as `explained.result`). */
   readonly result: DRResult;
   readonly info: SetInfo;
+  /** The parameters of the request this answers (the panels draw `explained` with these). */
+  readonly params: AppParams;
   /**
    * Everything the explainer panels draw (src/viz/types.ts). Its typed arrays are the reply's own
    * (never the worker cache's) and are transferred: per-entry detail for sets of at most

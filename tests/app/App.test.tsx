@@ -11,6 +11,10 @@ import type { CandidateSource } from '../../src/state/types.ts';
 import type { EngineClient } from '../../src/worker/client.ts';
 import { createEngineHandler } from '../../src/worker/handler.ts';
 
+// The shell's tests do not need the eight panels (tests/app/Explainer.test.tsx covers them, on a
+// small set): jsdom takes seconds to lay out their thousands of SVG marks per render.
+vi.mock('../../src/app/Explainer.tsx', () => ({ Explainer: () => null }));
+
 /** A synchronous engine client over the real handler (jsdom has no module workers). */
 function syncClient(callbacks: ClientCallbacks): EngineClient {
   const handler = createEngineHandler();

@@ -37,6 +37,7 @@ const result = (gen: number, loss: number, latest = true): ClientResult => ({
   },
   info: { R: 2, K: 1, nPos: 1, nNeg: 1 },
   explained,
+  params: DEFAULT_APP_PARAMS,
   loadMs: 0,
   evaluateMs: 1,
   roundTripMs: 2,

@@ -1,0 +1,88 @@
+/**
+ * The explainer: the paper's argument as eight panels, in order (imbalance → ranking → worst case →
+ * distributional ranking → smoothing → gradient → recovering classification → the paper's numbers),
+ * all drawn from the one snapshot the worker computed (src/viz/types.ts) and the hovered entry.
+ *
+ * Panels are pure and memoised; they receive the snapshot through useDeferredValue, so a result
+ * updates the readouts at once and the panels in an interruptible render right after (a slider drag
+ * never waits for eight charts). Their edits go to the store (undoable, in the link); a pointer or
+ * key released inside the explainer ends the edit gesture, so one drag or one run of key presses on a
+ * candidate is one undo step.
+ */
+import { memo, useCallback, useDeferredValue, type ComponentType } from 'react';
+import { DistributionPanel } from '../panels/DistributionPanel.tsx';
+import { GradientPanel } from '../panels/GradientPanel.tsx';
+import { ImbalancePanel } from '../panels/ImbalancePanel.tsx';
+import { PaperTablesPanel } from '../panels/PaperTablesPanel.tsx';
+import { RankingPanel } from '../panels/RankingPanel.tsx';
+import { RecoveryPanel } from '../panels/RecoveryPanel.tsx';
+import { SmoothingPanel } from '../panels/SmoothingPanel.tsx';
+import type { PanelEdit, PanelProps } from '../panels/types.ts';
+import { WorstCasePanel } from '../panels/WorstCasePanel.tsx';
+import { useApp, useAppStore } from './context.tsx';
+import { useLang, useT } from './i18n.ts';
+import { useElementWidth } from './useElementWidth.ts';
+
+/** The panels in the order the page walks the paper. */
+export const PANELS: readonly ComponentType<PanelProps>[] = [
+  ImbalancePanel,
+  RankingPanel,
+  WorstCasePanel,
+  DistributionPanel,
+  SmoothingPanel,
+  GradientPanel,
+  RecoveryPanel,
+  PaperTablesPanel,
+].map((panel) => memo(panel));
+
+/** Horizontal padding of a panel (app.css `.panel`), subtracted from the column's width. */
+export const PANEL_PADDING_PX = 12;
+
+/** Narrowest drawing width handed to a panel (a 360 px screen leaves about this much). */
+export const MIN_PANEL_WIDTH = 280;
+
+export function Explainer() {
+  const store = useAppStore();
+  const s = useT();
+  const shown = useDeferredValue(useApp((st) => st.shown));
+  const hovered = useDeferredValue(useApp((st) => st.view.hovered));
+  const lang = useDeferredValue(useLang());
+  const editable = useApp((st) => st.candidates !== null);
+  const [ref, columnWidth] = useElementWidth<HTMLDivElement>();
+  const width = Math.max(MIN_PANEL_WIDTH, columnWidth - 2 * PANEL_PADDING_PX);
+
+  const onHover = useCallback(
+    (index: number | null) => store.getState().setHovered(index),
+    [store],
+  );
+  const onEdit = useCallback((edit: PanelEdit) => store.getState().applyPanelEdit(edit), [store]);
+  const endGesture = useCallback(() => store.getState().endGesture(), [store]);
+
+  return (
+    <div
+      className="explainer"
+      id="explainer"
+      ref={ref}
+      onPointerUp={endGesture}
+      onPointerCancel={endGesture}
+      onKeyUp={endGesture}
+    >
+      {shown && columnWidth > 0 ? (
+        PANELS.map((Panel, i) => (
+          <Panel
+            key={i}
+            data={shown.data}
+            params={shown.params}
+            lang={lang}
+            hovered={hovered}
+            onHover={onHover}
+            {...(editable && { onEdit })}
+            width={width}
+          />
+        ))
+      ) : (
+        <p className="description">{s('app.waiting')}</p>
+      )}
+    </div>
+  );
+}
