@@ -7,7 +7,7 @@ import { pooledExtremes } from './extremes.ts';
 import { validateParams } from './params.ts';
 import { setPriors } from './priors.ts';
 import { surrogate } from './surrogates.ts';
-import { SUM_LEN, SUM_S, klFromSums, meanFromSums, tiltSums } from './tilted.ts';
+import { SUM_LEN, SUM_S, essFromSums, klFromSums, meanFromSums, tiltSums } from './tilted.ts';
 import type { SetPrior } from './tilted.ts';
 import type { DRParams, DRResult, Pooled, Workspace } from './types.ts';
 
@@ -15,6 +15,12 @@ import type { DRParams, DRResult, Pooled, Workspace } from './types.ts';
 export interface EvaluateOptions {
   /** Write ∂DR/∂logit into ws.gradLogits (default true); false skips that scatter. */
   readonly gradLogits?: boolean;
+  /**
+   * Write the per-entry arrays q±, ∂DR/∂p and ∂DR/∂logit into the workspace (default true). false
+   * computes the scalars only (one pass per set, no stores; the workspace is left as it was, and
+   * gradLogits is ignored): what a readout of the loss, P̂±, ε± and ESS± needs.
+   */
+  readonly perEntry?: boolean;
 }
 
 /**
@@ -58,8 +64,7 @@ const sumsNeg = new Float64Array(SUM_LEN);
  *   ∂DR/∂p_j = g0·q_j·(1 + σ·(p_j − P̂)/λ)     (g0 = +τℓ'(z), σ = +1 for negatives;
  *                                              g0 = −τℓ'(z), σ = −1 for positives),
  *   ∂DR/∂x_j = ∂DR/∂p_j · p_j·(1 − p_j)       (through the sigmoid, as autograd: p the float64 σ(x)).
- * `sigmaOverLambda` is σ/λ; gradLogits null skips the scatter into flat indices. Returns Σ q_j² (for
- * the effective sample size), accumulated here because q is at hand.
+ * `sigmaOverLambda` is σ/λ; gradLogits null skips the scatter into flat indices.
  */
 function gradientPass(
   p: Float64Array,
@@ -71,28 +76,24 @@ function gradientPass(
   gradP: Float64Array,
   index: Int32Array,
   gradLogits: Float64Array | null,
-): number {
+): void {
   const n = p.length;
-  let sumQ2 = 0;
   if (gradLogits === null) {
     for (let j = 0; j < n; j++) {
       const qj = q[j] * invS;
       q[j] = qj;
-      sumQ2 += qj * qj;
       gradP[j] = g0 * qj * (1 + (p[j] - mean) * sigmaOverLambda);
     }
-    return sumQ2;
+    return;
   }
   for (let j = 0; j < n; j++) {
     const pj = p[j];
     const qj = q[j] * invS;
     q[j] = qj;
-    sumQ2 += qj * qj;
     const g = g0 * qj * (1 + (pj - mean) * sigmaOverLambda);
     gradP[j] = g;
     gradLogits[index[j]] = g * pj * (1 - pj);
   }
-  return sumQ2;
 }
 
 /**
@@ -110,22 +111,19 @@ function supportGradientPass(
   gradP: Float64Array,
   index: Int32Array,
   gradLogits: Float64Array | null,
-): number {
-  let sumQ2 = 0;
+): void {
   for (let t = 0; t < support.length; t++) {
     const j = support[t];
     const pj = p[j];
     const qj = q[j] * invS;
     q[j] = qj;
-    sumQ2 += qj * qj;
     const g = g0 * qj * (1 + (pj - mean) * sigmaOverLambda);
     gradP[j] = g;
     if (gradLogits !== null) gradLogits[index[j]] = g * pj * (1 - pj);
   }
-  return sumQ2;
 }
 
-/** Normalise + gradient for one set, dispatching on its prior; returns Σ q². */
+/** Normalise + gradient for one set, dispatching on its prior. */
 function setGradient(
   p: Float64Array,
   prior: SetPrior,
@@ -137,11 +135,11 @@ function setGradient(
   gradP: Float64Array,
   index: Int32Array,
   gradLogits: Float64Array | null,
-): number {
+): void {
   const invS = 1 / sums[SUM_S];
   if (prior !== null && 'support' in prior) {
     gradP.fill(0);
-    return supportGradientPass(
+    supportGradientPass(
       p,
       q,
       prior.support,
@@ -153,8 +151,9 @@ function setGradient(
       index,
       gradLogits,
     );
+    return;
   }
-  return gradientPass(p, q, invS, mean, sigmaOverLambda, g0, gradP, index, gradLogits);
+  gradientPass(p, q, invS, mean, sigmaOverLambda, g0, gradP, index, gradLogits);
 }
 
 /**
@@ -164,7 +163,8 @@ function setGradient(
  *   q+_j ∝ o_j·exp(−p_j/λ+), P̂+ = Σ q+_j p_j (1 without positives),
  *   z = P̂− − P̂+ + γ,  DR = τ·ℓ(z),
  * plus ε± = KL(q±‖o) and 1/Σq² per set. Writes q± into ws.qPos/qNeg, ∂DR/∂p into ws.gradPPos/gradPNeg
- * and, unless options.gradLogits === false, ∂DR/∂logit into ws.gradLogits (0 for ignored entries).
+ * and, unless options.gradLogits === false, ∂DR/∂logit into ws.gradLogits (0 for ignored entries);
+ * with options.perEntry === false it writes nothing (see evaluateScalars).
  * Allocates nothing proportional to the problem (hard-negative supports are cached per Pooled and k).
  * `pooled` must not have been mutated since `pool` made it (its extremes are cached).
  *
@@ -176,16 +176,55 @@ export function evaluate(
   ws: Workspace,
   options: EvaluateOptions = {},
 ): DRResult {
-  validateParams(params);
   checkWorkspace(pooled, ws);
+  return run(pooled, params, options.perEntry === false ? null : ws, options.gradLogits !== false);
+}
+
+/**
+ * The scalars of `evaluate` (loss, P̂±, z, τℓ'(z), n±, ε±, ESS±) without a workspace: one pass per set
+ * that stores nothing, so it costs one exp and a few adds per entry and no memory proportional to
+ * the problem. Same numbers as evaluate's, bit for bit.
+ *
+ * @throws RangeError for invalid params.
+ */
+export function evaluateScalars(pooled: Pooled, params: DRParams): DRResult {
+  return run(pooled, params, null, false);
+}
+
+function run(
+  pooled: Pooled,
+  params: DRParams,
+  ws: Workspace | null,
+  wantGradLogits: boolean,
+): DRResult {
+  validateParams(params);
   const { pPos, pNeg } = pooled;
   const nPos = pPos.length;
   const nNeg = pNeg.length;
   const priors = setPriors(pooled, params.original);
   const ext = pooledExtremes(pooled);
 
-  tiltSums(pNeg, 1, params.lambdaNeg, priors.neg, ws.qNeg, sumsNeg, ext.negMax);
-  tiltSums(pPos, -1, params.lambdaPos, priors.pos, ws.qPos, sumsPos, ext.posMin);
+  // pooled scores are sigmoids, in [0, 1]: tiltSums may take its exps from a table
+  tiltSums(
+    pNeg,
+    1,
+    params.lambdaNeg,
+    priors.neg,
+    ws === null ? null : ws.qNeg,
+    sumsNeg,
+    ext.negMax,
+    true,
+  );
+  tiltSums(
+    pPos,
+    -1,
+    params.lambdaPos,
+    priors.pos,
+    ws === null ? null : ws.qPos,
+    sumsPos,
+    ext.posMin,
+    true,
+  );
   const hasNeg = sumsNeg[SUM_S] > 0;
   const hasPos = sumsPos[SUM_S] > 0;
   const pMinus = hasNeg ? meanFromSums(sumsNeg) : 0;
@@ -194,42 +233,48 @@ export function evaluate(
   const ell = surrogate(params.smoothing, z, params.L, params.rho);
   const slope = params.tau * ell.slope;
 
-  const gl = options.gradLogits !== false ? ws.gradLogits : null;
-  // entries no pass below writes (ignored rows; negatives off a hard-negative support) must read 0
-  if (
-    gl !== null &&
-    (nPos + nNeg < gl.length || (priors.neg !== null && 'support' in priors.neg))
-  ) {
-    gl.fill(0);
-  }
-  const q2Neg = hasNeg
-    ? setGradient(
+  if (ws !== null) {
+    const gl = wantGradLogits ? ws.gradLogits : null;
+    // entries no pass below writes (ignored rows; negatives off a hard-negative support) must read 0
+    if (
+      gl !== null &&
+      (nPos + nNeg < gl.length || (priors.neg !== null && 'support' in priors.neg))
+    ) {
+      gl.fill(0);
+    }
+    if (hasNeg) {
+      const prior = priors.neg;
+      const gradP = ws.gradPNeg;
+      setGradient(
         pNeg,
-        priors.neg,
+        prior,
         ws.qNeg,
         sumsNeg,
         pMinus,
         1 / params.lambdaNeg,
         slope,
-        ws.gradPNeg,
+        gradP,
         pooled.negIndex,
         gl,
-      )
-    : 0;
-  const q2Pos = hasPos
-    ? setGradient(
+      );
+    }
+    if (hasPos) {
+      const prior = priors.pos;
+      const gradP = ws.gradPPos;
+      setGradient(
         pPos,
-        priors.pos,
+        prior,
         ws.qPos,
         sumsPos,
         pPlus,
         -1 / params.lambdaPos,
         -slope,
-        ws.gradPPos,
+        gradP,
         pooled.posIndex,
         gl,
-      )
-    : 0;
+      );
+    }
+  }
 
   return {
     loss: params.tau * ell.value,
@@ -241,7 +286,7 @@ export function evaluate(
     nNeg,
     klPos: hasPos ? klFromSums(sumsPos) : 0,
     klNeg: hasNeg ? klFromSums(sumsNeg) : 0,
-    essPos: hasPos ? 1 / q2Pos : 0,
-    essNeg: hasNeg ? 1 / q2Neg : 0,
+    essPos: hasPos ? essFromSums(sumsPos) : 0,
+    essNeg: hasNeg ? essFromSums(sumsNeg) : 0,
   };
 }

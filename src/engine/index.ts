@@ -11,7 +11,7 @@ export type {
 } from './types.ts';
 export { DEFAULT_PARAMS } from './types.ts';
 export { pool } from './pool.ts';
-export { createWorkspace, evaluate } from './evaluate.ts';
+export { createWorkspace, evaluate, evaluateScalars } from './evaluate.ts';
 export type { EvaluateOptions } from './evaluate.ts';
 export { drLoss, drLossBatch } from './drLoss.ts';
 export type { DRImage } from './drLoss.ts';

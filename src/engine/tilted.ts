@@ -4,10 +4,12 @@
  * with o the original (prior) distribution of the set. These are the hot loops of `evaluate`.
  */
 import { expFast } from './fastExp.ts';
+import { gridExp, gridSize, gridTable } from './gridExp.ts';
 
-// A module-local alias, so a transpiler's getter-backed import (CJS interop, Vite SSR) is read once,
+// Module-local aliases, so a transpiler's getter-backed import (CJS interop, Vite SSR) is read once,
 // not once per element in the loops below.
 const exp = expFast;
+const gexp = gridExp;
 
 /**
  * The original distribution o restricted to one set, as the loops take it:
@@ -23,35 +25,43 @@ export type TiltSign = 1 | -1;
 
 /** Slots of the sums vector written by `tiltSums`. */
 export const SUM_S = 0; // S  = Σ e_j,  e_j = w_j·exp(d_j),  d_j = σ·(p_j − p_ext)/λ ≤ 0
-export const SUM_SP = 1; // Σ e_j·p_j
-export const SUM_SD = 2; // Σ e_j·d_j
-export const SUM_W = 3; // W  = Σ w_j (total prior mass, unnormalised)
+export const SUM_SDP = 1; // Σ e_j·(p_j − p_ext)  (so P̂ = p_ext + SDP/S and Σe·d = (σ/λ)·SDP)
+export const SUM_SCALE = 2; // σ/λ
+export const SUM_W = 3; // W  = Σ w_j (total prior mass of the weights the e_j carry)
 export const SUM_EXT = 4; // p_ext: max p (σ=+1) or min p (σ=−1) over the support of o
-export const SUM_LEN = 5;
+export const SUM_SE2 = 5; // Σ e_j² (so Σ q_j² = Σe²/S² without a pass over q)
+export const SUM_LEN = 6;
 
 /** Partial sums run over blocks of this many terms, then add up: error ~(B + n/B)·2^-53 instead of n·2^-53. */
 const BLOCK = 1024;
 
 /**
- * Writes the unnormalised weights e_j = w_j·exp(σ·(p_j − p_ext)/λ) into eOut (0 off the support of o)
- * and S = Σe, Σe·p, Σe·d, W, p_ext into `sums` (length ≥ SUM_LEN). Shifting by the extreme p of the
- * support makes every exponent ≤ 0 (no overflow; the largest term is exactly w). Caller-owned buffers,
- * no allocation. An empty support leaves S = W = 0. A weights prior whose weights sum to 0 is treated
- * as uniform (types.ts OriginalDistribution). `knownExt`, when not NaN, is the extreme of p for a
- * uniform prior (max for σ = +1, min for σ = −1), saving a pass; it must be exact.
+ * Computes e_j = w_j·exp(σ·(p_j − p_ext)/λ) (0 off the support of o), writing them into eOut unless it
+ * is null, and S = Σe, Σe·(p − p_ext), σ/λ, W, p_ext, Σe² into `sums` (length ≥ SUM_LEN). One sum
+ * Σe·(p − p_ext) serves both the mean and the KL term: per entry one product fewer than Σe·p and
+ * Σe·d, and no less accurate (p − p_ext is the difference both would round anyway). Shifting by the
+ * extreme p of the support makes every exponent ≤ 0 (no overflow; the largest term is w, to a few
+ * ulps). User weights are scaled by 1/Σw first (W = 1 then), so every e_j ≤ 1 and Σe² cannot
+ * overflow. Caller-owned buffers, no allocation. An empty support leaves S = W = 0. A weights prior
+ * whose weights sum to 0 is treated as uniform (types.ts OriginalDistribution).
+ * `knownExt`, when not NaN, is the extreme of p for a uniform prior (max for σ = +1, min for σ = −1),
+ * saving a pass; it must be exact. `unit` promises every p_j ∈ [0, 1] (sigmoid outputs, as in a Pooled
+ * problem): large sets then take their exps from a per-call table (gridExp.ts, same accuracy).
  */
 export function tiltSums(
   p: Float64Array,
   sign: TiltSign,
   lambda: number,
   prior: SetPrior,
-  eOut: Float64Array,
+  eOut: Float64Array | null,
   sums: Float64Array,
   knownExt = NaN,
+  unit = false,
 ): void {
   const n = p.length;
   sums.fill(0);
   const scale = sign / lambda;
+  sums[SUM_SCALE] = scale;
   if (n === 0) return;
   if (prior !== null && 'weights' in prior) {
     const w = prior.weights;
@@ -66,8 +76,10 @@ export function tiltSums(
       }
     }
     if (W > 0) {
-      weightedLoop(p, w, ext, scale, eOut, sums);
-      sums[SUM_W] = W;
+      const M = unit ? gridSize(scale, n) : 0;
+      const table = M > 0 ? gridTable(scale, ext, M) : null;
+      weightedLoop(p, w, 1 / W, ext, scale, table, M, eOut, sums);
+      sums[SUM_W] = 1;
       sums[SUM_EXT] = ext;
       return;
     }
@@ -75,7 +87,7 @@ export function tiltSums(
   } else if (prior !== null) {
     const idx = prior.support;
     const m = idx.length;
-    eOut.fill(0);
+    if (eOut !== null) eOut.fill(0);
     if (m === 0) return;
     let ext = sign > 0 ? -Infinity : Infinity;
     for (let t = 0; t < m; t++) {
@@ -89,7 +101,9 @@ export function tiltSums(
   }
   let ext = knownExt;
   if (ext !== ext) ext = sign > 0 ? maxOf(p) : minOf(p);
-  uniformLoop(p, ext, scale, eOut, sums);
+  const M = unit ? gridSize(scale, n) : 0;
+  if (M > 0) uniformGridLoop(p, ext, scale, gridTable(scale, ext, M), M, eOut, sums);
+  else uniformLoop(p, ext, scale, eOut, sums);
   sums[SUM_W] = n;
   sums[SUM_EXT] = ext;
 }
@@ -98,74 +112,115 @@ function uniformLoop(
   p: Float64Array,
   ext: number,
   scale: number,
-  eOut: Float64Array,
+  eOut: Float64Array | null,
   sums: Float64Array,
 ): void {
   const n = p.length;
   let S = 0;
-  let Sp = 0;
-  let Sd = 0;
+  let Sdp = 0;
+  let S2 = 0;
   for (let b = 0; b < n; b += BLOCK) {
     const end = b + BLOCK < n ? b + BLOCK : n;
     let s = 0;
-    let sp = 0;
-    let sd = 0;
+    let sdp = 0;
+    let s2 = 0;
     for (let j = b; j < end; j++) {
-      const pj = p[j];
-      const d = (pj - ext) * scale;
-      const e = exp(d);
-      eOut[j] = e;
+      const dp = p[j] - ext;
+      const e = exp(dp * scale);
+      if (eOut !== null) eOut[j] = e;
       s += e;
-      sp += e * pj;
-      sd += e * d;
+      sdp += e * dp;
+      s2 += e * e;
     }
     S += s;
-    Sp += sp;
-    Sd += sd;
+    Sdp += sdp;
+    S2 += s2;
   }
   sums[SUM_S] = S;
-  sums[SUM_SP] = Sp;
-  sums[SUM_SD] = Sd;
+  sums[SUM_SDP] = Sdp;
+  sums[SUM_SE2] = S2;
 }
 
+/** uniformLoop with e_j = gridExp(…) from a table of gridTable(scale, ext, M) (p_j ∈ [0, 1]). */
+function uniformGridLoop(
+  p: Float64Array,
+  ext: number,
+  scale: number,
+  table: Float64Array,
+  M: number,
+  eOut: Float64Array | null,
+  sums: Float64Array,
+): void {
+  const n = p.length;
+  const invM = 1 / M;
+  let S = 0;
+  let Sdp = 0;
+  let S2 = 0;
+  for (let b = 0; b < n; b += BLOCK) {
+    const end = b + BLOCK < n ? b + BLOCK : n;
+    let s = 0;
+    let sdp = 0;
+    let s2 = 0;
+    for (let j = b; j < end; j++) {
+      const pj = p[j];
+      const e = gexp(table, M, invM, scale, pj);
+      if (eOut !== null) eOut[j] = e;
+      s += e;
+      sdp += e * (pj - ext);
+      s2 += e * e;
+    }
+    S += s;
+    Sdp += sdp;
+    S2 += s2;
+  }
+  sums[SUM_S] = S;
+  sums[SUM_SDP] = Sdp;
+  sums[SUM_SE2] = S2;
+}
+
+/** e_j = (w_j/W)·exp(d_j), by the table when one is given (M > 0), else by expFast. */
 function weightedLoop(
   p: Float64Array,
   w: Float64Array,
+  invW: number,
   ext: number,
   scale: number,
-  eOut: Float64Array,
+  table: Float64Array | null,
+  M: number,
+  eOut: Float64Array | null,
   sums: Float64Array,
 ): void {
   const n = p.length;
+  const invM = 1 / M;
   let S = 0;
-  let Sp = 0;
-  let Sd = 0;
+  let Sdp = 0;
+  let S2 = 0;
   for (let b = 0; b < n; b += BLOCK) {
     const end = b + BLOCK < n ? b + BLOCK : n;
     let s = 0;
-    let sp = 0;
-    let sd = 0;
+    let sdp = 0;
+    let s2 = 0;
     for (let j = b; j < end; j++) {
       const wj = w[j];
       if (!(wj > 0)) {
-        eOut[j] = 0;
+        if (eOut !== null) eOut[j] = 0;
         continue;
       }
       const pj = p[j];
-      const d = (pj - ext) * scale;
-      const e = wj * exp(d);
-      eOut[j] = e;
+      const dp = pj - ext;
+      const e = wj * invW * (table !== null ? gexp(table, M, invM, scale, pj) : exp(dp * scale));
+      if (eOut !== null) eOut[j] = e;
       s += e;
-      sp += e * pj;
-      sd += e * d;
+      sdp += e * dp;
+      s2 += e * e;
     }
     S += s;
-    Sp += sp;
-    Sd += sd;
+    Sdp += sdp;
+    S2 += s2;
   }
   sums[SUM_S] = S;
-  sums[SUM_SP] = Sp;
-  sums[SUM_SD] = Sd;
+  sums[SUM_SDP] = Sdp;
+  sums[SUM_SE2] = S2;
 }
 
 function supportLoop(
@@ -173,47 +228,49 @@ function supportLoop(
   idx: Int32Array,
   ext: number,
   scale: number,
-  eOut: Float64Array,
+  eOut: Float64Array | null,
   sums: Float64Array,
 ): void {
   const m = idx.length;
   let S = 0;
-  let Sp = 0;
-  let Sd = 0;
+  let Sdp = 0;
+  let S2 = 0;
   for (let b = 0; b < m; b += BLOCK) {
     const end = b + BLOCK < m ? b + BLOCK : m;
     let s = 0;
-    let sp = 0;
-    let sd = 0;
+    let sdp = 0;
+    let s2 = 0;
     for (let t = b; t < end; t++) {
       const j = idx[t];
-      const pj = p[j];
-      const d = (pj - ext) * scale;
-      const e = exp(d);
-      eOut[j] = e;
+      const dp = p[j] - ext;
+      const e = exp(dp * scale);
+      if (eOut !== null) eOut[j] = e;
       s += e;
-      sp += e * pj;
-      sd += e * d;
+      sdp += e * dp;
+      s2 += e * e;
     }
     S += s;
-    Sp += sp;
-    Sd += sd;
+    Sdp += sdp;
+    S2 += s2;
   }
   sums[SUM_S] = S;
-  sums[SUM_SP] = Sp;
-  sums[SUM_SD] = Sd;
+  sums[SUM_SDP] = Sdp;
+  sums[SUM_SE2] = S2;
 }
 
-/** P̂ = Σ q_j p_j = Σe·p / Σe (Propositions 1–2). NaN for an empty support. */
+/**
+ * P̂ = Σ q_j p_j = p_ext + Σe·(p − p_ext)/Σe (Propositions 1–2): absolute error a few 2^-53 (p ∈ [0, 1]).
+ * NaN for an empty support.
+ */
 export function meanFromSums(sums: Float64Array): number {
-  return sums[SUM_SP] / sums[SUM_S];
+  return sums[SUM_EXT] + sums[SUM_SDP] / sums[SUM_S];
 }
 
 /**
  * ε = KL(q‖o) = Σ q_j·log(q_j/o_j) = Σe·d/Σe − log(S/W), since log(q_j/o_j) = d_j − log(S/W). Clamped
  * at 0 (it is ≥ 0 exactly; rounding can leave −1e-17). 0 for an empty support.
- * Σe·d is accumulated rather than derived as (σ/λ)·(P̂ − p_ext), which would carry an error of
- * 2^-53/λ. Accuracy: absolute, not relative, when the spread of p/λ on the support is small
+ * Σe·d = (σ/λ)·Σe·(p − p_ext) is taken from the accumulated differences, not derived as
+ * (σ/λ)·(P̂ − p_ext), which would carry an absolute error of 2^-53/λ. Accuracy: absolute, not relative, when the spread of p/λ on the support is small
  * (ε ≈ Var_o(p)/(2λ²)), since the two terms then cancel to first order: the error is that of
  * log(S/W), a few 2^-53 typically and at most ~(1024 + n/1024)·2^-53 (blocked sums). So ε is
  * 1e-9-relative only down to about ε = 1e-6.
@@ -221,8 +278,14 @@ export function meanFromSums(sums: Float64Array): number {
 export function klFromSums(sums: Float64Array): number {
   const S = sums[SUM_S];
   if (!(S > 0)) return 0;
-  const kl = sums[SUM_SD] / S - Math.log(S / sums[SUM_W]);
+  const kl = (sums[SUM_SCALE] * sums[SUM_SDP]) / S - Math.log(S / sums[SUM_W]);
   return kl > 0 ? kl : 0;
+}
+
+/** Effective sample size 1/Σq_j² = S²/Σe_j² (q_j = e_j/S). NaN for an empty support. */
+export function essFromSums(sums: Float64Array): number {
+  const S = sums[SUM_S];
+  return (S * S) / sums[SUM_SE2];
 }
 
 /** max p (−Infinity when empty). */

@@ -1,8 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createWorkspace, evaluate, pool, resolveParams } from '../../src/engine/index.ts';
+import {
+  createWorkspace,
+  evaluate,
+  evaluateScalars,
+  negativeDistribution,
+  pool,
+  positiveDistribution,
+  resolveParams,
+} from '../../src/engine/index.ts';
+import { gridSize } from '../../src/engine/gridExp.ts';
 import type { DRParams, OriginalDistribution, Pooled, Smoothing } from '../../src/engine/index.ts';
-import { randomProblem, rng } from './rng.ts';
+import { normal, randomProblem, rng } from './rng.ts';
 
 const SMOOTHINGS: Smoothing[] = ['logistic', 'quad', 'hinge'];
 
@@ -338,5 +347,111 @@ describe('properties', () => {
       ),
       { seed: 4242, numRuns: 400 },
     );
+  });
+});
+
+/** A detection-like problem: K = 1, ~1 % positives, negatives' logits ~ N(−4, 2²), positives' N(0, 2²). */
+function detectionProblem(seed: number, R: number): { logits: Float64Array; targets: Int32Array } {
+  const u = rng(seed);
+  const logits = new Float64Array(R);
+  const targets = new Int32Array(R);
+  for (let r = 0; r < R; r++) {
+    const positive = u() < 0.01;
+    targets[r] = positive ? 1 : u() < 0.02 ? -1 : 0;
+    logits[r] = (positive ? 0 : -4) + 2 * normal(u);
+  }
+  return { logits, targets };
+}
+
+describe('scalars only', () => {
+  const originals: [string, (n: number) => OriginalDistribution][] = [
+    ['uniform', () => ({ kind: 'uniform' })],
+    ['hard-negative k=50', () => ({ kind: 'hardNegative', k: 50 })],
+    ['weights', (n) => ({ kind: 'weights', weights: randomWeights(9, n) })],
+  ];
+  // 200 rows take the per-element exps; 80,000 rows (n− ≥ 8·8192) take them from the table
+  for (const R of [200, 80000]) {
+    for (const [name, original] of originals) {
+      it(`evaluateScalars and perEntry: false equal evaluate's scalars bit for bit and write nothing (R = ${R}, ${name})`, () => {
+        const { logits, targets } = detectionProblem(R, R);
+        const pooled = pool(logits, targets, 1);
+        const params = resolveParams({ original: original(R), smoothing: 'quad' });
+        const ws = createWorkspace(pooled);
+        const full = evaluate(pooled, params, ws);
+        const untouched = createWorkspace(pooled);
+        for (const a of Object.values(untouched)) (a as Float64Array).fill(5);
+        expect(evaluate(pooled, params, untouched, { perEntry: false })).toEqual(full);
+        for (const a of Object.values(untouched)) {
+          expect((a as Float64Array).every((v) => v === 5)).toBe(true);
+        }
+        expect(evaluateScalars(pooled, params)).toEqual(full);
+      });
+    }
+  }
+});
+
+describe('detection scale (exps from the per-call table)', () => {
+  it('evaluate matches a reference from the per-element path and §4 gradient formulas to 1e-12', () => {
+    const R = 100000;
+    const { logits, targets } = detectionProblem(77, R);
+    const pooled = pool(logits, targets, 1);
+    const params = resolveParams({ lambdaPos: 0.5 });
+    expect(gridSize(1 / params.lambdaNeg, pooled.pNeg.length)).toBeGreaterThan(0);
+    const ws = createWorkspace(pooled);
+    const r = evaluate(pooled, params, ws);
+    // reference: tiltedDistribution (no table: it does not know the scores lie in [0, 1])
+    const neg = negativeDistribution(pooled.pNeg, params.lambdaNeg);
+    const pos = positiveDistribution(pooled.pPos, params.lambdaPos);
+    const close = (a: number, b: number, what: string) => {
+      if (!(Math.abs(a - b) <= 1e-12 * Math.abs(b))) expect.fail(`${what}: ${a} vs ${b}`);
+    };
+    close(r.pMinus, neg.mean, 'P̂−');
+    close(r.pPlus, pos.mean, 'P̂+');
+    close(r.klNeg, neg.kl, 'ε−');
+    close(r.klPos, pos.kl, 'ε+');
+    close(r.essNeg, neg.ess, 'ESS−');
+    close(r.essPos, pos.ess, 'ESS+');
+    const z = neg.mean - pos.mean + params.margin;
+    close(r.loss, (params.tau * Math.log1p(Math.exp(params.L * z))) / params.L, 'loss');
+    const slope = params.tau / (1 + Math.exp(-params.L * z));
+    let scale = 0;
+    for (const g of ws.gradLogits) scale = Math.max(scale, Math.abs(g));
+    let worst = 0;
+    pooled.negIndex.forEach((i, j) => {
+      const p = pooled.pNeg[j];
+      const g = slope * neg.q[j] * (1 + (p - neg.mean) / params.lambdaNeg) * p * (1 - p);
+      worst = Math.max(worst, Math.abs(ws.gradLogits[i] - g));
+      close(ws.qNeg[j], neg.q[j], `q−[${j}]`);
+    });
+    pooled.posIndex.forEach((i, j) => {
+      const p = pooled.pPos[j];
+      const g = -slope * pos.q[j] * (1 - (p - pos.mean) / params.lambdaPos) * p * (1 - p);
+      worst = Math.max(worst, Math.abs(ws.gradLogits[i] - g));
+    });
+    expect(worst).toBeLessThanOrEqual(1e-12 * scale);
+  });
+
+  it('no NaN or Infinity with saturated logits (p exactly 0 and 1) at the table size limit and past it', () => {
+    const R = 8 * 65536 + 10;
+    const u = rng(5);
+    const logits = new Float64Array(R);
+    const targets = new Int32Array(R);
+    for (let r = 0; r < R; r++) {
+      targets[r] = u() < 0.01 ? 1 : 0;
+      const x = u();
+      logits[r] = x < 0.1 ? 1e4 : x < 0.2 ? -1e4 : x < 0.3 ? 800 : 40 * (u() - 0.5);
+    }
+    const pooled = pool(logits, targets, 1);
+    const ws = createWorkspace(pooled);
+    for (const lambda of [1 / 128, 1 / 129, 1e-6, 1e6]) {
+      const params = resolveParams({ lambdaNeg: lambda, lambdaPos: lambda });
+      const r = evaluate(pooled, params, ws);
+      for (const v of Object.values(r)) expect(Number.isFinite(v)).toBe(true);
+      for (const a of [ws.gradLogits, ws.qNeg, ws.qPos]) {
+        for (const v of a) if (!Number.isFinite(v)) expect.fail(`non-finite ${v} at λ = ${lambda}`);
+      }
+      // a plain left-to-right sum of 5e5 terms: rounding up to ~n·2^-53 ≈ 6e-11
+      expect(Math.abs(ws.qNeg.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-10);
+    }
   });
 });

@@ -6,6 +6,17 @@ import {
   tiltedDistribution,
 } from '../../src/engine/index.ts';
 import type { SetPrior } from '../../src/engine/index.ts';
+import { gridSize } from '../../src/engine/gridExp.ts';
+import {
+  SUM_LEN,
+  SUM_S,
+  SUM_SE2,
+  essFromSums,
+  klFromSums,
+  meanFromSums,
+  tiltSums,
+} from '../../src/engine/tilted.ts';
+import { rng } from './rng.ts';
 
 const probs = fc
   .array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 60 })
@@ -180,5 +191,76 @@ describe('distributions of Propositions 1–2', () => {
 
   it('rejects λ ≤ 0', () => {
     expect(() => negativeDistribution(new Float64Array([0.5]), 0)).toThrow(RangeError);
+  });
+});
+
+describe('tiltSums on large sets of scores in [0, 1] (exps from the per-call table)', () => {
+  /** n scores in [0, 1]: mostly low like a detector's negatives, plus exact 0s, 1s and grid midpoints. */
+  function scores(seed: number, n: number): Float64Array {
+    const u = rng(seed);
+    const p = new Float64Array(n);
+    for (let j = 0; j < n; j++) p[j] = u() ** 3;
+    p[0] = 0;
+    p[1] = 1;
+    p[2] = 0.5 + 1 / 2 ** 20;
+    return p;
+  }
+  const n = 70000; // ≥ 8·M for the default λ− (M = 8192)
+  const cases: { lam: number; sign: 1 | -1; weights: boolean }[] = [
+    { lam: 0.1 / Math.log(3.5), sign: 1, weights: false },
+    { lam: 1, sign: -1, weights: false },
+    { lam: 0.3, sign: 1, weights: true },
+    { lam: 2, sign: -1, weights: true },
+  ];
+  for (const c of cases) {
+    it(`agrees with the per-element expFast path to 1e-13 (λ = ${c.lam.toFixed(4)}, σ = ${c.sign}, ${c.weights ? 'weights' : 'uniform'})`, () => {
+      expect(gridSize(c.sign / c.lam, n)).toBeGreaterThan(0); // the table path is the one under test
+      const p = scores(11, n);
+      const u = rng(12);
+      const prior: SetPrior = c.weights
+        ? { weights: Float64Array.from({ length: n }, () => (u() < 0.1 ? 0 : 1e6 * u())) }
+        : null;
+      const eTable = new Float64Array(n);
+      const eDirect = new Float64Array(n);
+      const sTable = new Float64Array(SUM_LEN);
+      const sDirect = new Float64Array(SUM_LEN);
+      tiltSums(p, c.sign, c.lam, prior, eTable, sTable, NaN, true);
+      tiltSums(p, c.sign, c.lam, prior, eDirect, sDirect, NaN, false);
+      // each e_j is within (2u·|d| + 6e-16)·e_j of e^d by either path, |d| ≤ 1/λ ≤ 13
+      let worst = 0;
+      for (let j = 0; j < n; j++) {
+        // a zero weight gives 0 on both paths; NaN anywhere makes worst NaN and fails below
+        const r = eDirect[j] === 0 ? eTable[j] : Math.abs(eTable[j] - eDirect[j]) / eDirect[j];
+        if (!(r <= worst)) worst = r;
+      }
+      expect(worst).toBeLessThanOrEqual(1e-14);
+      expect(Math.abs(sTable[SUM_S] - sDirect[SUM_S])).toBeLessThanOrEqual(1e-13 * sDirect[SUM_S]);
+      expect(Math.abs(meanFromSums(sTable) - meanFromSums(sDirect))).toBeLessThanOrEqual(1e-14);
+      const kl = klFromSums(sDirect);
+      expect(kl).toBeGreaterThan(1e-3);
+      expect(Math.abs(klFromSums(sTable) - kl)).toBeLessThanOrEqual(1e-13 * kl);
+      const ess = essFromSums(sDirect);
+      expect(Math.abs(essFromSums(sTable) - ess)).toBeLessThanOrEqual(1e-13 * ess);
+    });
+  }
+
+  it('gives the same sums, bit for bit, whether or not it stores the e_j', () => {
+    const p = scores(21, n);
+    for (const unit of [true, false]) {
+      const stored = new Float64Array(SUM_LEN);
+      const bare = new Float64Array(SUM_LEN);
+      tiltSums(p, 1, 0.08, null, new Float64Array(n), stored, NaN, unit);
+      tiltSums(p, 1, 0.08, null, null, bare, NaN, unit);
+      expect(Array.from(bare)).toEqual(Array.from(stored));
+      expect(stored[SUM_SE2]).toBeGreaterThan(0);
+    }
+  });
+
+  it('ESS from the sums, S²/Σe², equals 1/Σq² of the normalised q', () => {
+    const p = scores(31, n);
+    const d = negativeDistribution(p, 0.2);
+    const sums = new Float64Array(SUM_LEN);
+    tiltSums(p, 1, 0.2, null, null, sums, NaN, true);
+    expect(Math.abs(essFromSums(sums) - d.ess)).toBeLessThanOrEqual(1e-12 * d.ess);
   });
 });
