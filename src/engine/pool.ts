@@ -4,6 +4,7 @@
  */
 import { sigmoidFast } from './fastExp.ts';
 import { rememberExtremes } from './extremes.ts';
+import { forgetSupports } from './priors.ts';
 import type { Pooled } from './types.ts';
 
 // Module-local alias: read a transpiler's getter-backed import once, not per entry.
@@ -14,10 +15,18 @@ const sigmoid = sigmoidFast;
  * targets[r] ≥ 0 and ≠ c+1; rows with targets[r] < 0 are ignored (official SigmoidDRLoss). Stores
  * p = σ(logit) of each positive / negative entry in flat-index order with its flat index.
  *
+ *
+ * `reuse`, a Pooled the caller is done with, lends its arrays when they have this problem's n+ and n−
+ * (a training loop's next batch with the same targets; the bench's fwd+grad): they are overwritten,
+ * sparing the allocation and first-touch page faults of ~20 bytes per entry, and the returned (new)
+ * Pooled owns them. `reuse` must not be used afterwards: its arrays now hold the new problem. When the
+ * sizes differ, fresh arrays are allocated and `reuse` is left alone; when pool throws on a NaN logit,
+ * the reused arrays may hold part of the new problem.
+ *
  * @throws RangeError when K is not a positive integer, logits.length ≠ R·K (R = targets.length), a
  *   target exceeds K, or a logit of a non-ignored row is NaN (±Infinity is allowed: p = 0 or 1).
  */
-export function pool(logits: Float64Array, targets: Int32Array, K: number): Pooled {
+export function pool(logits: Float64Array, targets: Int32Array, K: number, reuse?: Pooled): Pooled {
   if (!Number.isInteger(K) || K < 1) throw new RangeError(`K must be an integer ≥ 1, got ${K}`);
   const R = targets.length;
   if (logits.length !== R * K) {
@@ -36,10 +45,19 @@ export function pool(logits: Float64Array, targets: Int32Array, K: number): Pool
     }
   }
   const nNeg = nRows * K - nPos;
-  const pPos = new Float64Array(nPos);
-  const posIndex = new Int32Array(nPos);
-  const pNeg = new Float64Array(nNeg);
-  const negIndex = new Int32Array(nNeg);
+  const fits =
+    reuse !== undefined &&
+    reuse.pPos.length === nPos &&
+    reuse.posIndex.length === nPos &&
+    reuse.pNeg.length === nNeg &&
+    reuse.negIndex.length === nNeg;
+  // every slot is written below, so reused arrays need no clearing
+  const pPos = fits ? reuse.pPos : new Float64Array(nPos);
+  const posIndex = fits ? reuse.posIndex : new Int32Array(nPos);
+  const pNeg = fits ? reuse.pNeg : new Float64Array(nNeg);
+  const negIndex = fits ? reuse.negIndex : new Int32Array(nNeg);
+  // hard-negative supports cached for the old scores would describe the new ones wrongly
+  if (fits) forgetSupports(pNeg);
   const check =
     K === 1
       ? fillOneClass(logits, targets, pPos, posIndex, pNeg, negIndex)

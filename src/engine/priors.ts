@@ -36,6 +36,11 @@ export function hardNegativeSupport(pNeg: Float64Array, k: number): Int32Array {
   return support;
 }
 
+/** Drops the supports cached for `pNeg` (pool calls this before overwriting a reused array). */
+export function forgetSupports(pNeg: Float64Array): void {
+  supportCache.delete(pNeg);
+}
+
 interface WeightsEntry {
   readonly pooled: Pooled;
   readonly priors: SetPriors;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pool, sigmoid } from '../../src/engine/index.ts';
+import { createWorkspace, evaluate, pool, resolveParams, sigmoid } from '../../src/engine/index.ts';
+import { randomProblem } from './rng.ts';
 
 describe('pool (drloss-math.md §1)', () => {
   it('splits entries: positive iff target = c+1, negative iff target ≥ 0 and ≠ c+1, ignored rows dropped', () => {
@@ -56,5 +57,49 @@ describe('pool (drloss-math.md §1)', () => {
   it('accepts an empty problem', () => {
     const p = pool(new Float64Array(0), new Int32Array(0), 3);
     expect(p.pPos.length + p.pNeg.length).toBe(0);
+  });
+
+  it('with a reused Pooled of the same sizes, fills its arrays with exactly what a fresh pool gives', () => {
+    const a = randomProblem(1, 300, 3);
+    const b = { ...randomProblem(2, 300, 3), targets: a.targets }; // new scores, same labels
+    const old = pool(a.logits, a.targets, 3);
+    const oldArrays = [old.pPos, old.pNeg, old.posIndex, old.negIndex];
+    const reused = pool(b.logits, b.targets, 3, old);
+    const fresh = pool(b.logits, b.targets, 3);
+    expect(reused).not.toBe(old);
+    expect([reused.pPos, reused.pNeg, reused.posIndex, reused.negIndex]).toEqual(oldArrays);
+    expect(reused.pPos).toBe(old.pPos); // the same memory, not a copy
+    expect(Array.from(reused.pNeg)).toEqual(Array.from(fresh.pNeg));
+    expect(Array.from(reused.pPos)).toEqual(Array.from(fresh.pPos));
+    expect(Array.from(reused.negIndex)).toEqual(Array.from(fresh.negIndex));
+    const params = resolveParams();
+    expect(evaluate(reused, params, createWorkspace(reused))).toEqual(
+      evaluate(fresh, params, createWorkspace(fresh)),
+    );
+  });
+
+  it('with a reused Pooled of other sizes, allocates fresh arrays and leaves it alone', () => {
+    const a = randomProblem(3, 50, 2);
+    const old = pool(a.logits, a.targets, 2);
+    const before = Array.from(old.pNeg);
+    const b = randomProblem(4, 60, 2);
+    const p = pool(b.logits, b.targets, 2, old);
+    expect(p.pNeg).not.toBe(old.pNeg);
+    expect(Array.from(old.pNeg)).toEqual(before);
+    expect(Array.from(p.pNeg)).toEqual(Array.from(pool(b.logits, b.targets, 2).pNeg));
+  });
+
+  it('a reused Pooled does not carry its hard-negative support or extremes over to the new scores', () => {
+    const a = randomProblem(5, 400, 1);
+    const b = { ...randomProblem(6, 400, 1), targets: a.targets };
+    const params = resolveParams({ original: { kind: 'hardNegative', k: 20 } });
+    const old = pool(a.logits, a.targets, 1);
+    evaluate(old, params, createWorkspace(old)); // caches the support of old's top 20
+    const reused = pool(b.logits, b.targets, 1, old);
+    const fresh = pool(b.logits, b.targets, 1);
+    const wsR = createWorkspace(reused);
+    const wsF = createWorkspace(fresh);
+    expect(evaluate(reused, params, wsR)).toEqual(evaluate(fresh, params, wsF));
+    expect(Array.from(wsR.gradLogits)).toEqual(Array.from(wsF.gradLogits));
   });
 });
