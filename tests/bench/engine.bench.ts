@@ -6,26 +6,37 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { randomLcg, randomNormal } from 'd3';
-import { DEFAULT_PARAMS, createWorkspace, evaluate, pool } from '../../src/engine/index.ts';
+import {
+  DEFAULT_PARAMS,
+  createWorkspace,
+  evaluate,
+  evaluateScalars,
+  pool,
+} from '../../src/engine/index.ts';
+import type { Pooled, Workspace } from '../../src/engine/index.ts';
 import { pairwiseHinge } from '../../src/engine/related/index.ts';
 
 const SEED = 20200616;
 const POSITIVE_RATE = 0.001;
 const NEG_LOGIT = { mu: -4, sigma: 2 };
 const POS_LOGIT = { mu: 0, sigma: 2 };
-/** More runs where one run is short, so each median rests on enough samples. */
+/**
+ * More runs where one run is short, so each median rests on enough samples. The runs are split into
+ * BLOCKS blocks, engine and numpy alternating, so a change of load during the run hits both.
+ */
 const SIZES = [
   { N: 1e4, label: '1e4', warmup: 20, runs: 201 },
   { N: 1e5, label: '1e5', warmup: 10, runs: 51 },
-  { N: 1e6, label: '1e6', warmup: 3, runs: 15 },
-  { N: 8e6, label: '8e6', warmup: 1, runs: 5 },
+  { N: 1e6, label: '1e6', warmup: 3, runs: 21 },
+  { N: 8e6, label: '8e6', warmup: 1, runs: 6 },
 ];
+const BLOCKS = 3;
 const RATIO_AT = '1e6';
 /** The numpy peer's interpreter; PYTHON=/nonexistent shows the report without it. */
 const PYTHON = process.env.PYTHON ?? 'python3';
@@ -51,16 +62,27 @@ function makeProblem(N: number): { logits: Float64Array; targets: Int32Array } {
   return { logits, targets };
 }
 
-/** Median wall-clock milliseconds of `runs` calls of `f` after `warmup` untimed ones. */
-function medianMs(f: (i: number) => void, warmup: number, runs: number): number {
+/** Wall-clock milliseconds of `runs` calls of `f` (after `warmup` untimed ones), appended to `into`. */
+function timeRuns(f: (i: number) => void, warmup: number, runs: number, into: number[]): void {
   for (let i = 0; i < warmup; i++) f(i);
-  const t = new Float64Array(runs);
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     f(i);
-    t[i] = performance.now() - t0;
+    into.push(performance.now() - t0);
   }
-  return t.sort()[runs >> 1];
+}
+
+function median(t: readonly number[]): number {
+  const s = Float64Array.from(t).sort();
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Median of `runs` timed calls of `f` after `warmup` untimed ones. */
+function medianMs(f: (i: number) => void, warmup: number, runs: number): number {
+  const t: number[] = [];
+  timeRuns(f, warmup, runs, t);
+  return median(t);
 }
 
 function numpyVersion(): string | null {
@@ -80,11 +102,44 @@ interface Row {
   nPos: number;
   runs: number;
   fwdGrad: number;
+  fwdGradFresh: number;
   paramOnly: number;
+  scalars: number;
   pairwise: number;
   numpy: number | null;
   numpyNote: string;
 }
+
+/** Runs drloss_numpy.py on the problem in `dir`; its timings, or null (the reason printed). */
+function runNumpy(
+  dir: string,
+  label: string,
+  args: { loss: number; warmup: number; runs: number; check: boolean },
+): { times: number[] } | { error: string } {
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'drloss_numpy.py');
+  const run = spawnSync(
+    PYTHON,
+    [
+      script,
+      ...['--logits', join(dir, FILES.logits), '--targets', join(dir, FILES.targets)],
+      ...['--K', '1', '--engine-grad', join(dir, FILES.grad)],
+      ...['--engine-loss', String(args.loss), '--params', JSON.stringify(DEFAULT_PARAMS)],
+      ...['--warmup', String(args.warmup), '--runs', String(args.runs)],
+      ...(args.check ? [] : ['--skip-check']),
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  const lines = run.stdout.trim().split('\n');
+  for (const line of lines.slice(0, -1)) console.log(line);
+  if (run.status === 0) {
+    return { times: (JSON.parse(lines[lines.length - 1]) as { timesMs: number[] }).timesMs };
+  }
+  const error = run.status === 2 ? 'numpy disagrees with the engine' : 'numpy run failed';
+  console.log(`  ${error} at N=${label} (exit ${run.status}): ${run.stderr.trim()}`);
+  return { error };
+}
+
+const FILES = { logits: 'logits.f8', targets: 'targets.i4', grad: 'grad.f8' };
 
 function benchOne(size: (typeof SIZES)[number], numpy: boolean, dir: string): Row {
   const { N, label, warmup, runs } = size;
@@ -92,25 +147,63 @@ function benchOne(size: (typeof SIZES)[number], numpy: boolean, dir: string): Ro
   const params = DEFAULT_PARAMS;
   let sink = 0;
 
-  const fwdGrad = medianMs(
-    () => {
-      const pooled = pool(logits, targets, 1);
-      const ws = createWorkspace(pooled);
-      sink += evaluate(pooled, params, ws, { gradLogits: true }).loss;
-    },
-    warmup,
-    runs,
-  );
+  // The training-loop call: the previous step's Pooled and Workspace are handed back for reuse.
+  let kept: Pooled = pool(logits, targets, 1);
+  let ws: Workspace = createWorkspace(kept);
+  const fwdGradKept = (): void => {
+    kept = pool(logits, targets, 1, kept);
+    if (ws.qNeg.length !== kept.pNeg.length || ws.qPos.length !== kept.pPos.length) {
+      ws = createWorkspace(kept);
+    }
+    sink += evaluate(kept, params, ws).loss;
+  };
+  const fwdGradFresh = (): void => {
+    const pooled = pool(logits, targets, 1);
+    sink += evaluate(pooled, params, createWorkspace(pooled)).loss;
+  };
 
-  const pooled = pool(logits, targets, 1);
-  const ws = createWorkspace(pooled);
+  let numpyNote = numpy ? '' : 'numpy absent';
+  // numpy checks its own loss and gradient against these before it times anything
+  const engineLoss = evaluate(kept, params, ws).loss;
+  if (numpy) {
+    writeArray(join(dir, FILES.logits), logits);
+    writeArray(join(dir, FILES.targets), targets);
+    writeArray(join(dir, FILES.grad), ws.gradLogits);
+  }
+
+  // Engine and numpy alternate in blocks; each block warms up again (numpy is a new process).
+  const tKept: number[] = [];
+  const tFresh: number[] = [];
+  const tNumpy: number[] = [];
+  const perBlock = Math.max(1, Math.round(runs / BLOCKS));
+  for (let b = 0; b < BLOCKS; b++) {
+    timeRuns(fwdGradKept, b === 0 ? warmup : 1, perBlock, tKept);
+    timeRuns(fwdGradFresh, b === 0 ? warmup : 1, perBlock, tFresh);
+    if (numpy && numpyNote === '') {
+      const r = runNumpy(dir, label, {
+        loss: engineLoss,
+        warmup: b === 0 ? warmup : 1,
+        runs: perBlock,
+        check: b === 0,
+      });
+      if ('times' in r) tNumpy.push(...r.times);
+      else numpyNote = r.error;
+    }
+  }
+  if (numpy) for (const f of Object.values(FILES)) rmSync(join(dir, f), { force: true });
+
   // Alternate λ− between two values so no run can reuse the previous one's work.
   const lambdas = [params.lambdaNeg, params.lambdaNeg * 1.1];
   const paramOnly = medianMs(
     (i) => {
-      sink += evaluate(pooled, { ...params, lambdaNeg: lambdas[i & 1] }, ws, {
-        gradLogits: true,
-      }).loss;
+      sink += evaluate(kept, { ...params, lambdaNeg: lambdas[i & 1] }, ws).loss;
+    },
+    warmup,
+    runs,
+  );
+  const scalars = medianMs(
+    (i) => {
+      sink += evaluateScalars(kept, { ...params, lambdaNeg: lambdas[i & 1] }).loss;
     },
     warmup,
     runs,
@@ -118,51 +211,23 @@ function benchOne(size: (typeof SIZES)[number], numpy: boolean, dir: string): Ro
 
   const pairwise = medianMs(
     () => {
-      sink += pairwiseHinge(pooled.pPos, pooled.pNeg, params.margin).loss;
+      sink += pairwiseHinge(kept.pPos, kept.pNeg, params.margin).loss;
     },
     warmup,
     runs,
   );
   if (!Number.isFinite(sink)) throw new Error(`non-finite loss at N=${label}`);
 
-  let numpyMs: number | null = null;
-  let numpyNote = numpy ? '' : 'numpy absent';
-  if (numpy) {
-    const result = evaluate(pooled, params, ws, { gradLogits: true });
-    const files = { logits: 'logits.f8', targets: 'targets.i4', grad: 'grad.f8' };
-    writeArray(join(dir, files.logits), logits);
-    writeArray(join(dir, files.targets), targets);
-    writeArray(join(dir, files.grad), ws.gradLogits);
-    const script = join(dirname(fileURLToPath(import.meta.url)), 'drloss_numpy.py');
-    const run = spawnSync(
-      PYTHON,
-      [
-        script,
-        ...['--logits', join(dir, files.logits), '--targets', join(dir, files.targets)],
-        ...['--K', '1', '--engine-grad', join(dir, files.grad)],
-        ...['--engine-loss', String(result.loss), '--params', JSON.stringify(params)],
-        ...['--warmup', String(warmup), '--runs', String(runs)],
-      ],
-      { encoding: 'utf8', maxBuffer: 1 << 20 },
-    );
-    for (const f of Object.values(files)) rmSync(join(dir, f), { force: true });
-    const lines = run.stdout.trim().split('\n');
-    for (const line of lines.slice(0, -1)) console.log(line);
-    if (run.status === 0) {
-      numpyMs = (JSON.parse(lines[lines.length - 1]) as { medianMs: number }).medianMs;
-    } else {
-      numpyNote = run.status === 2 ? 'numpy disagrees with the engine' : 'numpy run failed';
-      console.log(`  ${numpyNote} at N=${label} (exit ${run.status}): ${run.stderr.trim()}`);
-    }
-  }
   return {
     label,
-    nPos: pooled.pPos.length,
-    runs,
-    fwdGrad,
+    nPos: kept.pPos.length,
+    runs: tKept.length,
+    fwdGrad: median(tKept),
+    fwdGradFresh: median(tFresh),
     paramOnly,
+    scalars,
     pairwise,
-    numpy: numpyMs,
+    numpy: numpyNote === '' && tNumpy.length > 0 ? median(tNumpy) : null,
     numpyNote,
   };
 }
@@ -179,14 +244,31 @@ function main(): void {
     `params: defaults (γ=${p.margin}, λ+=${p.lambdaPos}, λ−=${p.lambdaNeg.toFixed(6)}, L=${p.L}, τ=${p.tau}, logistic, uniform o)`,
   );
   console.log(
-    'times: wall-clock median ms of the runs after warm-up; other processes may be running.',
+    `times: wall-clock median ms of the runs after warm-up, engine and numpy alternating in ${BLOCKS} blocks;`,
   );
-  console.log('  fwd+grad   = pool + createWorkspace + evaluate with ∂DR/∂logits, from raw logits');
+  console.log('  other processes may be running (load average printed before and after).');
+  console.log(
+    '  fwd+grad   = pool + evaluate with ∂DR/∂logits from raw logits, into caller-owned buffers kept',
+  );
+  console.log(
+    "               between calls (pool's reuse argument, one Workspace), as a training loop calls it",
+  );
+  console.log(
+    '  fresh      = the same with new arrays every call (pool + createWorkspace + evaluate)',
+  );
   console.log(
     '  param-only = evaluate with ∂DR/∂logits on a kept Pooled and Workspace after a λ− change',
   );
+  console.log(
+    '  scalars    = evaluateScalars after a λ− change: loss, P̂±, ε±, ESS± (no per-entry output)',
+  );
   console.log('  pairwise   = exact O(n log n) all-pairs hinge loss, Eq. 3/4 (information only)');
   console.log('  numpy      = tests/bench/drloss_numpy.py: the same fwd+grad, vectorised float64');
+  console.log(
+    `load average (1, 5, 15 min) at start: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(', ')}`,
+  );
   console.log('');
 
   const dir = mkdtempSync(join(tmpdir(), 'drloss-bench-'));
@@ -205,19 +287,26 @@ function main(): void {
     'n+',
     'runs',
     'fwd+grad ms',
+    'fresh ms',
     'param-only ms',
+    'scalars ms',
     'numpy ms',
     'engine/numpy',
+    'fresh/numpy',
     'pairwise ms',
   ];
+  const ratio = (a: number, b: number | null) => (b === null ? 'n/a' : (a / b).toFixed(2));
   const table = rows.map((r) => [
     r.label,
     String(r.nPos),
     String(r.runs),
     r.fwdGrad.toFixed(3),
+    r.fwdGradFresh.toFixed(3),
     r.paramOnly.toFixed(3),
+    r.scalars.toFixed(3),
     r.numpy === null ? 'n/a' : r.numpy.toFixed(3),
-    r.numpy === null ? 'n/a' : (r.fwdGrad / r.numpy).toFixed(2),
+    ratio(r.fwdGrad, r.numpy),
+    ratio(r.fwdGradFresh, r.numpy),
     r.pairwise.toFixed(3),
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...table.map((row) => row[c].length)));
@@ -225,6 +314,11 @@ function main(): void {
   console.log('');
   console.log(fmt(header));
   for (const row of table) console.log(fmt(row));
+  console.log(
+    `load average (1, 5, 15 min) at end: ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(', ')}`,
+  );
 
   const at = rows.find((r) => r.label === RATIO_AT);
   if (!at || at.numpy === null) {
