@@ -8,7 +8,7 @@ import { validateParams } from './params.ts';
 import { setPriors } from './priors.ts';
 import { surrogate } from './surrogates.ts';
 import { SUM_LEN, SUM_S, essFromSums, klFromSums, meanFromSums, tiltSums } from './tilted.ts';
-import type { SetPrior } from './tilted.ts';
+import type { SetPrior, TiltSign } from './tilted.ts';
 import type { DRParams, DRResult, Pooled, Workspace } from './types.ts';
 
 /** Options of `evaluate`. */
@@ -58,6 +58,54 @@ function checkWorkspace(pooled: Pooled, ws: Workspace): void {
 // Scratch for the sums of each set: evaluate is synchronous and not re-entrant, so one copy suffices.
 const sumsPos = new Float64Array(SUM_LEN);
 const sumsNeg = new Float64Array(SUM_LEN);
+
+/** The sums of one set under one λ and prior (the prior by the identity of its array; null: uniform). */
+interface SetMemo {
+  readonly lambda: number;
+  readonly priorKey: Int32Array | Float64Array | null;
+  readonly sums: Float64Array;
+}
+
+/** Last sums per set of each Pooled (immutable by contract, so they stay valid while it lives). */
+const memos = new WeakMap<Pooled, { neg: SetMemo | null; pos: SetMemo | null }>();
+
+function memoOf(pooled: Pooled): { neg: SetMemo | null; pos: SetMemo | null } {
+  let m = memos.get(pooled);
+  if (m === undefined) {
+    m = { neg: null, pos: null };
+    memos.set(pooled, m);
+  }
+  return m;
+}
+
+function priorKey(prior: SetPrior): Int32Array | Float64Array | null {
+  return prior === null ? null : 'support' in prior ? prior.support : prior.weights;
+}
+
+/**
+ * tiltSums of one set into `sums`, returning the memo of what it computed. When no per-entry output is
+ * wanted (eOut null) and λ and the prior are those of `memo`, the memo's sums are copied instead: a
+ * scalars-only evaluation after a change of the other set's λ, of γ, τ, L or ρ costs no exp here.
+ */
+function setSums(
+  p: Float64Array,
+  sign: TiltSign,
+  lambda: number,
+  prior: SetPrior,
+  eOut: Float64Array | null,
+  sums: Float64Array,
+  ext: number,
+  memo: SetMemo | null,
+): SetMemo {
+  const key = priorKey(prior);
+  if (eOut === null && memo !== null && memo.lambda === lambda && memo.priorKey === key) {
+    sums.set(memo.sums);
+    return memo;
+  }
+  // pooled scores are sigmoids, in [0, 1]: tiltSums may take its exps from a table
+  tiltSums(p, sign, lambda, prior, eOut, sums, ext, true);
+  return { lambda, priorKey: key, sums: sums.slice() };
+}
 
 /**
  * Normalises q_j = e_j/S in place and writes the gradient of one set (drloss-math.md §4):
@@ -204,26 +252,26 @@ function run(
   const priors = setPriors(pooled, params.original);
   const ext = pooledExtremes(pooled);
 
-  // pooled scores are sigmoids, in [0, 1]: tiltSums may take its exps from a table
-  tiltSums(
+  const memo = memoOf(pooled);
+  memo.neg = setSums(
     pNeg,
     1,
     params.lambdaNeg,
     priors.neg,
-    ws === null ? null : ws.qNeg,
+    ws && ws.qNeg,
     sumsNeg,
     ext.negMax,
-    true,
+    memo.neg,
   );
-  tiltSums(
+  memo.pos = setSums(
     pPos,
     -1,
     params.lambdaPos,
     priors.pos,
-    ws === null ? null : ws.qPos,
+    ws && ws.qPos,
     sumsPos,
     ext.posMin,
-    true,
+    memo.pos,
   );
   const hasNeg = sumsNeg[SUM_S] > 0;
   const hasPos = sumsPos[SUM_S] > 0;

@@ -390,6 +390,38 @@ describe('scalars only', () => {
   }
 });
 
+describe('scalars only, over a sequence of parameter changes (sums of an unchanged set are reused)', () => {
+  it('every step equals a full evaluate bit for bit, whichever parameters change', () => {
+    const { logits, targets } = detectionProblem(8, 90000);
+    const pooled = pool(logits, targets, 1);
+    const ws = createWorkspace(pooled);
+    const u = rng(99);
+    const weights = randomWeights(3, logits.length);
+    let params = resolveParams();
+    for (let step = 0; step < 40; step++) {
+      const which = Math.floor(u() * 6);
+      const v = 0.05 + u();
+      params = resolveParams({
+        ...params,
+        ...(which === 0 ? { lambdaNeg: v / 4 } : {}),
+        ...(which === 1 ? { lambdaPos: v } : {}),
+        ...(which === 2 ? { margin: v, tau: 1 + v } : {}),
+        ...(which === 3 ? { L: 10 * v, smoothing: u() < 0.5 ? 'logistic' : 'quad' } : {}),
+        ...(which === 4
+          ? { original: { kind: 'hardNegative', k: 1 + Math.floor(u() * 3) * 500 } }
+          : {}),
+        ...(which === 5
+          ? { original: u() < 0.5 ? { kind: 'uniform' } : { kind: 'weights', weights } }
+          : {}),
+      });
+      const scalars = evaluateScalars(pooled, params);
+      const scalarsAgain = evaluateScalars(pooled, params);
+      expect(scalars).toEqual(evaluate(pooled, params, ws));
+      expect(scalarsAgain).toEqual(scalars);
+    }
+  });
+});
+
 describe('detection scale (exps from the per-call table)', () => {
   it('evaluate matches a reference from the per-element path and §4 gradient formulas to 1e-12', () => {
     const R = 100000;
