@@ -94,13 +94,11 @@ export function CandidateTable(props: CandidateTableProps) {
                         aria-label={s('app.table.cellName', { row: r, column: s('table.label') })}
                         value={target}
                         onChange={(e) =>
-                          store
-                            .getState()
-                            .editCandidates({
-                              op: 'setLabel',
-                              row: r,
-                              target: Number(e.target.value),
-                            })
+                          store.getState().editCandidates({
+                            op: 'setLabel',
+                            row: r,
+                            target: Number(e.target.value),
+                          })
                         }
                       >
                         {labelTargets(K).map((t) => (

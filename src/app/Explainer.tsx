@@ -5,11 +5,11 @@
  *
  * Panels are pure and memoised; they receive the snapshot through useDeferredValue, so a result
  * updates the readouts at once and the panels in an interruptible render right after (a slider drag
- * never waits for eight charts). Their edits go to the store (undoable, in the link); a pointer or
+ * never waits for eight charts); panels off screen catch up in idle time (PanelSlot). Their edits go to the store (undoable, in the link); a pointer or
  * key released inside the explainer ends the edit gesture, so one drag or one run of key presses on a
  * candidate is one undo step.
  */
-import { memo, useCallback, useDeferredValue, type ComponentType } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo, type ComponentType } from 'react';
 import { DistributionPanel } from '../panels/DistributionPanel.tsx';
 import { GradientPanel } from '../panels/GradientPanel.tsx';
 import { ImbalancePanel } from '../panels/ImbalancePanel.tsx';
@@ -21,6 +21,7 @@ import type { PanelEdit, PanelProps } from '../panels/types.ts';
 import { WorstCasePanel } from '../panels/WorstCasePanel.tsx';
 import { useApp, useAppStore } from './context.tsx';
 import { useLang, useT } from './i18n.ts';
+import { PanelSlot } from './PanelSlot.tsx';
 import { useElementWidth } from './useElementWidth.ts';
 
 /** The panels in the order the page walks the paper. */
@@ -58,6 +59,23 @@ export function Explainer() {
   const onEdit = useCallback((edit: PanelEdit) => store.getState().applyPanelEdit(edit), [store]);
   const endGesture = useCallback(() => store.getState().endGesture(), [store]);
 
+  // One props object for all eight panels: a new one only when something they draw changed.
+  const props = useMemo<PanelProps | null>(
+    () =>
+      shown
+        ? {
+            data: shown.data,
+            params: shown.params,
+            lang,
+            hovered,
+            onHover,
+            ...(editable && { onEdit }),
+            width,
+          }
+        : null,
+    [shown, lang, hovered, onHover, onEdit, editable, width],
+  );
+
   return (
     <div
       className="explainer"
@@ -67,19 +85,8 @@ export function Explainer() {
       onPointerCancel={endGesture}
       onKeyUp={endGesture}
     >
-      {shown && columnWidth > 0 ? (
-        PANELS.map((Panel, i) => (
-          <Panel
-            key={i}
-            data={shown.data}
-            params={shown.params}
-            lang={lang}
-            hovered={hovered}
-            onHover={onHover}
-            {...(editable && { onEdit })}
-            width={width}
-          />
-        ))
+      {props && columnWidth > 0 ? (
+        PANELS.map((Panel, i) => <PanelSlot key={i} Panel={Panel} props={props} />)
       ) : (
         <p className="description">{s('app.waiting')}</p>
       )}

@@ -28,7 +28,7 @@ export function Toolbar() {
     try {
       await services.copyLink();
       setCopied(true);
-      setTimeout(() => setCopied(false), 2500);
+      setTimeout(() => setCopied(false), 5000);
     } catch (e) {
       setCopied(false);
       store
