@@ -273,13 +273,8 @@ function run(
     ext.posMin,
     memo.pos,
   );
-  const hasNeg = sumsNeg[SUM_S] > 0;
-  const hasPos = sumsPos[SUM_S] > 0;
-  const pMinus = hasNeg ? meanFromSums(sumsNeg) : 0;
-  const pPlus = hasPos ? meanFromSums(sumsPos) : 1;
-  const z = pMinus - pPlus + params.margin;
-  const ell = surrogate(params.smoothing, z, params.L, params.rho);
-  const slope = params.tau * ell.slope;
+  const result = resultFromSums(params, sumsPos, sumsNeg, nPos, nNeg);
+  const { pMinus, pPlus, slope } = result;
 
   if (ws !== null) {
     const gl = wantGradLogits ? ws.gradLogits : null;
@@ -290,7 +285,7 @@ function run(
     ) {
       gl.fill(0);
     }
-    if (hasNeg) {
+    if (sumsNeg[SUM_S] > 0) {
       const prior = priors.neg;
       const gradP = ws.gradPNeg;
       setGradient(
@@ -306,7 +301,7 @@ function run(
         gl,
       );
     }
-    if (hasPos) {
+    if (sumsPos[SUM_S] > 0) {
       const prior = priors.pos;
       const gradP = ws.gradPPos;
       setGradient(
@@ -324,12 +319,34 @@ function run(
     }
   }
 
+  return result;
+}
+
+/**
+ * The scalars of one evaluation from each set's tilted sums (tiltSums' layout; S = 0 for an empty set
+ * or support): P̂± = p_ext + Σe·(p − p_ext)/Σe (0 for no negatives, 1 for no positives, as the official
+ * code), z = P̂− − P̂+ + γ, loss τ·ℓ(z), slope τ·ℓ'(z), ε± = KL(q±‖o±), ESS± = S²/Σe² (0 when empty).
+ * n± are the set sizes reported as nPos / nNeg. `params` must be valid (validateParams).
+ */
+export function resultFromSums(
+  params: DRParams,
+  sumsPos: Float64Array,
+  sumsNeg: Float64Array,
+  nPos: number,
+  nNeg: number,
+): DRResult {
+  const hasNeg = sumsNeg[SUM_S] > 0;
+  const hasPos = sumsPos[SUM_S] > 0;
+  const pMinus = hasNeg ? meanFromSums(sumsNeg) : 0;
+  const pPlus = hasPos ? meanFromSums(sumsPos) : 1;
+  const z = pMinus - pPlus + params.margin;
+  const ell = surrogate(params.smoothing, z, params.L, params.rho);
   return {
     loss: params.tau * ell.value,
     pPlus,
     pMinus,
     z,
-    slope,
+    slope: params.tau * ell.slope,
     nPos,
     nNeg,
     klPos: hasPos ? klFromSums(sumsPos) : 0,

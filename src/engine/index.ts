@@ -11,7 +11,7 @@ export type {
 } from './types.ts';
 export { DEFAULT_PARAMS } from './types.ts';
 export { pool } from './pool.ts';
-export { createWorkspace, evaluate, evaluateScalars } from './evaluate.ts';
+export { createWorkspace, evaluate, evaluateScalars, resultFromSums } from './evaluate.ts';
 export type { EvaluateOptions } from './evaluate.ts';
 export { drLoss, drLossBatch } from './drLoss.ts';
 export type { DRImage } from './drLoss.ts';
@@ -33,6 +33,18 @@ export type { SurrogateValue } from './surrogates.ts';
 export { hardNegativeSupport, setPriors } from './priors.ts';
 export type { SetPriors } from './priors.ts';
 export { topKIndices } from './topK.ts';
+export { lowerBound, sortAscending, upperBound } from './sorted.ts';
+export {
+  SEG_LEN,
+  SEG_S,
+  SEG_U,
+  SEG_UP,
+  SEG_UQ,
+  absoluteMoment,
+  segmentEnds,
+  tiltedSegmentSums,
+} from './segments.ts';
+export { SUM_LEN, SUM_S, meanFromSums } from './tilted.ts';
 export { expFast } from './fastExp.ts';
 export {
   compensatedSum,

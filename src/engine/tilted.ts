@@ -33,7 +33,7 @@ export const SUM_SE2 = 5; // Σ e_j² (so Σ q_j² = Σe²/S² without a pass ov
 export const SUM_LEN = 6;
 
 /** Partial sums run over blocks of this many terms, then add up: error ~(B + n/B)·2^-53 instead of n·2^-53. */
-const BLOCK = 1024;
+export const BLOCK = 1024;
 
 /**
  * Computes e_j = w_j·exp(σ·(p_j − p_ext)/λ) (0 off the support of o), writing them into eOut unless it
