@@ -2,6 +2,8 @@
  * The pairwise ranking loss of the paper's Eq. 3/4 with the hinge, computed exactly without visiting
  * the n+·n− pairs (drloss-math.md §5).
  */
+import { lowerBound } from '../sorted.ts';
+import { BLOCK } from '../tilted.ts';
 import { Neumaier } from './neumaier.ts';
 
 /** Scalars of the all-pairs hinge ranking loss. */
@@ -137,14 +139,81 @@ function violatedPrefix(
   return lo;
 }
 
-/** First index i of ascending `sorted` with sorted[i] ≥ v. */
-function lowerBound(sorted: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = sorted.length;
+/**
+ * pairwiseHinge's loss and violating-pair count (not its gradient) from both sets sorted ascending,
+ * for sets too large to re-scan per γ: the negatives a positive p+ is violated by,
+ * (p− − p+) + γ > 0, are a suffix of the sorted negatives (the test is monotone in p− even in floating
+ * point, so the count is the double loop's to the pair), found by binary search; its share of the
+ * loss is Σ_suffix p− − c·(p+ − γ). Walking the positives from the highest down, the suffixes only
+ * grow, so their sums come from one running compensated sum, which adds whole blocks of BLOCK
+ * negatives from `negBlockSums` (blockSums(sortedNeg)) where it can. Cost O(n+·log n− +
+ * min(n−, n+·2·BLOCK)); allocates nothing when negBlockSums is given. Equal to pairwiseHinge's loss
+ * within rounding (both compensated; about ε·(1 + γ) per violating pair).
+ *
+ * @param sortedPos ascending scores of the positive entries.
+ * @param sortedNeg ascending scores of the negative entries.
+ * @param margin γ of Eq. 3.
+ */
+export function pairwiseHingeSorted(
+  sortedPos: Float64Array,
+  sortedNeg: Float64Array,
+  margin: number,
+  negBlockSums: Float64Array = blockSums(sortedNeg),
+): PairwiseResult {
+  const nPos = sortedPos.length;
+  const nNeg = sortedNeg.length;
+  const suffix = new Neumaier(); // Σ sortedNeg[c..n−)
+  const total = new Neumaier();
+  let c = nNeg;
+  let violating = 0;
+  for (let i = nPos - 1; i >= 0; i--) {
+    const p = sortedPos[i];
+    // lower p violates with more negatives: the cut only moves down, so search below the last one
+    const cut = firstViolating(sortedNeg, p, margin, 0, c);
+    while (c > cut) {
+      if (c % BLOCK === 0 && c - BLOCK >= cut) {
+        c -= BLOCK;
+        suffix.add(negBlockSums[c / BLOCK]);
+      } else {
+        c--;
+        suffix.add(sortedNeg[c]);
+      }
+    }
+    const count = nNeg - c;
+    if (count === 0) continue;
+    violating += count;
+    total.add(suffix.value() - count * (p - margin));
+  }
+  return { loss: Math.max(0, total.value()), violating, pairs: nPos * nNeg };
+}
+
+/**
+ * Σ of each block of BLOCK consecutive values of `a` (the last block may be shorter), each
+ * Neumaier-compensated: what pairwiseHingeSorted adds in one step for a block of sorted negatives.
+ */
+export function blockSums(a: Float64Array): Float64Array {
+  const out = new Float64Array(Math.ceil(a.length / BLOCK));
+  for (let b = 0; b < out.length; b++) {
+    const s = new Neumaier();
+    const end = Math.min(a.length, (b + 1) * BLOCK);
+    for (let j = b * BLOCK; j < end; j++) s.add(a[j]);
+    out[b] = s.value();
+  }
+  return out;
+}
+
+/** First index in [lo, hi) of ascending `sortedNeg` with (n − p) + γ > 0 (hi if none). */
+function firstViolating(
+  sortedNeg: Float64Array,
+  p: number,
+  margin: number,
+  lo: number,
+  hi: number,
+): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < v) lo = mid + 1;
-    else hi = mid;
+    if (sortedNeg[mid] - p + margin > 0) hi = mid;
+    else lo = mid + 1;
   }
   return lo;
 }

@@ -54,7 +54,18 @@ export function worstCasePair(
       minPosIndex = i;
     }
   }
+  return { ...worstCaseLoss(maxNeg, minPos, params), maxNeg, minPos, maxNegIndex, minPosIndex };
+}
+
+/**
+ * Eq. 5 from the extremes themselves: z = maxNeg − minPos + γ and loss = τ·ℓ(z) (for callers that
+ * already know them, e.g. from sorted scores; empty sets as worstCasePair: maxNeg 0, minPos 1).
+ */
+export function worstCaseLoss(
+  maxNeg: number,
+  minPos: number,
+  params: Pick<DRParams, 'margin' | 'tau' | 'smoothing' | 'L' | 'rho'>,
+): { readonly loss: number; readonly z: number } {
   const z = maxNeg - minPos + params.margin;
-  const loss = params.tau * surrogate(params.smoothing, z, params.L, params.rho).value;
-  return { loss, z, maxNeg, minPos, maxNegIndex, minPosIndex };
+  return { loss: params.tau * surrogate(params.smoothing, z, params.L, params.rho).value, z };
 }

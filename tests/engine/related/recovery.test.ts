@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { recoveryCounts } from '../../../src/engine/related/recovery.ts';
+import fc from 'fast-check';
+import { recoveryCounts, recoveryCountsSorted } from '../../../src/engine/related/recovery.ts';
 
 describe('recoveryCounts (§3.3 thresholds)', () => {
   it('counts positives with p ≥ γ and negatives with p ≤ 1 − γ, both thresholds inclusive', () => {
@@ -20,5 +21,32 @@ describe('recoveryCounts (§3.3 thresholds)', () => {
   it('is all zeros for empty sets', () => {
     const r = recoveryCounts(new Float64Array(0), new Float64Array(0), 0.5);
     expect(r).toEqual({ posAbove: 0, posTotal: 0, negBelow: 0, negTotal: 0 });
+  });
+});
+
+describe('recoveryCountsSorted (binary searches in sorted scores)', () => {
+  it('gives recoveryCounts’ counts exactly, thresholds hit exactly included', () => {
+    const grid = fc.integer({ min: 0, max: 16 }).map((k) => k / 16);
+    const set = fc.array(fc.oneof(grid, fc.double({ min: 0, max: 1, noNaN: true })), {
+      maxLength: 50,
+    });
+    fc.assert(
+      fc.property(
+        set,
+        set,
+        fc.oneof(grid, fc.double({ min: 0, max: 1, noNaN: true })),
+        (a, b, g) => {
+          const pPos = Float64Array.from(a);
+          const pNeg = Float64Array.from(b);
+          const sorted = recoveryCountsSorted(
+            Float64Array.from(a).sort(),
+            Float64Array.from(b).sort(),
+            g,
+          );
+          expect(sorted).toEqual(recoveryCounts(pPos, pNeg, g));
+        },
+      ),
+      { seed: 33, numRuns: 300 },
+    );
   });
 });

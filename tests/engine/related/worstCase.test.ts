@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { worstCasePair } from '../../../src/engine/related/worstCase.ts';
+import { worstCaseLoss, worstCasePair } from '../../../src/engine/related/worstCase.ts';
 import { DEFAULT_PARAMS, createWorkspace, evaluate, pool } from '../../../src/engine/index.ts';
 import { lcg } from './testing.ts';
 
@@ -56,6 +56,20 @@ describe('worstCasePair (Eq. 5)', () => {
       expect(Math.abs(dr.pMinus - worst.maxNeg)).toBeLessThan(1e-12);
       expect(Math.abs(dr.pPlus - worst.minPos)).toBeLessThan(1e-12);
       expect(Math.abs(dr.loss - worst.loss)).toBeLessThanOrEqual(1e-12 * Math.max(1, dr.loss));
+    }
+  });
+});
+
+describe('worstCaseLoss (Eq. 5 from known extremes)', () => {
+  it('gives worstCasePair’s z and loss for the same extremes, for each surrogate', () => {
+    const pPos = Float64Array.of(0.8, 0.35, 0.9);
+    const pNeg = Float64Array.of(0.1, 0.62, 0.2);
+    for (const smoothing of ['logistic', 'quad', 'hinge'] as const) {
+      const params = { ...DEFAULT_PARAMS, smoothing };
+      const pair = worstCasePair(pPos, pNeg, params);
+      const fromExtremes = worstCaseLoss(0.62, 0.35, params);
+      expect(fromExtremes.z).toBe(pair.z);
+      expect(fromExtremes.loss).toBe(pair.loss);
     }
   });
 });
