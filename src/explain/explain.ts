@@ -6,15 +6,23 @@
  * except histograms, summaries and the hardest-1 % share.
  *
  * A slider drag changes the parameters, not the set, so `prepare` pools the set once and keeps what
- * depends on the scores alone (binning, means, the hardest negatives, BCE and focal, and the pairwise
- * loss of the last γ); `explainPrepared` then redoes only what the parameters change.
+ * depends on the scores alone (each set sorted, with its bins and hardest 1 % as index ranges; BCE
+ * and focal; the pairwise loss of the last γ; each set's last fused pass); `explainPrepared` then
+ * redoes only what the parameters change.
  */
 import {
   createWorkspace,
   evaluate,
   pool,
+  resultFromSums,
+  SEG_LEN,
   setPriors,
+  SUM_LEN,
+  tiltedSegmentSums,
+  validateParams,
+  type DRParams,
   type Pooled,
+  type TiltSign,
   type Workspace,
 } from '../engine/index.ts';
 import {
@@ -22,17 +30,19 @@ import {
   focalLoss,
   FOCAL_DEFAULTS,
   pairwiseHinge,
-  recoveryCounts,
-  worstCasePair,
+  pairwiseHingeSorted,
+  recoveryCountsSorted,
+  worstCaseLoss,
   type PairwiseResult,
 } from '../engine/related/index.ts';
 import { toEngineParams } from '../state/params.ts';
 import type { AppParams, CandidateSet } from '../state/types.ts';
-import { DETAIL_LIMIT, type ExplainerData } from '../viz/types.ts';
+import { DETAIL_LIMIT, type EntryDetail, type ExplainerData } from '../viz/types.ts';
 import { buildDetail } from './detail.ts';
-import { hardestNegatives, hardestShare } from './hardest.ts';
+import { hardestShare } from './hardest.ts';
 import { HISTOGRAM_BINS, originalInto } from './histogram.ts';
-import { setBase, setSummary, type SetBase } from './summary.ts';
+import { sortedSet, type SortedSet } from './sortedSet.ts';
+import { setSummary } from './summary.ts';
 
 /** Parameter-independent objectives of a set (BCE and focal do not depend on γ, λ±, L, τ, ρ, o). */
 interface SetObjectives {
@@ -51,22 +61,43 @@ interface PairwiseCache {
   readonly gradNeg: Float64Array | null;
 }
 
+/** One set's fused tilted pass (tiltedSegmentSums) for its λ and support start, kept until they change. */
+interface SetTilt {
+  lambda: number;
+  from: number;
+  readonly sums: Float64Array;
+  readonly seg: Float64Array;
+}
+
+/** Both sets sorted for one bin count, with their last fused passes. */
+interface SortedSets {
+  readonly bins: number;
+  readonly pos: SortedSet;
+  readonly neg: SortedSet;
+  tiltPos: SetTilt | null;
+  tiltNeg: SetTilt | null;
+}
+
 /** What `explainPrepared` reuses across parameter changes (filled on first use). */
 interface PreparedCache {
   objectives: SetObjectives | null;
-  bases: { readonly bins: number; readonly pos: SetBase; readonly neg: SetBase } | null;
-  hardest: Int32Array | null;
+  sorted: SortedSets | null;
   pairwise: PairwiseCache | null;
+  ws: Workspace | null;
 }
 
 /**
- * A set made ready for repeated explanation under changing parameters: pooled once (sigmoids), one
- * engine workspace, and caches of everything that depends on the scores alone. Not shareable between
- * concurrent calls (the workspace is scratch); results never alias it.
+ * A set made ready for repeated explanation under changing parameters: pooled once (sigmoids), each
+ * set's scores sorted once, and caches of everything that depends on the scores alone. Not shareable
+ * between concurrent calls (the workspace and the passes' sums are scratch); results never alias it.
  */
 export interface Prepared {
   readonly set: CandidateSet;
   readonly pooled: Pooled;
+  /**
+   * The engine workspace of the per-entry detail, allocated on first read: sets above the detail
+   * limit never need its q, ∂/∂p and ∂/∂logit arrays (192 MB at 8·10⁶ entries).
+   */
   readonly ws: Workspace;
   /** Entries in the pooled sets (n+ + n−). */
   readonly entries: number;
@@ -87,12 +118,15 @@ export interface ExplainOptions {
  */
 export function prepare(set: CandidateSet): Prepared {
   const pooled = pool(set.logits, set.targets, set.K);
+  const cache: PreparedCache = { objectives: null, sorted: null, pairwise: null, ws: null };
   return {
     set,
     pooled,
-    ws: createWorkspace(pooled),
+    get ws() {
+      return (cache.ws ??= createWorkspace(pooled));
+    },
     entries: pooled.pPos.length + pooled.pNeg.length,
-    cache: { objectives: null, bases: null, hardest: null, pairwise: null },
+    cache,
   };
 }
 
@@ -114,28 +148,74 @@ function objectivesOf(prep: Prepared, detail: boolean): SetObjectives {
   return objectives;
 }
 
-function basesOf(prep: Prepared, bins: number) {
-  const cached = prep.cache.bases;
+function sortedOf(prep: Prepared, bins: number): SortedSets {
+  const cached = prep.cache.sorted;
   if (cached && cached.bins === bins) return cached;
-  const bases = {
+  const sets: SortedSets = {
     bins,
-    pos: setBase(prep.pooled.pPos, bins),
-    neg: setBase(prep.pooled.pNeg, bins),
+    pos: sortedSet(prep.pooled.pPos, bins),
+    neg: sortedSet(prep.pooled.pNeg, bins),
+    tiltPos: null,
+    tiltNeg: null,
   };
-  prep.cache.bases = bases;
-  return bases;
+  prep.cache.sorted = sets;
+  return sets;
 }
 
-function pairwiseOf(prep: Prepared, margin: number, detail: boolean): PairwiseCache {
+/** The fused pass of one set for λ and support start `from`, redone only when either changed. */
+function tiltOf(
+  set: SortedSet,
+  last: SetTilt | null,
+  sign: TiltSign,
+  lambda: number,
+  from: number,
+): SetTilt {
+  if (last && last.lambda === lambda && last.from === from) return last;
+  const tilt = last ?? {
+    lambda,
+    from,
+    sums: new Float64Array(SUM_LEN),
+    seg: new Float64Array(SEG_LEN * set.ends.length),
+  };
+  tiltedSegmentSums(set.p, sign, lambda, from, set.ends, tilt.seg, tilt.sums);
+  tilt.lambda = lambda;
+  tilt.from = from;
+  return tilt;
+}
+
+/**
+ * Start of the negatives' support in sorted order: the hard-negative prior is uniform over the k
+ * highest scores (the engine's setPriors: k ≥ n− means uniform), the uniform prior over all.
+ */
+function supportStart(params: DRParams, nNeg: number): number {
+  return params.original.kind === 'hardNegative' ? Math.max(0, nNeg - params.original.k) : 0;
+}
+
+/**
+ * The pairwise loss and count come from the sorted sets whatever the size, so a set explains to the
+ * same numbers with and without detail; the per-entry gradient (detail only) from pairwiseHinge.
+ */
+function pairwiseOf(
+  prep: Prepared,
+  sets: SortedSets,
+  margin: number,
+  detail: boolean,
+): PairwiseCache {
   const cached = prep.cache.pairwise;
-  if (cached && cached.margin === margin && (cached.gradPos !== null || !detail)) return cached;
-  const { pPos, pNeg } = prep.pooled;
-  const grad = detail
-    ? { gradPos: new Float64Array(pPos.length), gradNeg: new Float64Array(pNeg.length) }
-    : undefined;
+  const same = cached !== null && cached.margin === margin;
+  if (same && (cached.gradPos !== null || !detail)) return cached;
+  const result = same
+    ? cached.result
+    : pairwiseHingeSorted(sets.pos.p, sets.neg.p, margin, sets.neg.blockSums);
+  let grad: { gradPos: Float64Array; gradNeg: Float64Array } | null = null;
+  if (detail) {
+    const { pPos, pNeg } = prep.pooled;
+    grad = { gradPos: new Float64Array(pPos.length), gradNeg: new Float64Array(pNeg.length) };
+    pairwiseHinge(pPos, pNeg, margin, grad);
+  }
   const pair: PairwiseCache = {
     margin,
-    result: pairwiseHinge(pPos, pNeg, margin, grad),
+    result,
     gradPos: grad?.gradPos ?? null,
     gradNeg: grad?.gradNeg ?? null,
   };
@@ -143,18 +223,45 @@ function pairwiseOf(prep: Prepared, margin: number, detail: boolean): PairwiseCa
   return pair;
 }
 
+/** Per-entry q, o and gradients of every objective, in flat-index order (engine evaluate). */
+function detailOf(
+  prep: Prepared,
+  params: DRParams,
+  pair: PairwiseCache,
+  objectives: SetObjectives,
+): EntryDetail | null {
+  const { pooled } = prep;
+  const { pPos, pNeg } = pooled;
+  if (!(pair.gradPos && pair.gradNeg && objectives.bceGrad && objectives.focalGrad)) return null;
+  const ws = prep.ws;
+  evaluate(pooled, params, ws);
+  const priors = setPriors(pooled, params.original);
+  return buildDetail(pooled, prep.set.logits, ws, {
+    oPos: originalInto(priors.pos, pPos.length, new Float64Array(pPos.length)),
+    oNeg: originalInto(priors.neg, pNeg.length, new Float64Array(pNeg.length)),
+    pairPos: pair.gradPos,
+    pairNeg: pair.gradNeg,
+    bceGrad: objectives.bceGrad,
+    focalGrad: objectives.focalGrad,
+  });
+}
+
 /**
  * Everything the panels draw for `prep` under `params`:
- * - result: the DR loss, P̂±, z, τℓ'(z), n±, ε± = KL(q±‖o±), ESS± (engine `evaluate`, Eq. 6 and
- *   Propositions 1–2);
- * - pos / neg: n, plain mean, min, max, and 40-bin histograms of counts, o-mass and q-mass on [0, 1];
- * - detail: per-entry p, logit, q, o, ∂DR/∂p, ∂DR/∂logit, focal and BCE ∂/∂logit, pairwise ∂/∂p, in
- *   flat-index order, when n+ + n− ≤ detailLimit; otherwise null;
+ * - result: the DR loss, P̂±, z, τℓ'(z), n±, ε± = KL(q±‖o±), ESS± (Eq. 6 and Propositions 1–2), from
+ *   one fused pass per set over its sorted scores (engine tiltedSegmentSums, resultFromSums), redone
+ *   only for a set whose λ or prior changed;
+ * - pos / neg: n, plain mean, min, max, and 40-bin histograms of counts, o-mass and q-mass on [0, 1]
+ *   (q-mass from the same pass);
+ * - detail: per-entry p, logit, q, o, ∂DR/∂p, ∂DR/∂logit (engine evaluate), focal and BCE ∂/∂logit,
+ *   pairwise ∂/∂p, in flat-index order, when n+ + n− ≤ detailLimit; otherwise null;
  * - pairwise: Σ_{j+,j−} [p− − p+ + γ]+ with the violating-pair count and n+·n− (Eq. 3/4);
  * - worstCase: τ·ℓ(max p− − min p+ + γ) (Eq. 5; empty sets as P̂+ = 1, P̂− = 0);
  * - bce: Σ BCE and the negatives' part (Eq. 1–2); focal: RetinaNet's FL (α 0.25, γf 2, ÷ n+);
  * - recovery: #positives with p ≥ γ, #negatives with p ≤ 1 − γ (§3.3);
- * - hardestShare: the top 1 % of negatives' share of Σ|∂DR/∂logit| over negatives.
+ * - hardestShare: the top 1 % of negatives' share of Σ|∂DR/∂logit| over negatives (from the pass).
+ * Above the detail limit a parameter change costs the fused pass of the set whose λ or prior changed
+ * (none for γ, τ, L, ρ) plus binary searches.
  *
  * @throws RangeError for parameters the engine rejects (λ± ≤ 0, …).
  */
@@ -163,47 +270,43 @@ export function explainPrepared(
   params: AppParams,
   options: ExplainOptions = {},
 ): ExplainerData {
-  const { pooled, ws } = prep;
-  const { pPos, pNeg } = pooled;
   const engineParams = toEngineParams(params);
+  validateParams(engineParams);
   const wantDetail = prep.entries <= (options.detailLimit ?? DETAIL_LIMIT);
-  // ∂DR/∂logit per flat entry is only read by the detail; skipping it saves a scatter over R·K.
-  const result = evaluate(pooled, engineParams, ws, { gradLogits: wantDetail });
-  const priors = setPriors(pooled, engineParams.original);
+  const sets = sortedOf(prep, options.bins ?? HISTOGRAM_BINS);
+  const { pos, neg } = sets;
+  const negFrom = supportStart(engineParams, neg.n);
+  const tiltNeg = (sets.tiltNeg = tiltOf(neg, sets.tiltNeg, 1, params.lambdaNeg, negFrom));
+  const tiltPos = (sets.tiltPos = tiltOf(pos, sets.tiltPos, -1, params.lambdaPos, 0));
+  const result = resultFromSums(engineParams, tiltPos.sums, tiltNeg.sums, pos.n, neg.n);
 
   const objectives = objectivesOf(prep, wantDetail);
-  const bases = basesOf(prep, options.bins ?? HISTOGRAM_BINS);
-  const pair = pairwiseOf(prep, params.margin, wantDetail);
-  prep.cache.hardest ??= hardestNegatives(pNeg);
-  const worst = worstCasePair(pPos, pNeg, engineParams);
-
-  const detail =
-    wantDetail && pair.gradPos && pair.gradNeg && objectives.bceGrad && objectives.focalGrad
-      ? buildDetail(pooled, prep.set.logits, ws, {
-          oPos: originalInto(priors.pos, pPos.length, new Float64Array(pPos.length)),
-          oNeg: originalInto(priors.neg, pNeg.length, new Float64Array(pNeg.length)),
-          pairPos: pair.gradPos,
-          pairNeg: pair.gradNeg,
-          bceGrad: objectives.bceGrad,
-          focalGrad: objectives.focalGrad,
-        })
-      : null;
+  const pair = pairwiseOf(prep, sets, params.margin, wantDetail);
+  const maxNeg = neg.n > 0 ? neg.p[neg.n - 1] : 0;
+  const minPos = pos.n > 0 ? pos.p[0] : 1;
 
   return {
     result,
-    pos: setSummary(bases.pos, ws.qPos, priors.pos),
-    neg: setSummary(bases.neg, ws.qNeg, priors.neg),
-    detail,
+    pos: setSummary(pos, 0, tiltPos.seg, tiltPos.sums),
+    neg: setSummary(neg, negFrom, tiltNeg.seg, tiltNeg.sums),
+    detail: wantDetail ? detailOf(prep, engineParams, pair, objectives) : null,
     pairwise: {
       loss: pair.result.loss,
       violating: pair.result.violating,
       pairs: pair.result.pairs,
     },
-    worstCase: { loss: worst.loss, maxNeg: worst.maxNeg, minPos: worst.minPos },
+    worstCase: { loss: worstCaseLoss(maxNeg, minPos, engineParams).loss, maxNeg, minPos },
     bce: objectives.bce,
     focal: objectives.focal,
-    recovery: recoveryCounts(pPos, pNeg, params.margin),
-    hardestShare: hardestShare(pNeg, ws.gradPNeg, prep.cache.hardest),
+    recovery: recoveryCountsSorted(pos.p, neg.p, params.margin),
+    hardestShare: hardestShare(
+      neg,
+      negFrom,
+      tiltNeg.seg,
+      tiltNeg.sums,
+      params.lambdaNeg,
+      result.slope,
+    ),
   };
 }
 

@@ -1,12 +1,12 @@
 /**
  * Score histograms of one set on [0, 1]: plain counts and the mass of o and of q per bin (the panels'
- * "original vs reweighted distribution" when there are too many entries to draw one by one).
- * Direct typed-array loops over up to 8·10⁶ entries, no per-entry allocation. The bin of each entry
- * depends only on its score, so callers compute it once per set (`binEntries`) and only re-sum the
- * masses when the parameters change.
+ * "original vs reweighted distribution" when there are too many entries to draw one by one). The set
+ * is sorted once (sortedSet.ts), so each bin is an index range and its masses come from the fused
+ * pass's segment sums: no per-entry work when the parameters change.
  */
+import { SEG_LEN, SEG_S, SUM_S } from '../engine/index.ts';
 import type { SetPrior } from '../engine/index.ts';
-import type { ScoreHistogram } from '../viz/types.ts';
+import type { SortedSet } from './sortedSet.ts';
 
 /** Bins of every histogram the explainer computes (the issue: 40 bins on [0, 1]). */
 export const HISTOGRAM_BINS = 40;
@@ -17,100 +17,11 @@ export function binOf(p: number, bins: number): number {
   return b < 0 ? 0 : b >= bins ? bins - 1 : b;
 }
 
-/** The bin of every score (bins ≤ 65,536). */
-export function binEntries(p: Float64Array, bins: number): Uint16Array {
-  const out = new Uint16Array(p.length);
-  for (let j = 0; j < p.length; j++) out[j] = binOf(p[j], bins);
-  return out;
-}
-
 /** Edges b/bins, b = 0..bins, from exactly 0 to exactly 1. */
 export function binEdges(bins: number): Float64Array {
   const edges = new Float64Array(bins + 1);
   for (let b = 0; b <= bins; b++) edges[b] = b / bins;
   return edges;
-}
-
-/** count[b] = #{j : bin_j = b}. */
-export function binCounts(bin: Uint16Array, bins: number): Float64Array {
-  const count = new Float64Array(bins);
-  for (let j = 0; j < bin.length; j++) count[bin[j]]++;
-  return count;
-}
-
-/**
- * mass[b] = Σ_{j : bin_j = b} w_j over the first bin.length entries (or only the positions in `only`),
- * each bin's sum Neumaier-compensated (millions of entries may share one bin).
- */
-export function binMass(
-  bin: Uint16Array,
-  w: Float64Array,
-  bins: number,
-  scale = 1,
-  only: Int32Array | null = null,
-): Float64Array {
-  const sum = new Float64Array(bins);
-  const comp = new Float64Array(bins);
-  const n = only === null ? bin.length : only.length;
-  for (let i = 0; i < n; i++) {
-    const j = only === null ? i : only[i];
-    const b = bin[j];
-    const v = w[j] * scale;
-    const s = sum[b];
-    const t = s + v;
-    comp[b] += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
-    sum[b] = t;
-  }
-  for (let b = 0; b < bins; b++) sum[b] += comp[b];
-  return sum;
-}
-
-/**
- * oMass[b] = Σ_{j in b} o_j, with o from the engine's prior of the set: null = uniform 1/n (count/n);
- * a support = 1/k on its k positions; weights normalised to sum 1 (all-zero weights = uniform, as
- * the engine). Sums to 1 for a non-empty set, zeros for an empty one.
- */
-export function originalMass(
-  prior: SetPrior,
-  bin: Uint16Array,
-  count: Float64Array,
-  bins: number,
-): Float64Array {
-  const n = bin.length;
-  if (n === 0) return new Float64Array(bins);
-  if (prior !== null && 'support' in prior) {
-    const k = prior.support.length;
-    const ones = new Float64Array(n).fill(1);
-    return binMass(bin, ones, bins, 1 / k, prior.support);
-  }
-  if (prior !== null) {
-    let total = 0;
-    for (let j = 0; j < n; j++) total += prior.weights[j];
-    if (total > 0) return binMass(bin, prior.weights, bins, 1 / total);
-  }
-  const out = new Float64Array(bins);
-  for (let b = 0; b < bins; b++) out[b] = count[b] / n;
-  return out;
-}
-
-/**
- * The whole histogram of scores `p` in one call: edges, count, oMass (see originalMass) and
- * qMass[b] = Σ_{j in b} q_j for the engine's normalised q of the set.
- */
-export function scoreHistogram(
-  p: Float64Array,
-  q: Float64Array,
-  prior: SetPrior,
-  bins: number = HISTOGRAM_BINS,
-): ScoreHistogram {
-  const bin = binEntries(p, bins);
-  const count = binCounts(bin, bins);
-  return {
-    edges: binEdges(bins),
-    count,
-    oMass: originalMass(prior, bin, count, bins),
-    qMass: binMass(bin, q, bins),
-  };
 }
 
 /**
@@ -131,4 +42,53 @@ export function originalInto(prior: SetPrior, n: number, out: Float64Array): Flo
     for (let j = 0; j < n; j++) out[j] = total > 0 ? prior.weights[j] / total : 1 / n;
   }
   return out;
+}
+
+/** count[b] = number of scores in bin b (index ranges of the sorted set). */
+export function binCounts(set: SortedSet): Float64Array {
+  const count = new Float64Array(set.bins);
+  for (let b = 0; b < set.bins; b++) count[b] = set.binStart[b + 1] - set.binStart[b];
+  return count;
+}
+
+/**
+ * oMass[b] = Σ_{j in b} o_j for o uniform over the sorted scores p[from..n): 1/n on every score for
+ * from = 0 (the uniform prior), 1/k on the k highest for from = n − k (the hard-negative prior, whose
+ * support holds the k highest scores). Sums to 1 for a non-empty support, zeros otherwise.
+ */
+export function originalMass(set: SortedSet, from: number): Float64Array {
+  const mass = new Float64Array(set.bins);
+  const k = set.n - from;
+  if (k <= 0) return mass;
+  for (let b = 0; b < set.bins; b++) {
+    const inSupport = set.binStart[b + 1] - Math.max(set.binStart[b], from);
+    if (inSupport > 0) mass[b] = inSupport / k;
+  }
+  return mass;
+}
+
+/**
+ * qMass[b] = Σ_{j in b} q_j = Σ_{segments in b} Σe / S from tiltedSegmentSums' output for this set
+ * (every bin edge is a segment end), each bin's sum Neumaier-compensated. Zeros when S = 0.
+ */
+export function tiltedMass(set: SortedSet, seg: Float64Array, sums: Float64Array): Float64Array {
+  const mass = new Float64Array(set.bins);
+  const S = sums[SUM_S];
+  if (!(S > 0)) return mass;
+  const comp = new Float64Array(set.bins);
+  const { ends, binStart } = set;
+  let b = 0;
+  let start = 0;
+  for (let i = 0; i < ends.length; i++) {
+    while (binStart[b + 1] <= start) b++;
+    const v = seg[SEG_LEN * i + SEG_S];
+    const s = mass[b];
+    const t = s + v;
+    comp[b] += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
+    mass[b] = t;
+    start = ends[i];
+  }
+  const inv = 1 / S;
+  for (let c = 0; c < set.bins; c++) mass[c] = (mass[c] + comp[c]) * inv;
+  return mass;
 }

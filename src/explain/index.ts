@@ -5,15 +5,14 @@ export {
   HISTOGRAM_BINS,
   binCounts,
   binEdges,
-  binEntries,
-  binMass,
   binOf,
   originalInto,
   originalMass,
-  scoreHistogram,
+  tiltedMass,
 } from './histogram.ts';
-export { HARDEST_FRACTION, hardestCount, hardestNegatives, hardestShare } from './hardest.ts';
-export { setBase, setSummary } from './summary.ts';
-export type { SetBase } from './summary.ts';
+export { HARDEST_FRACTION, hardestCount, hardestShare } from './hardest.ts';
+export { sortedSet } from './sortedSet.ts';
+export type { SortedSet } from './sortedSet.ts';
+export { setSummary } from './summary.ts';
 export { buildDetail } from './detail.ts';
 export type { DetailInputs } from './detail.ts';

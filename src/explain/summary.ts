@@ -1,76 +1,33 @@
 /**
  * Per-set summaries the panels mark on the score axis: size, plain mean (the λ → ∞ limit of P̂±),
- * extremes, and the o/q histogram. The score-only part is computed once per set (`SetBase`); only
- * the masses are re-summed when the parameters change.
+ * extremes, and the o/q histogram, from the set sorted once and the current fused pass.
  */
-import type { SetPrior } from '../engine/index.ts';
 import type { SetSummary } from '../viz/types.ts';
-import { binEdges, binMass, binOf, originalMass } from './histogram.ts';
-
-/** What depends on the scores alone. */
-export interface SetBase {
-  readonly n: number;
-  readonly mean: number;
-  readonly min: number;
-  readonly max: number;
-  readonly bins: number;
-  readonly edges: Float64Array;
-  /** Bin of each entry. */
-  readonly bin: Uint16Array;
-  readonly count: Float64Array;
-}
+import { binCounts, binEdges, originalMass, tiltedMass } from './histogram.ts';
+import type { SortedSet } from './sortedSet.ts';
 
 /**
- * n, mean = (1/n)·Σ p_j (compensated), min, max and the binning of one set's scores. An empty set has
- * n = 0 and mean = min = max = 0 (never NaN or ±Infinity).
+ * The SetSummary of a sorted set under the current parameters: n, mean, min, max (0 for an empty set,
+ * never NaN or ±Infinity), 40-bin counts, oMass of o uniform over p[from..n) and qMass from the fused
+ * pass's `seg`/`sums`. Every array is fresh (the result may be transferred out of a worker).
  */
-export function setBase(p: Float64Array, bins: number): SetBase {
-  const n = p.length;
-  const bin = new Uint16Array(n);
-  const count = new Float64Array(bins);
-  let min = Infinity;
-  let max = -Infinity;
-  // One fused pass (8·10⁶ entries at detection scale): extremes, bin, count and a Neumaier sum.
-  let sum = 0;
-  let comp = 0;
-  for (let j = 0; j < n; j++) {
-    const v = p[j];
-    if (v < min) min = v;
-    if (v > max) max = v;
-    const b = binOf(v, bins);
-    bin[j] = b;
-    count[b]++;
-    const t = sum + v;
-    comp += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
-    sum = t;
-  }
+export function setSummary(
+  set: SortedSet,
+  from: number,
+  seg: Float64Array,
+  sums: Float64Array,
+): SetSummary {
+  const { n, p } = set;
   return {
     n,
-    mean: n > 0 ? (sum + comp) / n : 0,
-    min: n > 0 ? min : 0,
-    max: n > 0 ? max : 0,
-    bins,
-    edges: binEdges(bins),
-    bin,
-    count,
-  };
-}
-
-/**
- * The SetSummary of a set under the current parameters: its base plus oMass (from the prior) and
- * qMass (from the engine's q). Arrays are fresh copies (the result may be transferred).
- */
-export function setSummary(base: SetBase, q: Float64Array, prior: SetPrior): SetSummary {
-  return {
-    n: base.n,
-    mean: base.mean,
-    min: base.min,
-    max: base.max,
+    mean: set.mean,
+    min: n > 0 ? p[0] : 0,
+    max: n > 0 ? p[n - 1] : 0,
     hist: {
-      edges: base.edges.slice(),
-      count: base.count.slice(),
-      oMass: originalMass(prior, base.bin, base.count, base.bins),
-      qMass: binMass(base.bin, q, base.bins),
+      edges: binEdges(set.bins),
+      count: binCounts(set),
+      oMass: originalMass(set, from),
+      qMass: tiltedMass(set, seg, sums),
     },
   };
 }

@@ -1,0 +1,63 @@
+/**
+ * One set's scores sorted once per prepared set, with everything the explainer reads from them on every
+ * parameter change as index ranges: the 40 bins, the hardest 1 % (a suffix), the segments of the fused
+ * tilted pass and the block sums of the pairwise hinge. A slider step then costs one pass over the
+ * scores (engine tiltedSegmentSums) and binary searches, never a selection or a re-binning.
+ */
+import { compensatedSum, segmentEnds, sortAscending } from '../engine/index.ts';
+import { blockSums } from '../engine/related/index.ts';
+import { hardestCount } from './hardest.ts';
+import { binOf } from './histogram.ts';
+
+/** A set's scores in ascending order and the index ranges derived from them. */
+export interface SortedSet {
+  /** The scores, ascending. */
+  readonly p: Float64Array;
+  readonly n: number;
+  /** (1/n)·Σ p, compensated; 0 for an empty set. */
+  readonly mean: number;
+  readonly bins: number;
+  /** binStart[b] = first index whose score is in bin ≥ b (binOf); binStart[bins] = n. */
+  readonly binStart: Int32Array;
+  /** n − ⌈1 %⌉: the hardest 1 % (highest scores) is p[hardestStart..n). */
+  readonly hardestStart: number;
+  /** Segment ends for tiltedSegmentSums: every bin start, hardestStart, and blocks of 1024. */
+  readonly ends: Int32Array;
+  /** Σ of each block of 1024 sorted scores (for pairwiseHingeSorted). */
+  readonly blockSums: Float64Array;
+}
+
+/**
+ * Sorts `scores` (a copy) and derives the ranges of SortedSet for `bins` equal bins on [0, 1]. The
+ * hardest 1 % as a suffix holds the same scores as the ⌈1 %⌉ highest with ties to the lower position
+ * (equal scores are interchangeable in every sum taken over them).
+ */
+export function sortedSet(scores: Float64Array, bins: number): SortedSet {
+  const p = sortAscending(scores);
+  const n = p.length;
+  const binStart = new Int32Array(bins + 1);
+  for (let b = 1; b <= bins; b++) binStart[b] = firstInBin(p, b, bins, binStart[b - 1]);
+  const hardestStart = n - hardestCount(n);
+  return {
+    p,
+    n,
+    // ascending: the small terms first
+    mean: n > 0 ? compensatedSum(p) / n : 0,
+    bins,
+    binStart,
+    hardestStart,
+    ends: segmentEnds(n, [...binStart, hardestStart]),
+    blockSums: blockSums(p),
+  };
+}
+
+/** First index ≥ lo of ascending p whose bin is ≥ b (binOf is monotone in p). */
+function firstInBin(p: Float64Array, b: number, bins: number, lo: number): number {
+  let hi = p.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (binOf(p[mid], bins) < b) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
