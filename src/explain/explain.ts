@@ -26,8 +26,7 @@ import {
   type Workspace,
 } from '../engine/index.ts';
 import {
-  binaryCrossEntropy,
-  focalLoss,
+  entryObjectives,
   FOCAL_DEFAULTS,
   pairwiseHinge,
   pairwiseHingeSorted,
@@ -136,8 +135,10 @@ function objectivesOf(prep: Prepared, detail: boolean): SetObjectives {
   const { logits, targets, K } = prep.set;
   const bceGrad = detail ? new Float64Array(logits.length) : null;
   const focalGrad = detail ? new Float64Array(logits.length) : null;
-  const bce = binaryCrossEntropy(logits, targets, K, bceGrad ?? undefined);
-  const focal = focalLoss(logits, targets, K, FOCAL_DEFAULTS, focalGrad ?? undefined);
+  const { bce, focal } = entryObjectives(logits, targets, K, FOCAL_DEFAULTS, {
+    bce: bceGrad ?? undefined,
+    focal: focalGrad ?? undefined,
+  });
   const objectives: SetObjectives = {
     bce: { total: bce.loss, fromNeg: bce.lossNeg },
     focal: { loss: focal.loss },

@@ -10,6 +10,8 @@ export type { WorstCaseResult } from './worstCase.ts';
 export { FOCAL_DEFAULTS, focalLoss } from './focal.ts';
 export type { FocalParams, FocalResult } from './focal.ts';
 export { binaryCrossEntropy } from './bce.ts';
+export { entryObjectives } from './entryObjectives.ts';
+export type { EntryGradients } from './entryObjectives.ts';
 export type { BCEResult } from './bce.ts';
 export { recoveryCounts, recoveryCountsSorted } from './recovery.ts';
 export type { RecoveryCounts } from './recovery.ts';

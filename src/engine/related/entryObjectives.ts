@@ -1,0 +1,109 @@
+/**
+ * Binary cross-entropy and the focal loss in one pass over the entries: both are sums of per-entry
+ * terms of the same logistic quantities (σ(±x), log σ(±x)), which one exp and one log1p per entry give.
+ * binaryCrossEntropy and focalLoss are this pass with the other objective's result dropped; the
+ * explainer, which shows both, calls it once.
+ */
+import type { BCEResult } from './bce.ts';
+import { checkProblem, entryLabel } from './entries.ts';
+import type { FocalParams, FocalResult } from './focal.ts';
+import { Neumaier } from './neumaier.ts';
+
+/** Caller-owned gradient buffers (length R·K each), every entry overwritten; either may be absent. */
+export interface EntryGradients {
+  /** ∂BCE/∂x = σ(x) − y. */
+  readonly bce?: Float64Array | undefined;
+  /** ∂FL/∂x, see focalLoss. */
+  readonly focal?: Float64Array | undefined;
+}
+
+/**
+ * BCE and FL over the entries of R×K logits (drloss-math.md §1, §5; definitions in bce.ts and
+ * focal.ts), with their gradients written into `grads` (0 for ignored entries). Per entry, with
+ * e = e^(−|x|): σ(x) and σ(−x) are 1/(1+e) and e/(1+e) by the sign of x, and
+ * −log σ(−x) = softplus(x) = max(x, 0) + log1p(e), −log σ(x) = softplus(−x) = max(−x, 0) + log1p(e):
+ * the same values numerics' sigmoid and softplus give, finite for every finite x, from one exp and
+ * one log1p instead of four transcendental calls. The four sums are Neumaier-compensated.
+ *
+ * @throws RangeError on a malformed problem (see checkProblem).
+ */
+export function entryObjectives(
+  logits: Float64Array,
+  targets: ArrayLike<number>,
+  K: number,
+  focalParams: FocalParams,
+  grads: EntryGradients = {},
+): { readonly bce: BCEResult; readonly focal: FocalResult } {
+  const { alpha, gamma } = focalParams;
+  checkProblem(logits, targets, K, grads.bce);
+  checkProblem(logits, targets, K, grads.focal);
+  const gBce = grads.bce ?? null;
+  const gFocal = grads.focal ?? null;
+  const R = targets.length;
+  // FL's normaliser (positive anchors, one positive entry each) is needed before the first gradient
+  let nPos = 0;
+  let nNeg = 0;
+  for (let r = 0; r < R; r++) {
+    const t = targets[r];
+    if (t < 0) continue;
+    const positives = t >= 1 ? 1 : 0;
+    nPos += positives;
+    nNeg += K - positives;
+  }
+  const normaliser = Math.max(1, nPos);
+  const inv = 1 / normaliser;
+
+  const bcePos = new Neumaier();
+  const bceNeg = new Neumaier();
+  const flPos = new Neumaier();
+  const flNeg = new Neumaier();
+  for (let r = 0; r < R; r++) {
+    const t = targets[r];
+    const base = r * K;
+    if (t < 0) {
+      gBce?.fill(0, base, base + K);
+      gFocal?.fill(0, base, base + K);
+      continue;
+    }
+    for (let c = 0; c < K; c++) {
+      const i = base + c;
+      const x = logits[i];
+      const e = Math.exp(-Math.abs(x));
+      const up = x >= 0;
+      const p = up ? 1 / (1 + e) : e / (1 + e); // σ(x)
+      const q = up ? e / (1 + e) : 1 / (1 + e); // σ(−x) = 1 − p without the cancellation near p = 1
+      const l = Math.log1p(e);
+      if (entryLabel(t, c) === 1) {
+        const logP = -(Math.max(-x, 0) + l);
+        const w = alpha * Math.pow(q, gamma);
+        bcePos.add(-logP);
+        flPos.add(-w * logP);
+        if (gBce !== null) gBce[i] = p - 1;
+        if (gFocal !== null) gFocal[i] = w * (gamma * p * logP - q) * inv;
+      } else {
+        const logQ = -(Math.max(x, 0) + l);
+        const w = (1 - alpha) * Math.pow(p, gamma);
+        bceNeg.add(-logQ);
+        flNeg.add(-w * logQ);
+        if (gBce !== null) gBce[i] = p;
+        if (gFocal !== null) gFocal[i] = w * (p - gamma * q * logQ) * inv;
+      }
+    }
+  }
+  const lossPos = bcePos.value();
+  const lossNeg = bceNeg.value();
+  const loss = lossPos + lossNeg;
+  const focalPos = flPos.value() * inv;
+  const focalNeg = flNeg.value() * inv;
+  return {
+    bce: { loss, lossPos, lossNeg, negShare: loss > 0 ? lossNeg / loss : 0, nPos, nNeg },
+    focal: {
+      loss: focalPos + focalNeg,
+      lossPos: focalPos,
+      lossNeg: focalNeg,
+      nPos,
+      nNeg,
+      normaliser,
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { sigmoid, softplus } from '../../../src/engine/numerics.ts';
+import { entryObjectives } from '../../../src/engine/related/entryObjectives.ts';
+import { FOCAL_DEFAULTS } from '../../../src/engine/related/focal.ts';
+import { Neumaier } from '../../../src/engine/related/neumaier.ts';
+
+/** Rows of K logits in ±40 with a target in −1..K. */
+const problems = fc.integer({ min: 1, max: 4 }).chain((K) =>
+  fc
+    .array(
+      fc.tuple(
+        fc.integer({ min: -1, max: K }),
+        fc.array(fc.double({ min: -40, max: 40, noNaN: true }), { minLength: K, maxLength: K }),
+      ),
+      { maxLength: 10 },
+    )
+    .map((rows) => ({
+      K,
+      targets: Int32Array.from(rows.map(([t]) => t)),
+      logits: Float64Array.from(rows.flatMap(([, x]) => x)),
+    })),
+);
+
+describe('entryObjectives (BCE and focal loss in one pass)', () => {
+  it('equals the per-entry definitions through numerics’ sigmoid and softplus: gradients bit for bit, sums to 1e-15', () => {
+    fc.assert(
+      fc.property(
+        problems,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        ({ K, targets, logits }, alpha) => {
+          const params = { alpha, gamma: 2 };
+          const gBce = new Float64Array(logits.length).fill(9);
+          const gFl = new Float64Array(logits.length).fill(9);
+          const { bce, focal } = entryObjectives(logits, targets, K, params, {
+            bce: gBce,
+            focal: gFl,
+          });
+          const sums = { bce: new Neumaier(), fl: new Neumaier() };
+          let nPos = 0;
+          for (const t of targets) if (t >= 1) nPos++;
+          const inv = 1 / Math.max(1, nPos);
+          logits.forEach((x, i) => {
+            const t = targets[Math.floor(i / K)];
+            if (t < 0) {
+              expect(gBce[i]).toBe(0);
+              expect(gFl[i]).toBe(0);
+              return;
+            }
+            const positive = t === (i % K) + 1;
+            const p = sigmoid(x);
+            const q = sigmoid(-x);
+            const y = positive ? 1 : 0;
+            expect(gBce[i]).toBe(p - y);
+            const minusLog = positive ? softplus(-x) : softplus(x);
+            sums.bce.add(minusLog);
+            const w = positive ? alpha * Math.pow(q, 2) : (1 - alpha) * Math.pow(p, 2);
+            sums.fl.add(w * minusLog);
+            const g = positive
+              ? w * (2 * p * -minusLog - q) * inv
+              : w * (p + 2 * q * minusLog) * inv;
+            expect(gFl[i]).toBe(g);
+          });
+          const close = (a: number, b: number) =>
+            expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-15 * Math.abs(b));
+          close(bce.loss, sums.bce.value());
+          close(focal.loss, sums.fl.value() * inv);
+        },
+      ),
+      { seed: 2017, numRuns: 300 },
+    );
+  });
+
+  it('takes one gradient buffer alone: raising a positive’s logit lowers FL', () => {
+    const logits = Float64Array.of(1, -2);
+    const gFl = new Float64Array(2);
+    const r = entryObjectives(logits, Int32Array.of(1, 0), 1, FOCAL_DEFAULTS, { focal: gFl });
+    expect(r.bce.nPos).toBe(1);
+    expect(gFl[0]).toBeLessThan(0);
+  });
+});
