@@ -146,7 +146,9 @@ function gradientPass(
 
 /**
  * gradientPass restricted to the support of a hard-negative prior (q = 0, hence ∂ = 0, elsewhere:
- * the caller zeroes gradP and gradLogits first). O(k) instead of O(n−).
+ * the caller zeroes gradP and gradLogits first). O(k) instead of O(n−). A separate loop on purpose:
+ * gradientPass with an optional index gather measured 25–50 % slower on the uniform path (2·10⁶
+ * entries, alternating A/B runs).
  */
 function supportGradientPass(
   p: Float64Array,

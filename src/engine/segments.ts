@@ -82,9 +82,8 @@ export function tiltedSegmentSums(
 }
 
 /**
- * The loop of tiltedSegmentSums. Deliberately not merged with tilted.ts's uniform loops, nor they with
- * each other: each option folded into one loop, even as a never-taken test, measured 4–25 % slower on
- * some path of tiltSums (2·10⁶ entries, alternating A/B runs).
+ * The loop of tiltedSegmentSums: tilted.ts's uniform loop with three more accumulators, kept apart
+ * from it for speed (see the note above tilted.ts's loops).
  */
 function segmentLoop(
   p: Float64Array,

@@ -46,35 +46,30 @@ export function buildDetail(
     bceGrad: new Float64Array(n),
     pairGradP: new Float64Array(n),
   };
+  // The per-set columns each entry reads from, by label.
+  const pos = { p: pPos, q: ws.qPos, o: inputs.oPos, gradP: ws.gradPPos, pair: inputs.pairPos };
+  const neg = { p: pNeg, q: ws.qNeg, o: inputs.oNeg, gradP: ws.gradPNeg, pair: inputs.pairNeg };
   // Merge of two ascending index lists.
   let i = 0;
   let j = 0;
   for (let k = 0; k < n; k++) {
     const takePos = j >= negIndex.length || (i < posIndex.length && posIndex[i] < negIndex[j]);
     const flat = takePos ? posIndex[i] : negIndex[j];
+    const set = takePos ? pos : neg;
+    const at = takePos ? i++ : j++;
     d.index[k] = flat;
     d.row[k] = Math.floor(flat / K);
     d.cls[k] = flat - d.row[k] * K;
+    d.positive[k] = takePos ? 1 : 0;
     d.logit[k] = logits[flat];
     d.gradLogit[k] = ws.gradLogits[flat];
     d.bceGrad[k] = inputs.bceGrad[flat];
     d.focalGrad[k] = inputs.focalGrad[flat];
-    if (takePos) {
-      d.positive[k] = 1;
-      d.p[k] = pPos[i];
-      d.q[k] = ws.qPos[i];
-      d.o[k] = inputs.oPos[i];
-      d.gradP[k] = ws.gradPPos[i];
-      d.pairGradP[k] = inputs.pairPos[i];
-      i++;
-    } else {
-      d.p[k] = pNeg[j];
-      d.q[k] = ws.qNeg[j];
-      d.o[k] = inputs.oNeg[j];
-      d.gradP[k] = ws.gradPNeg[j];
-      d.pairGradP[k] = inputs.pairNeg[j];
-      j++;
-    }
+    d.p[k] = set.p[at];
+    d.q[k] = set.q[at];
+    d.o[k] = set.o[at];
+    d.gradP[k] = set.gradP[at];
+    d.pairGradP[k] = set.pair[at];
   }
   return d;
 }
