@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { binaryCrossEntropy } from '../../../src/engine/related/bce.ts';
-import { centralDifference } from './testing.ts';
+import { centralDifference, entryProblems } from './testing.ts';
 
 const LN2 = Math.LN2;
 const softplus = (a: number) => Math.log(1 + Math.exp(a)); // naive: fine for the moderate a used here
@@ -45,25 +45,9 @@ describe('binaryCrossEntropy over DR entries', () => {
   });
 
   it('has a gradient equal to central finite differences (1e-7 abs) on random multi-class problems', () => {
-    const problem = fc.integer({ min: 1, max: 4 }).chain((K) =>
-      fc.record({
-        K: fc.constant(K),
-        rows: fc.array(
-          fc.tuple(
-            fc.integer({ min: -1, max: K }),
-            fc.array(fc.double({ min: -12, max: 12, noNaN: true }), {
-              minLength: K,
-              maxLength: K,
-            }),
-          ),
-          { minLength: 1, maxLength: 8 },
-        ),
-      }),
-    );
+    const problem = entryProblems(12);
     fc.assert(
-      fc.property(problem, ({ K, rows }) => {
-        const targets = Int32Array.from(rows.map(([t]) => t));
-        const logits = Float64Array.from(rows.flatMap(([, x]) => x));
+      fc.property(problem, ({ K, targets, logits }) => {
         const grad = new Float64Array(logits.length);
         binaryCrossEntropy(logits, targets, K, grad);
         const fd = centralDifference((x) => binaryCrossEntropy(x, targets, K).loss, logits);
@@ -83,24 +67,7 @@ describe('binaryCrossEntropy over DR entries', () => {
   });
 
   it('never returns NaN or ±Infinity for logits anywhere in ±1e4', () => {
-    const wide = fc.integer({ min: 1, max: 3 }).chain((K) =>
-      fc
-        .array(
-          fc.tuple(
-            fc.integer({ min: -1, max: K }),
-            fc.array(fc.double({ min: -1e4, max: 1e4, noNaN: true }), {
-              minLength: K,
-              maxLength: K,
-            }),
-          ),
-          { minLength: 1, maxLength: 8 },
-        )
-        .map((rows) => ({
-          K,
-          targets: Int32Array.from(rows.map(([t]) => t)),
-          logits: Float64Array.from(rows.flatMap(([, x]) => x)),
-        })),
-    );
+    const wide = entryProblems(1e4, { maxK: 3 });
     fc.assert(
       fc.property(wide, ({ K, targets, logits }) => {
         const grad = new Float64Array(logits.length);

@@ -4,23 +4,9 @@ import { sigmoid, softplus } from '../../../src/engine/numerics.ts';
 import { entryObjectives } from '../../../src/engine/related/entryObjectives.ts';
 import { FOCAL_DEFAULTS } from '../../../src/engine/related/focal.ts';
 import { Neumaier } from '../../../src/engine/related/neumaier.ts';
+import { entryProblems } from './testing.ts';
 
-/** Rows of K logits in ±40 with a target in −1..K. */
-const problems = fc.integer({ min: 1, max: 4 }).chain((K) =>
-  fc
-    .array(
-      fc.tuple(
-        fc.integer({ min: -1, max: K }),
-        fc.array(fc.double({ min: -40, max: 40, noNaN: true }), { minLength: K, maxLength: K }),
-      ),
-      { maxLength: 10 },
-    )
-    .map((rows) => ({
-      K,
-      targets: Int32Array.from(rows.map(([t]) => t)),
-      logits: Float64Array.from(rows.flatMap(([, x]) => x)),
-    })),
-);
+const problems = entryProblems(40, { minRows: 0, maxRows: 10 });
 
 describe('entryObjectives (BCE and focal loss in one pass)', () => {
   it('equals the per-entry definitions through numerics’ sigmoid and softplus: gradients bit for bit, sums to 1e-15', () => {

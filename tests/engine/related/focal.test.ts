@@ -2,26 +2,11 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { FOCAL_DEFAULTS, focalLoss } from '../../../src/engine/related/focal.ts';
 import { binaryCrossEntropy } from '../../../src/engine/related/bce.ts';
-import { centralDifference } from './testing.ts';
+import { centralDifference, entryProblems } from './testing.ts';
 
 const LN2 = Math.LN2;
 
-/** Random multi-class problems: K classes, rows of K logits in ±12 and a target in −1..K. */
-const problems = fc.integer({ min: 1, max: 4 }).chain((K) =>
-  fc
-    .array(
-      fc.tuple(
-        fc.integer({ min: -1, max: K }),
-        fc.array(fc.double({ min: -12, max: 12, noNaN: true }), { minLength: K, maxLength: K }),
-      ),
-      { minLength: 1, maxLength: 8 },
-    )
-    .map((rows) => ({
-      K,
-      targets: Int32Array.from(rows.map(([t]) => t)),
-      logits: Float64Array.from(rows.flatMap(([, x]) => x)),
-    })),
-);
+const problems = entryProblems(12);
 
 describe('focalLoss (RetinaNet, α = 0.25, γf = 2)', () => {
   it('at logit 0 costs α·¼·ln 2 for a positive and (1−α)·¼·ln 2 for a negative', () => {
@@ -108,24 +93,7 @@ describe('focalLoss (RetinaNet, α = 0.25, γf = 2)', () => {
   });
 
   it('never returns NaN or ±Infinity for logits anywhere in ±1e4', () => {
-    const wide = fc.integer({ min: 1, max: 3 }).chain((K) =>
-      fc
-        .array(
-          fc.tuple(
-            fc.integer({ min: -1, max: K }),
-            fc.array(fc.double({ min: -1e4, max: 1e4, noNaN: true }), {
-              minLength: K,
-              maxLength: K,
-            }),
-          ),
-          { minLength: 1, maxLength: 8 },
-        )
-        .map((rows) => ({
-          K,
-          targets: Int32Array.from(rows.map(([t]) => t)),
-          logits: Float64Array.from(rows.flatMap(([, x]) => x)),
-        })),
-    );
+    const wide = entryProblems(1e4, { maxK: 3 });
     fc.assert(
       fc.property(wide, ({ K, targets, logits }) => {
         const grad = new Float64Array(logits.length);
