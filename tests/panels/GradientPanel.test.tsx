@@ -1,5 +1,5 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   hardestShareOf,
   normalise,
@@ -8,7 +8,6 @@ import {
 } from '../../src/panels/d/gradientSeries.ts';
 import { GradientPanel } from '../../src/panels/GradientPanel.tsx';
 import { CHART_MARGINS, scoreScale } from '../../src/viz/scales.ts';
-import { chartMarkup } from './equations.fixtures.ts';
 import { explain } from '../../src/explain/index.ts';
 import {
   FIXTURE_PARAMS,
@@ -18,22 +17,17 @@ import {
   panelProps,
   small,
   smallSet,
+  svgMarkup,
+  fakeAnimationFrames,
+  logit,
+  candidateMark,
 } from './fixtures.ts';
 
-const logit = (p: number) => Math.log(p / (1 - p));
-
-beforeEach(() => {
-  // Drag edits are throttled to animation frames: run them under test control.
-  vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame'] });
-});
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
+fakeAnimationFrames();
+afterEach(cleanup);
 
 /** The editable DR dot of flat entry `flat`. */
-const drDot = (container: HTMLElement, flat: number) =>
-  container.querySelector<SVGGElement>(`.marks-dr .candidate[data-index="${flat}"]`)!;
+const drDot = (container: HTMLElement, flat: number) => candidateMark(container, flat, '.marks-dr');
 
 describe('gradient series', () => {
   it('normalising divides by the largest |value|: the extreme is ±1, signs kept, zeros stay zero', () => {
@@ -76,7 +70,7 @@ describe('<GradientPanel>', () => {
   it('matches the snapshot on the small fixture (∂/∂logit)', async () => {
     const view = render(<GradientPanel {...panelProps(small()).props} />);
     expect(view.container.querySelectorAll('.marks-dr .candidate')).toHaveLength(12);
-    await expect(chartMarkup(view)).toMatchFileSnapshot('./__snapshots__/GradientPanel.small.svg');
+    await expect(svgMarkup(view)).toMatchFileSnapshot('./__snapshots__/GradientPanel.small.svg');
   });
 
   it('matches the snapshot at 360 px with ∂/∂p selected and a hovered candidate', async () => {
@@ -84,7 +78,7 @@ describe('<GradientPanel>', () => {
     const { props } = panelProps(data, { width: 360, hovered: data.detail!.index[4] });
     const view = render(<GradientPanel {...props} />);
     fireEvent.click(screen.getByLabelText('score p'));
-    await expect(chartMarkup(view)).toMatchFileSnapshot('./__snapshots__/GradientPanel.p360.svg');
+    await expect(svgMarkup(view)).toMatchFileSnapshot('./__snapshots__/GradientPanel.p360.svg');
   });
 
   it('puts each DR dot at its normalised ∂DR/∂logit and switches to ∂DR/∂p on request', () => {

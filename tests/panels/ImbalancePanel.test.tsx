@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { ImbalancePanel } from '../../src/panels/ImbalancePanel.tsx';
 import { scoreScale } from '../../src/viz/scales.ts';
@@ -11,23 +11,17 @@ import {
   seededSet,
   small,
   svgMarkup,
+  fakeAnimationFrames,
+  logit,
+  candidateMark,
 } from './fixtures.ts';
 import { explain } from '../../src/explain/index.ts';
 import { DEFAULT_APP_PARAMS } from '../../src/state/params.ts';
 
-const logit = (p: number) => Math.log(p / (1 - p));
+fakeAnimationFrames();
+afterEach(cleanup);
 
-beforeEach(() => {
-  // Frame-throttled drag edits: run animation frames synchronously under test control.
-  vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame'] });
-});
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
-
-const candidate = (container: HTMLElement, flat: number) =>
-  container.querySelector<SVGGElement>(`.candidate[data-index="${flat}"]`)!;
+const candidate = (container: HTMLElement, flat: number) => candidateMark(container, flat);
 
 describe('ImbalancePanel', () => {
   it('draws the 12-candidate fixture as SVG dots (snapshot)', async () => {

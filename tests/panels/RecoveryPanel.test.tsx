@@ -4,7 +4,6 @@ import { lanesLayout } from '../../src/panels/c/lanes.ts';
 import { RecoveryPanel } from '../../src/panels/RecoveryPanel.tsx';
 import { scoreScale } from '../../src/viz/scales.ts';
 import type { ExplainerData } from '../../src/viz/types.ts';
-import { chartMarkup } from './equations.fixtures.ts';
 import {
   FIXTURE_PARAMS,
   badAttributes,
@@ -12,6 +11,7 @@ import {
   medium,
   panelProps,
   small,
+  svgMarkup,
 } from './fixtures.ts';
 
 afterEach(cleanup);
@@ -30,17 +30,17 @@ const x1 = (root: Element, cls: string) =>
 describe('<RecoveryPanel>', () => {
   it('matches the snapshot at γ = 0.5 (one threshold)', async () => {
     const { view } = renderAt(0.5, small());
-    await expect(chartMarkup(view)).toMatchFileSnapshot('./__snapshots__/RecoveryPanel.small.svg');
+    await expect(svgMarkup(view)).toMatchFileSnapshot('./__snapshots__/RecoveryPanel.small.svg');
   });
 
   it('matches the snapshot at γ = 0.7, 360 px wide', async () => {
     const { view } = renderAt(0.7, small({ margin: 0.7 }), 360);
-    await expect(chartMarkup(view)).toMatchFileSnapshot('./__snapshots__/RecoveryPanel.gap360.svg');
+    await expect(svgMarkup(view)).toMatchFileSnapshot('./__snapshots__/RecoveryPanel.gap360.svg');
   });
 
   it('matches the snapshot with histograms when there is no per-entry detail', async () => {
     const { view } = renderAt(0.5, histogramOnly());
-    await expect(chartMarkup(view)).toMatchFileSnapshot('./__snapshots__/RecoveryPanel.hist.svg');
+    await expect(svgMarkup(view)).toMatchFileSnapshot('./__snapshots__/RecoveryPanel.hist.svg');
   });
 
   it('counts each side of each threshold, agreeing with the candidates themselves', () => {

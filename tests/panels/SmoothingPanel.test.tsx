@@ -9,8 +9,7 @@ import {
 } from '../../src/panels/d/smoothingCurves.ts';
 import { SmoothingPanel } from '../../src/panels/SmoothingPanel.tsx';
 import { fmtNum } from '../../src/viz/format.ts';
-import { chartMarkup } from './equations.fixtures.ts';
-import { FIXTURE_PARAMS, badAttributes, panelProps, small } from './fixtures.ts';
+import { FIXTURE_PARAMS, badAttributes, panelProps, small, svgMarkup } from './fixtures.ts';
 
 afterEach(cleanup);
 
@@ -69,16 +68,14 @@ describe('<SmoothingPanel>', () => {
   it('matches the snapshot on the small fixture (logistic, defaults)', async () => {
     const { props } = panelProps(small());
     const view = render(<SmoothingPanel {...props} />);
-    await expect(chartMarkup(view)).toMatchFileSnapshot('./__snapshots__/SmoothingPanel.small.svg');
+    await expect(svgMarkup(view)).toMatchFileSnapshot('./__snapshots__/SmoothingPanel.small.svg');
   });
 
   it('matches the snapshot with the quadratic surrogate at 360 px', async () => {
     const params = { ...FIXTURE_PARAMS, smoothing: 'quad' as const, rho: 0.2 };
     const { props } = panelProps(small(params), { params, width: 360 });
     const view = render(<SmoothingPanel {...props} />);
-    await expect(chartMarkup(view)).toMatchFileSnapshot(
-      './__snapshots__/SmoothingPanel.quad360.svg',
-    );
+    await expect(svgMarkup(view)).toMatchFileSnapshot('./__snapshots__/SmoothingPanel.quad360.svg');
   });
 
   it('names the chart with the current z and each surrogate’s value there', () => {

@@ -62,15 +62,3 @@ export function seededSet(n: number, seed: number, posRate = 0.2, spread = 6): C
   }
   return { R: n, K: 1, logits, targets };
 }
-
-/**
- * The outer markup of the panel's own SVG charts (not KaTeX's glyph SVGs, which sit inside an
- * aria-hidden span), one per paragraph, React ids normalised: what D's snapshot files hold.
- */
-export function chartMarkup(view: { container: Element }): string {
-  return [...view.container.querySelectorAll('svg')]
-    .filter((svg) => svg.closest('[aria-hidden="true"]') === null)
-    .map((svg) => svg.outerHTML.replace(/«r\w+»|:r\w+:|_r_\w+_/g, 'ID'))
-    .join('\n\n')
-    .concat('\n');
-}

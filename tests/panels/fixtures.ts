@@ -6,6 +6,7 @@
  * Same seed, same bits on every machine (src/data/rng.ts uses only correctly rounded operations).
  */
 import type { RenderResult } from '@testing-library/react';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { Rng } from '../../src/data/rng.ts';
 import { explain } from '../../src/explain/index.ts';
 import type { PanelEdit, PanelProps } from '../../src/panels/types.ts';
@@ -102,12 +103,14 @@ export function panelProps(
 }
 
 /**
- * The outer markup of every <svg> a render produced, joined by blank lines: what the snapshot files
- * hold (React ids from useId are normalised so unrelated renders do not shift them).
+ * The outer markup of the panel's own <svg> charts, joined by blank lines: what the snapshot files
+ * hold. SVGs inside (or being) an aria-hidden element are left out: KaTeX draws glyphs such as √ as
+ * SVGs inside its aria-hidden HTML rendering, and a canvas overlay's decoration is hidden the same
+ * way. React ids from useId are normalised so unrelated renders do not shift them.
  */
 export function svgMarkup(view: Pick<RenderResult, 'container'>): string {
   return [...view.container.querySelectorAll('svg')]
-    .filter((svg) => svg.getAttribute('aria-hidden') !== 'true')
+    .filter((svg) => svg.closest('[aria-hidden="true"]') === null)
     .map((svg) => svg.outerHTML.replace(/«r\w+»|:r\w+:|_r_\w+_/g, 'ID'))
     .join('\n\n')
     .concat('\n');
@@ -122,4 +125,27 @@ export function badAttributes(view: Pick<RenderResult, 'container'>): string[] {
     }
   }
   return bad;
+}
+
+/** logit(p) = log(p/(1 − p)): the logit a drag of a candidate to score p sends. */
+export const logit = (p: number): number => Math.log(p / (1 - p));
+
+/**
+ * Runs requestAnimationFrame callbacks under test control (drag edits are throttled to animation
+ * frames; advance with vi.advanceTimersToNextFrame): registers the file's before/after hooks.
+ */
+export function fakeAnimationFrames(): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+}
+
+/** The candidate mark of flat entry `flat` inside the elements matching `within` (default: anywhere). */
+export function candidateMark(container: Element, flat: number, within = ''): SVGGElement {
+  const mark = container.querySelector<SVGGElement>(`${within} .candidate[data-index="${flat}"]`);
+  if (!mark) throw new Error(`no candidate mark for entry ${flat}`);
+  return mark;
 }
