@@ -34,11 +34,3 @@ export function fmtCount(x: number): string {
 export function fmtPct(x: number): string {
   return Number.isFinite(x) ? percent1(x) : '—';
 }
-
-/**
- * Fill `{name}` placeholders of a string-table entry (the tables hold plain strings so both languages
- * can order the values as their grammar needs).
- */
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}

@@ -61,6 +61,7 @@ describe('t(lang)', () => {
     expect(t('en')('smoothing.quad', { rho: 0.2 })).toBe('quadratic, ρ = 0.2');
     expect(t('en')('smoothing.quad')).toBe('quadratic, ρ = {rho}');
     expect(fill('{a} and {b}', { a: 1 })).toBe('1 and {b}');
+    expect(fill('{a} of {b} ({c})', { a: 3, b: '12' })).toBe('3 of 12 ({c})');
   });
 
   it('does not read placeholders from the object prototype', () => {

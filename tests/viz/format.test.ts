@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fill, fmtCount, fmtNum, fmtP, fmtPct, px } from '../../src/viz/format.ts';
+import { fmtCount, fmtNum, fmtP, fmtPct, px } from '../../src/viz/format.ts';
 
 describe('px', () => {
   it('rounds to 2 decimals and never writes −0', () => {
@@ -23,11 +23,5 @@ describe('readout formats', () => {
       expect(f(NaN)).toBe('—');
       expect(f(Infinity)).toBe('—');
     }
-  });
-});
-
-describe('fill', () => {
-  it('replaces known placeholders and leaves unknown ones visible', () => {
-    expect(fill('{a} of {b} ({c})', { a: 3, b: '12' })).toBe('3 of 12 ({c})');
   });
 });
