@@ -16,7 +16,7 @@ import {
   texTemperatures,
 } from './equations.ts';
 import { DistributionChart } from './c/DistributionChart.tsx';
-import { setNotices } from './c/notices.ts';
+import { SetNotices } from './c/SetNotices.tsx';
 import { Readouts } from './c/Readouts.tsx';
 import { t } from '../i18n/strings.ts';
 import { Tex } from './Tex.tsx';
@@ -75,11 +75,7 @@ export function DistributionPanel(props: PanelProps) {
       <Tex expr={texTemperatures(input)} />
       <p className="note">{s('dist.limits')}</p>
       <p className="note">{s('dist.fig2')}</p>
-      {setNotices(data, s).map((n) => (
-        <p key={n} className="notice" role="note">
-          {n}
-        </p>
-      ))}
+      <SetNotices data={data} s={s} />
     </PanelFrame>
   );
 }

@@ -7,7 +7,7 @@
 import { fmtCount, fmtNum, fmtP, fmtPct, px } from '../viz/format.ts';
 import { PanelFrame } from './d/PanelFrame.tsx';
 import { texImbalance } from './equations.ts';
-import { setNotices } from './c/notices.ts';
+import { SetNotices } from './c/SetNotices.tsx';
 import { Readouts } from './c/Readouts.tsx';
 import { ScoreLanes } from './c/ScoreLanes.tsx';
 import { ShareBar } from './c/ShareBar.tsx';
@@ -27,12 +27,7 @@ export function ImbalancePanel(props: PanelProps) {
     <PanelFrame title={s('panel.imbalance.title')} className="panel-imbalance">
       <Tex expr={texImbalance({ data, params, hovered })} />
       <ScoreLanes
-        data={data}
-        lang={lang}
-        hovered={hovered}
-        onHover={props.onHover}
-        onEdit={props.onEdit}
-        width={props.width}
+        {...props}
         title={s('imbalance.chartTitle')}
         caption={s('imbalance.caption')}
         label={s('imbalance.aria', {
@@ -45,24 +40,23 @@ export function ImbalancePanel(props: PanelProps) {
         markers={(x, layout) => (
           // The plain mean of each set, dashed across its lane (DR will replace it by P̂±).
           <g className="means" strokeDasharray="4 3" strokeWidth={1.5}>
-            {pos.n > 0 ? (
-              <line
-                x1={px(x(pos.mean))}
-                x2={px(x(pos.mean))}
-                y1={layout.posLane.top}
-                y2={layout.posLane.bottom}
-                stroke="var(--pos)"
-              />
-            ) : null}
-            {neg.n > 0 ? (
-              <line
-                x1={px(x(neg.mean))}
-                x2={px(x(neg.mean))}
-                y1={layout.negLane.top}
-                y2={layout.negLane.bottom}
-                stroke="var(--neg)"
-              />
-            ) : null}
+            {(
+              [
+                [pos, layout.posLane, 'var(--pos)'],
+                [neg, layout.negLane, 'var(--neg)'],
+              ] as const
+            ).map(([set, lane, colour]) =>
+              set.n > 0 ? (
+                <line
+                  key={colour}
+                  x1={px(x(set.mean))}
+                  x2={px(x(set.mean))}
+                  y1={lane.top}
+                  y2={lane.bottom}
+                  stroke={colour}
+                />
+              ) : null,
+            )}
           </g>
         )}
       />
@@ -86,11 +80,7 @@ export function ImbalancePanel(props: PanelProps) {
           { term: s('imbalance.bceNeg'), value: fmtNum(bce.fromNeg), emphasis: true },
         ]}
       />
-      {setNotices(data, s).map((n) => (
-        <p key={n} className="notice" role="note">
-          {n}
-        </p>
-      ))}
+      <SetNotices data={data} s={s} />
     </PanelFrame>
   );
 }

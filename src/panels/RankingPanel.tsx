@@ -8,7 +8,7 @@ import { fmtCount, fmtNum, fmtPct, px } from '../viz/format.ts';
 import { CHART_MARGINS } from '../viz/scales.ts';
 import { PanelFrame } from './d/PanelFrame.tsx';
 import { texPairwise } from './equations.ts';
-import { setNotices } from './c/notices.ts';
+import { SetNotices } from './c/SetNotices.tsx';
 import { pairMatrix, type PairMatrix } from './c/pairMatrix.ts';
 import { Readouts } from './c/Readouts.tsx';
 import { ScoreFigure } from './c/ScoreFigure.tsx';
@@ -62,11 +62,7 @@ export function RankingPanel(props: PanelProps) {
           { term: s('readout.loss'), value: fmtNum(data.result.loss) },
         ]}
       />
-      {setNotices(data, s).map((n) => (
-        <p key={n} className="notice" role="note">
-          {n}
-        </p>
-      ))}
+      <SetNotices data={data} s={s} />
     </PanelFrame>
   );
 }

@@ -186,7 +186,7 @@ function thresholdNote(gamma: number, s: Translate): string {
 
 /** Panel 7; see the module comment. Candidates are editable as in every lanes chart. */
 export function RecoveryPanel(props: PanelProps) {
-  const { data, params, lang, hovered, width } = props;
+  const { data, params, lang, hovered } = props;
   const s = t(lang);
   const gamma = params.margin;
   const rec = data.recovery;
@@ -202,12 +202,7 @@ export function RecoveryPanel(props: PanelProps) {
     <PanelFrame title={s('panel.recovery.title')} className="panel-recovery">
       <Tex expr={texRecovery({ data, params, hovered })} />
       <ScoreLanes
-        data={data}
-        lang={lang}
-        hovered={hovered}
-        onHover={props.onHover}
-        onEdit={props.onEdit}
-        width={width}
+        {...props}
         title={s('panel.recovery.title')}
         caption={s('recovery.caption')}
         label={label}

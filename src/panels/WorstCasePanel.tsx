@@ -11,7 +11,7 @@ import type { ScoreScale } from '../viz/scales.ts';
 import { PanelFrame } from './d/PanelFrame.tsx';
 import { texWorstCase } from './equations.ts';
 import type { LanesLayout } from './c/lanes.ts';
-import { setNotices } from './c/notices.ts';
+import { SetNotices } from './c/SetNotices.tsx';
 import { Readouts } from './c/Readouts.tsx';
 import { ScoreLanes } from './c/ScoreLanes.tsx';
 import { t, type Translate } from '../i18n/strings.ts';
@@ -32,12 +32,7 @@ export function WorstCasePanel(props: PanelProps) {
     <PanelFrame title={s('panel.worstCase.title')} className="panel-worst-case">
       <Tex expr={texWorstCase({ data, params, hovered })} />
       <ScoreLanes
-        data={data}
-        lang={lang}
-        hovered={hovered}
-        onHover={props.onHover}
-        onEdit={props.onEdit}
-        width={props.width}
+        {...props}
         top={MARKER_TOP}
         title={s('worst.chartTitle')}
         caption={`${s('worst.caption')} ${s('worst.dashed')}`}
@@ -62,11 +57,7 @@ export function WorstCasePanel(props: PanelProps) {
         ]}
       />
       <p className="note">{s('worst.paper')}</p>
-      {setNotices(data, s).map((n) => (
-        <p key={n} className="notice" role="note">
-          {n}
-        </p>
-      ))}
+      <SetNotices data={data} s={s} />
     </PanelFrame>
   );
 }
@@ -102,6 +93,41 @@ function WorstMarkers(
       </text>
     );
   };
+  // One side: the extreme as a solid line from above the lanes down through both, its label, and
+  // DR's P̂ of that set dashed across its own lane.
+  const side = (
+    cls: string,
+    value: number,
+    lineTop: number,
+    labelY: number,
+    text: string,
+    colour: string,
+    pHatCls: string,
+    pHat: number,
+    lane: { readonly top: number; readonly bottom: number },
+  ) => [
+    <line
+      key={cls}
+      className={cls}
+      x1={px(x(value))}
+      x2={px(x(value))}
+      y1={lineTop}
+      y2={negLane.bottom}
+      stroke={colour}
+      strokeWidth={2}
+    />,
+    label(value, labelY, text, colour, `${cls}-label`),
+    <line
+      key={pHatCls}
+      className={pHatCls}
+      x1={px(x(pHat))}
+      x2={px(x(pHat))}
+      y1={lane.top}
+      y2={lane.bottom}
+      stroke={colour}
+      strokeDasharray="4 3"
+    />,
+  ];
   if (hasPos) {
     const lo = x(worstCase.minPos - params.margin);
     const hi = x(worstCase.minPos);
@@ -116,65 +142,32 @@ function WorstMarkers(
         fill="var(--highlight)"
         fillOpacity={0.16}
       />,
-      <line
-        key="minPos"
-        className="min-pos"
-        x1={px(hi)}
-        x2={px(hi)}
-        y1={layout.margins.top - 12}
-        y2={negLane.bottom}
-        stroke="var(--pos)"
-        strokeWidth={2}
-      />,
-      label(
+      ...side(
+        'min-pos',
         worstCase.minPos,
+        layout.margins.top - 12,
         layout.margins.top - 16,
         s('worst.minPos', { v: fmtP(worstCase.minPos) }),
         'var(--pos)',
-        'minPosLabel',
+        'p-plus',
+        result.pPlus,
+        posLane,
       ),
-      <line
-        key="pPlus"
-        className="p-plus"
-        x1={px(x(result.pPlus))}
-        x2={px(x(result.pPlus))}
-        y1={posLane.top}
-        y2={posLane.bottom}
-        stroke="var(--pos)"
-        strokeDasharray="4 3"
-      />,
     );
   }
   if (hasNeg) {
-    const at = x(worstCase.maxNeg);
     out.push(
-      <line
-        key="maxNeg"
-        className="max-neg"
-        x1={px(at)}
-        x2={px(at)}
-        y1={layout.margins.top}
-        y2={negLane.bottom}
-        stroke="var(--neg)"
-        strokeWidth={2}
-      />,
-      label(
+      ...side(
+        'max-neg',
         worstCase.maxNeg,
+        layout.margins.top,
         layout.margins.top - 2,
         s('worst.maxNeg', { v: fmtP(worstCase.maxNeg) }),
         'var(--neg)',
-        'maxNegLabel',
+        'p-minus',
+        result.pMinus,
+        negLane,
       ),
-      <line
-        key="pMinus"
-        className="p-minus"
-        x1={px(x(result.pMinus))}
-        x2={px(x(result.pMinus))}
-        y1={negLane.top}
-        y2={negLane.bottom}
-        stroke="var(--neg)"
-        strokeDasharray="4 3"
-      />,
     );
   }
   return <g className="worst-markers">{out}</g>;

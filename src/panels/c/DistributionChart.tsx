@@ -15,6 +15,7 @@ import type { ExplainerData } from '../../viz/types.ts';
 import type { Lang, PanelEdit } from '../types.ts';
 import { SVG_MARK_LIMIT, dotRadius } from './lanes.ts';
 import { ScoreFigure } from './ScoreFigure.tsx';
+import { HoverRing } from '../../viz/HoverRing.tsx';
 import { t } from '../../i18n/strings.ts';
 
 /** Chart height in CSS pixels. */
@@ -206,16 +207,10 @@ export function DistributionChart(props: DistributionChartProps) {
       {marker(summary.mean, 1, s('dist.mean', { v: fmtP(summary.mean) }), 'var(--muted)', '4 3')}
       {marker(pHat, 0, s(positive ? 'dist.pPlus' : 'dist.pMinus', { v: fmtP(pHat) }), colour)}
       {hoveredAt !== undefined && detail ? (
-        <circle
-          className="hover-ring"
-          aria-hidden="true"
-          cx={px(x(detail.p[hoveredAt]))}
-          cy={px(y(detail.q[hoveredAt]))}
+        <HoverRing
+          cx={x(detail.p[hoveredAt])}
+          cy={y(detail.q[hoveredAt])}
           r={dotRadius(stems!.length) + 5}
-          fill="none"
-          stroke="var(--highlight)"
-          strokeWidth={2}
-          pointerEvents="none"
         />
       ) : null}
     </ScoreFigure>

@@ -7,6 +7,7 @@ import { useMemo, type ReactNode } from 'react';
 import { Axis } from '../../viz/Axis.tsx';
 import { CandidateDot } from '../../viz/CandidateDot.tsx';
 import { DotCanvas } from '../../viz/DotCanvas.tsx';
+import { HoverRing } from '../../viz/HoverRing.tsx';
 import { fmtCount, fmtP, px } from '../../viz/format.ts';
 import { histogramBars, columnMax } from '../../viz/histogram.ts';
 import { scoreScale, valueScale, type ScoreScale } from '../../viz/scales.ts';
@@ -180,18 +181,7 @@ export function ScoreLanes(props: ScoreLanesProps) {
       {props.markers?.(x, layout)}
       {dots}
       {mode === 'svg' && marks && hoveredAt >= 0 ? (
-        // The highlight ring on top of every dot (re-ordering the focusable dots would lose focus).
-        <circle
-          className="hover-ring"
-          aria-hidden="true"
-          cx={px(marks.x[hoveredAt])}
-          cy={px(marks.y[hoveredAt])}
-          r={radius + 5}
-          fill="none"
-          stroke="var(--highlight)"
-          strokeWidth={2}
-          pointerEvents="none"
-        />
+        <HoverRing cx={marks.x[hoveredAt]} cy={marks.y[hoveredAt]} r={radius + 5} />
       ) : null}
     </ScoreFigure>
   );
