@@ -6,7 +6,7 @@
  * Candidates can be dragged here too; λ± come from the app's sliders and move everything live.
  */
 import { fmtCount, fmtNum, fmtP } from '../viz/format.ts';
-import { PanelFrame } from './d/PanelFrame.tsx';
+import { PanelFrame } from './PanelFrame.tsx';
 import {
   texDistributions,
   texPMinus,

@@ -12,7 +12,7 @@ import { DETAIL_LIMIT, type ExplainerData } from '../viz/types.ts';
 import { entryOf } from './d/entry.ts';
 import { GradientChart } from './d/GradientChart.tsx';
 import { hardestShareOf, type GradWrt } from './d/gradientSeries.ts';
-import { PanelFrame } from './d/PanelFrame.tsx';
+import { PanelFrame } from './PanelFrame.tsx';
 import { texDR, texGradient } from './equations.ts';
 import { Tex } from './Tex.tsx';
 import type { PanelProps } from './types.ts';

@@ -5,7 +5,7 @@
  *   CE = Σ_{j+} −log p_j + Σ_{j−} −log(1 − p_j),  share = (Σ_{j−} −log(1 − p_j)) / CE.
  */
 import { fmtCount, fmtNum, fmtP, fmtPct, px } from '../viz/format.ts';
-import { PanelFrame } from './d/PanelFrame.tsx';
+import { PanelFrame } from './PanelFrame.tsx';
 import { texImbalance } from './equations.ts';
 import { SetNotices } from './c/SetNotices.tsx';
 import { Readouts } from './c/Readouts.tsx';

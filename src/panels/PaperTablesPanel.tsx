@@ -5,7 +5,7 @@
  */
 import { t, type Translate } from '../i18n/strings.ts';
 import { fmtNum } from '../viz/format.ts';
-import { PanelFrame } from './d/PanelFrame.tsx';
+import { PanelFrame } from './PanelFrame.tsx';
 import {
   TABLE1,
   TABLE2,

@@ -6,12 +6,12 @@
 import { useMemo } from 'react';
 import { fmtCount, fmtNum, fmtPct, px } from '../viz/format.ts';
 import { CHART_MARGINS } from '../viz/scales.ts';
-import { PanelFrame } from './d/PanelFrame.tsx';
+import { PanelFrame } from './PanelFrame.tsx';
 import { texPairwise } from './equations.ts';
 import { SetNotices } from './c/SetNotices.tsx';
 import { pairMatrix, type PairMatrix } from './c/pairMatrix.ts';
 import { Readouts } from './c/Readouts.tsx';
-import { ScoreFigure } from './c/ScoreFigure.tsx';
+import { ChartFigure } from './ChartFigure.tsx';
 import { ShareBar } from './c/ShareBar.tsx';
 import { t, type Translate } from '../i18n/strings.ts';
 import { Tex } from './Tex.tsx';
@@ -128,7 +128,7 @@ function MatrixChart(props: PanelProps & { readonly matrix: PairMatrix; readonly
   );
 
   return (
-    <ScoreFigure
+    <ChartFigure
       label={s('ranking.aria', {
         rows: nr,
         cols: nc,
@@ -182,6 +182,6 @@ function MatrixChart(props: PanelProps & { readonly matrix: PairMatrix; readonly
           pointerEvents="none"
         />
       ) : null}
-    </ScoreFigure>
+    </ChartFigure>
   );
 }

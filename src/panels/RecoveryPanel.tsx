@@ -11,7 +11,7 @@ import type { ScoreScale } from '../viz/scales.ts';
 import type { ExplainerData } from '../viz/types.ts';
 import type { LanesLayout } from './c/lanes.ts';
 import { ScoreLanes } from './c/ScoreLanes.tsx';
-import { PanelFrame } from './d/PanelFrame.tsx';
+import { PanelFrame } from './PanelFrame.tsx';
 import { texRecovery } from './equations.ts';
 import { Tex } from './Tex.tsx';
 import type { PanelProps } from './types.ts';

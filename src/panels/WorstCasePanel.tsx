@@ -8,7 +8,7 @@
 import type { ReactNode } from 'react';
 import { fmtNum, fmtP, px } from '../viz/format.ts';
 import type { ScoreScale } from '../viz/scales.ts';
-import { PanelFrame } from './d/PanelFrame.tsx';
+import { PanelFrame } from './PanelFrame.tsx';
 import { texWorstCase } from './equations.ts';
 import type { LanesLayout } from './c/lanes.ts';
 import { SetNotices } from './c/SetNotices.tsx';

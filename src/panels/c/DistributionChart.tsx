@@ -14,7 +14,7 @@ import { CHART_MARGINS, scoreScale, valueScale, type Margins } from '../../viz/s
 import type { ExplainerData } from '../../viz/types.ts';
 import type { Lang, PanelEdit } from '../types.ts';
 import { SVG_MARK_LIMIT, dotRadius } from './lanes.ts';
-import { ScoreFigure } from './ScoreFigure.tsx';
+import { ChartFigure } from '../ChartFigure.tsx';
 import { HoverRing } from '../../viz/HoverRing.tsx';
 import { t } from '../../i18n/strings.ts';
 
@@ -185,7 +185,7 @@ export function DistributionChart(props: DistributionChartProps) {
       : undefined;
 
   return (
-    <ScoreFigure
+    <ChartFigure
       label={s(positive ? 'dist.ariaPos' : 'dist.ariaNeg', ariaVars)}
       title={s(positive ? 'dist.posTitle' : 'dist.negTitle')}
       caption={stems ? s('dist.stems') : s('dist.histNote')}
@@ -213,6 +213,6 @@ export function DistributionChart(props: DistributionChartProps) {
           r={dotRadius(stems!.length) + 5}
         />
       ) : null}
-    </ScoreFigure>
+    </ChartFigure>
   );
 }

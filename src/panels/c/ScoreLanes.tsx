@@ -15,7 +15,7 @@ import { stripLayout } from '../../viz/strip.ts';
 import type { ExplainerData, SetSummary } from '../../viz/types.ts';
 import type { PanelEdit, Lang } from '../types.ts';
 import { dotRadius, lanesLayout, markMode, type LanesLayout } from './lanes.ts';
-import { ScoreFigure } from './ScoreFigure.tsx';
+import { ChartFigure } from '../ChartFigure.tsx';
 import { t } from '../../i18n/strings.ts';
 
 /** Props of ScoreLanes: the panel props, the chart's texts, and the panel's own markers. */
@@ -126,7 +126,7 @@ export function ScoreLanes(props: ScoreLanesProps) {
   }
 
   return (
-    <ScoreFigure
+    <ChartFigure
       label={props.label}
       title={props.title}
       caption={props.caption}
@@ -183,7 +183,7 @@ export function ScoreLanes(props: ScoreLanesProps) {
       {mode === 'svg' && marks && hoveredAt >= 0 ? (
         <HoverRing cx={marks.x[hoveredAt]} cy={marks.y[hoveredAt]} r={radius + 5} />
       ) : null}
-    </ScoreFigure>
+    </ChartFigure>
   );
 }
 
