@@ -4,7 +4,7 @@
  * the number of violating pairs and n+·n−; for small sets a matrix of every pair's hinge.
  */
 import { useMemo } from 'react';
-import { fmtCount, fmtNum, fmtPct, px } from '../viz/format.ts';
+import { fmtCount, fmtNum, fmtP, fmtPct, px } from '../viz/format.ts';
 import { CHART_MARGINS } from '../viz/scales.ts';
 import { PanelFrame } from './PanelFrame.tsx';
 import { texPairwise } from './equations.ts';
@@ -67,7 +67,10 @@ export function RankingPanel(props: PanelProps) {
   );
 }
 
-/** The pair matrix with row and column markers (hoverable) and the hovered candidate's row/column. */
+/**
+ * The pair matrix with row and column markers (hoverable and focusable: each names its candidate) and
+ * the hovered candidate's row or column outlined.
+ */
 function MatrixChart(props: PanelProps & { readonly matrix: PairMatrix; readonly s: Translate }) {
   const { data, params, hovered, onHover, matrix, s } = props;
   const detail = data.detail!;
@@ -87,43 +90,66 @@ function MatrixChart(props: PanelProps & { readonly matrix: PairMatrix; readonly
   for (let i = 0; i < nr; i++) {
     for (let j = 0; j < nc; j++) {
       const h = hinge[i * nc + j];
+      const violated = h > 0;
       cells.push(
-        h > 0 ? (
-          <rect
-            key={`${i}:${j}`}
-            x={gx(j) + 0.5}
-            y={gy(i) + 0.5}
-            width={px(cell - 1)}
-            height={px(cell - 1)}
-            fill="var(--neg)"
-            fillOpacity={px(0.15 + 0.85 * Math.min(1, h / top))}
-          />
-        ) : (
-          <rect
-            key={`${i}:${j}`}
-            x={gx(j) + 0.5}
-            y={gy(i) + 0.5}
-            width={px(cell - 1)}
-            height={px(cell - 1)}
-            fill="none"
-            stroke="var(--grid)"
-          />
-        ),
+        <rect
+          key={`${i}:${j}`}
+          x={gx(j) + 0.5}
+          y={gy(i) + 0.5}
+          width={px(cell - 1)}
+          height={px(cell - 1)}
+          fill={violated ? 'var(--neg)' : 'none'}
+          fillOpacity={violated ? px(0.15 + 0.85 * Math.min(1, h / top)) : undefined}
+          stroke={violated ? undefined : 'var(--grid)'}
+        />,
       );
     }
   }
 
-  const marker = (k: number, cx: number, cy: number, positive: boolean) => (
-    <circle
-      key={detail.index[k]}
-      className="pair-marker"
-      cx={px(cx)}
-      cy={px(cy)}
-      r={Math.max(2, Math.min(5, cell / 3))}
-      fill={positive ? 'var(--pos)' : 'var(--neg)'}
-      data-index={detail.index[k]}
-      onPointerEnter={() => onHover(detail.index[k])}
-      onPointerLeave={() => onHover(null)}
+  // A row or column marker: hover and keyboard focus both highlight its candidate everywhere,
+  // and the highlighted candidate's marker gets a ring (the visible focus, without a stylesheet).
+  const marker = (k: number, cx: number, cy: number, positive: boolean) => {
+    const index = detail.index[k];
+    const on = index === hovered;
+    return (
+      <circle
+        key={index}
+        className="pair-marker"
+        cx={px(cx)}
+        cy={px(cy)}
+        r={Math.max(2, Math.min(5, cell / 3))}
+        fill={positive ? 'var(--pos)' : 'var(--neg)'}
+        stroke={on ? 'var(--highlight)' : undefined}
+        strokeWidth={on ? 3 : undefined}
+        data-index={index}
+        tabIndex={0}
+        role="img"
+        aria-label={s('lanes.candidateReadOnly', {
+          row: detail.row[k],
+          cls: detail.cls[k],
+          label: s(positive ? 'label.positive' : 'label.negative'),
+          p: fmtP(detail.p[k]),
+        })}
+        onPointerEnter={() => onHover(index)}
+        onPointerLeave={() => onHover(null)}
+        onFocus={() => onHover(index)}
+        onBlur={() => onHover(null)}
+      />
+    );
+  };
+
+  // The hovered candidate's row (a positive) or column (a negative), outlined.
+  const band = (x: number, y: number, w: number, h: number) => (
+    <rect
+      className="hover-band"
+      x={x}
+      y={y}
+      width={px(w)}
+      height={px(h)}
+      fill="none"
+      stroke="var(--highlight)"
+      strokeWidth={2}
+      pointerEvents="none"
     />
   );
 
@@ -140,7 +166,7 @@ function MatrixChart(props: PanelProps & { readonly matrix: PairMatrix; readonly
       caption={`${s('ranking.caption')} ${s('ranking.legend')}`}
       width={width}
       height={height}
-      interactive={false}
+      interactive
       className="chart-ranking"
     >
       <g fontSize={11} fill="var(--fg)">
@@ -156,32 +182,8 @@ function MatrixChart(props: PanelProps & { readonly matrix: PairMatrix; readonly
       <g className="row-markers">
         {Array.from(rows, (k, i) => marker(k, LEFT - 8, TOP + (i + 0.5) * cell, true))}
       </g>
-      {hoverRow >= 0 ? (
-        <rect
-          className="hover-band"
-          x={LEFT}
-          y={gy(hoverRow)}
-          width={px(nc * cell)}
-          height={px(cell)}
-          fill="none"
-          stroke="var(--highlight)"
-          strokeWidth={2}
-          pointerEvents="none"
-        />
-      ) : null}
-      {hoverCol >= 0 ? (
-        <rect
-          className="hover-band"
-          x={gx(hoverCol)}
-          y={TOP}
-          width={px(cell)}
-          height={px(nr * cell)}
-          fill="none"
-          stroke="var(--highlight)"
-          strokeWidth={2}
-          pointerEvents="none"
-        />
-      ) : null}
+      {hoverRow >= 0 ? band(LEFT, gy(hoverRow), nc * cell, cell) : null}
+      {hoverCol >= 0 ? band(gx(hoverCol), TOP, cell, nr * cell) : null}
     </ChartFigure>
   );
 }

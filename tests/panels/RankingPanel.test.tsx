@@ -64,7 +64,8 @@ describe('RankingPanel', () => {
 
   it('names the chart with the grid size and the violating pairs', () => {
     const view = render(<RankingPanel {...panelProps(small()).props} />);
-    const svg = view.container.querySelector('svg[role="img"][aria-label]')!;
+    // a group, not an img: it holds focusable markers (an img's children are presentational)
+    const svg = view.container.querySelector('svg[role="group"][aria-label]')!;
     expect(svg.getAttribute('aria-label')).toBe(
       'Chart: a grid of 3 positives by 9 negatives; 20 of 27 pairs violate the margin γ = 0.5.',
     );
@@ -79,9 +80,29 @@ describe('RankingPanel', () => {
     expect(recorder.hovers).toEqual([9, null, 1]);
   });
 
+  it('reaches every row and column marker from the keyboard: each names its candidate, focus reports hover', () => {
+    const data = small();
+    const { props, recorder } = panelProps(data);
+    const view = render(<RankingPanel {...props} />);
+    const markers = [...view.container.querySelectorAll<SVGCircleElement>('.pair-marker')];
+    expect(markers).toHaveLength(data.pos.n + data.neg.n);
+    for (const m of markers) expect(m.getAttribute('tabindex')).toBe('0');
+    const row9 = view.container.querySelector<SVGCircleElement>('.row-markers [data-index="9"]')!;
+    expect(row9.getAttribute('aria-label')).toMatch(
+      /^Candidate row 9, class 0, positive, p = 0\.\d{4}\.$/,
+    );
+    fireEvent.focus(row9);
+    fireEvent.blur(row9);
+    fireEvent.focus(view.container.querySelector('.col-markers [data-index="1"]')!);
+    expect(recorder.hovers).toEqual([9, null, 1]);
+  });
+
   it('outlines the hovered positive’s row and the hovered negative’s column', () => {
     const rowView = render(<RankingPanel {...panelProps(small(), { hovered: 9 }).props} />);
     const band = rowView.container.querySelector('.hover-band')!;
+    // …and rings that candidate's marker (what a keyboard user sees on focus)
+    const ringed = rowView.container.querySelectorAll('.pair-marker[stroke="var(--highlight)"]');
+    expect([...ringed].map((m) => m.getAttribute('data-index'))).toEqual(['9']);
     expect(Number(band.getAttribute('width'))).toBeGreaterThan(Number(band.getAttribute('height')));
     cleanup();
     const colView = render(<RankingPanel {...panelProps(small(), { hovered: 1 }).props} />);
