@@ -4,12 +4,14 @@
  * CandidateEdit in the store (undoable, in the link). Sets too large for the main thread are not
  * listed; the section says why.
  */
-import { useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { parseCell } from '../state/candidateEdits.ts';
 import { MAIN_THREAD_ENTRY_LIMIT } from '../state/store.ts';
 import { detailPositions, labelTargets, pageCount, pageOfRow, pageRows } from './candidateTable.ts';
 import { CandidateTable, targetName } from './CandidateTable.tsx';
 import { useApp, useAppStore } from './context.tsx';
+import { feedInterval } from './feed.ts';
+import { useThrottledValue } from './useThrottledValue.ts';
 import { useT } from './i18n.ts';
 
 export function CandidateEditor() {
@@ -17,8 +19,11 @@ export function CandidateEditor() {
   const s = useT();
   const id = useId();
   const set = useApp((st) => st.candidates);
-  const detail = useApp((st) => st.shown?.data.detail ?? null);
-  const hovered = useApp((st) => st.view.hovered);
+  // The gradients and the hover follow in a deferred render: a result updates the readouts first;
+  // for dense sets at most every DENSE_FEED_MS, as the panels (feed.ts).
+  const latest = useDeferredValue(useApp((st) => st.shown?.data.detail ?? null));
+  const detail = useThrottledValue(latest, feedInterval(latest));
+  const hovered = useDeferredValue(useApp((st) => st.view.hovered));
   const info = useApp((st) => st.shown?.info ?? null);
   const [as, setAs] = useState<'logit' | 'score'>('logit');
   const [page, setPage] = useState(0);

@@ -2,7 +2,10 @@
  * The candidate table of one page: a <tbody> per row (anchor), a line per entry (row, class) with its
  * logit or score in a number box, σ(x) and ∂DR/∂x from the latest result; the row's label and its
  * delete button span the row's lines. Hovering or focusing a line highlights that entry everywhere.
+ * Rows are memoised on plain values (logits, gradients as text, label, hover), so a result re-renders
+ * the gradient cells, not the inputs.
  */
+import { memo, useCallback } from 'react';
 import { sigmoid } from '../engine/index.ts';
 import type { CandidateSet } from '../state/types.ts';
 import type { EntryDetail } from '../viz/types.ts';
@@ -22,7 +25,7 @@ export interface CandidateTableProps {
   readonly positions: Int32Array;
   readonly hovered: number | null;
   readonly s: UiTranslate;
-  /** A cell's problem (already naming row and column), or null to clear. */
+  /** A cell's problem, already naming its row and column, or null to clear. */
   readonly onProblem: (message: string | null) => void;
 }
 
@@ -33,14 +36,63 @@ export function targetName(target: number, K: number, s: UiTranslate): string {
   return K === 1 ? s('label.positive') : s('app.table.classN', { k: target });
 }
 
-export function CandidateTable(props: CandidateTableProps) {
+/** The value column's name for class `cls` of a K-class set ("logit x" or "logit x, class 2"). */
+export function valueColumn(as: 'logit' | 'score', cls: number, K: number, s: UiTranslate) {
+  const base = as === 'logit' ? s('table.logit') : s('table.score');
+  return K === 1 ? base : `${base}, ${s('app.table.classN', { k: cls + 1 })}`;
+}
+
+export const CandidateTable = memo(function CandidateTable(props: CandidateTableProps) {
   const { set, from, to, as, detail, positions, hovered, s, onProblem } = props;
   const store = useAppStore();
   const { K } = set;
-  const valueColumn = as === 'logit' ? s('table.logit') : s('table.score');
-  const setHovered = (flat: number | null) => store.getState().setHovered(flat);
-  const rows: number[] = [];
-  for (let r = from; r < to; r++) rows.push(r);
+
+  const onCommit = useCallback(
+    (row: number, cls: number, logit: number) => {
+      if (!Object.is(logit, set.logits[row * K + cls])) {
+        store.getState().editCandidates({ op: 'setLogit', row, cls, logit });
+      }
+    },
+    [store, set, K],
+  );
+  const onCellProblem = useCallback(
+    (row: number, cls: number, error: string | null) =>
+      onProblem(
+        error === null
+          ? null
+          : s('app.table.cellError', { row, column: valueColumn(as, cls, K, s), error }),
+      ),
+    [onProblem, s, as, K],
+  );
+
+  const rows = [];
+  for (let r = from; r < to; r++) {
+    const logits: number[] = [];
+    const grads: string[] = [];
+    for (let c = 0; c < K; c++) {
+      const flat = r * K + c;
+      logits.push(set.logits[flat]);
+      const k = positions[flat];
+      grads.push(detail && k >= 0 ? formatShort(detail.gradLogit[k]) : s('app.table.none'));
+    }
+    const inRow = hovered !== null && Math.floor(hovered / K) === r ? hovered - r * K : null;
+    rows.push(
+      <CandidateRow
+        key={r}
+        row={r}
+        K={K}
+        R={set.R}
+        target={set.targets[r]}
+        logits={logits.join(',')}
+        grads={grads.join(',')}
+        hoveredClass={inRow}
+        as={as}
+        s={s}
+        onCommit={onCommit}
+        onProblem={onCellProblem}
+      />,
+    );
+  }
 
   return (
     <table className="candidate-table">
@@ -50,7 +102,7 @@ export function CandidateTable(props: CandidateTableProps) {
           <th scope="col">{s('table.row')}</th>
           <th scope="col">{s('table.class')}</th>
           <th scope="col">{s('table.label')}</th>
-          <th scope="col">{valueColumn}</th>
+          <th scope="col">{as === 'logit' ? s('table.logit') : s('table.score')}</th>
           <th scope="col">p</th>
           <th scope="col">{s('app.table.grad')}</th>
           <th scope="col">
@@ -58,101 +110,105 @@ export function CandidateTable(props: CandidateTableProps) {
           </th>
         </tr>
       </thead>
-      {rows.map((r) => {
-        const target = set.targets[r];
-        const rowHovered = hovered !== null && Math.floor(hovered / K) === r;
-        return (
-          <tbody key={r} className={rowHovered ? 'hovered-row' : undefined}>
-            {Array.from({ length: K }, (_, c) => {
-              const flat = r * K + c;
-              const x = set.logits[flat];
-              const p = sigmoid(x);
-              const k = positions[flat];
-              const grad = detail && k >= 0 ? detail.gradLogit[k] : NaN;
-              const column =
-                K === 1 ? valueColumn : `${valueColumn}, ${s('app.table.classN', { k: c + 1 })}`;
-              const cellName = s('app.table.cellName', { row: r, column });
-              return (
-                <tr
-                  key={c}
-                  data-flat={flat}
-                  className={hovered === flat ? 'hovered' : undefined}
-                  onPointerEnter={() => setHovered(flat)}
-                  onPointerLeave={() => setHovered(null)}
-                  onFocus={() => setHovered(flat)}
-                  onBlur={() => setHovered(null)}
-                >
-                  {c === 0 && (
-                    <th scope="rowgroup" rowSpan={K}>
-                      {r}
-                    </th>
-                  )}
-                  <td>{c + 1}</td>
-                  {c === 0 && (
-                    <td rowSpan={K}>
-                      <select
-                        aria-label={s('app.table.cellName', { row: r, column: s('table.label') })}
-                        value={target}
-                        onChange={(e) =>
-                          store.getState().editCandidates({
-                            op: 'setLabel',
-                            row: r,
-                            target: Number(e.target.value),
-                          })
-                        }
-                      >
-                        {labelTargets(K).map((t) => (
-                          <option key={t} value={t}>
-                            {targetName(t, K, s)}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  )}
-                  <td>
-                    <CellInput
-                      shown={as === 'logit' ? formatParam(x) : formatParam(p)}
-                      as={as}
-                      label={cellName}
-                      onCommit={(logit) => {
-                        if (!Object.is(logit, x)) {
-                          store
-                            .getState()
-                            .editCandidates({ op: 'setLogit', row: r, cls: c, logit });
-                        }
-                      }}
-                      onProblem={(error) =>
-                        onProblem(
-                          error === null
-                            ? null
-                            : s('app.table.cellError', { row: r, column, error }),
-                        )
-                      }
-                    />
-                  </td>
-                  <td className="num">{formatShort(p)}</td>
-                  <td className="num" data-testid={`grad-${flat}`}>
-                    {Number.isNaN(grad) ? s('app.table.none') : formatShort(grad)}
-                  </td>
-                  {c === 0 && (
-                    <td rowSpan={K}>
-                      <button
-                        type="button"
-                        className="delete"
-                        aria-label={s('control.deleteCandidate', { row: r })}
-                        disabled={set.R <= 1}
-                        onClick={() => store.getState().editCandidates({ op: 'delete', row: r })}
-                      >
-                        ×
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              );
-            })}
-          </tbody>
-        );
-      })}
+      {rows}
     </table>
   );
+});
+
+interface CandidateRowProps {
+  readonly row: number;
+  readonly K: number;
+  readonly R: number;
+  readonly target: number;
+  /** The row's K logits and K formatted gradients, comma-joined (plain values, so memo works). */
+  readonly logits: string;
+  readonly grads: string;
+  /** The hovered class of this row, or null. */
+  readonly hoveredClass: number | null;
+  readonly as: 'logit' | 'score';
+  readonly s: UiTranslate;
+  readonly onCommit: (row: number, cls: number, logit: number) => void;
+  readonly onProblem: (row: number, cls: number, error: string | null) => void;
 }
+
+const CandidateRow = memo(function CandidateRow(props: CandidateRowProps) {
+  const { row: r, K, R, target, hoveredClass, as, s, onCommit, onProblem } = props;
+  const store = useAppStore();
+  const logits = props.logits.split(',').map(Number);
+  const grads = props.grads.split(',');
+  const setHovered = (flat: number | null) => store.getState().setHovered(flat);
+
+  return (
+    <tbody className={hoveredClass !== null ? 'hovered-row' : undefined}>
+      {logits.map((x, c) => {
+        const flat = r * K + c;
+        const p = sigmoid(x);
+        return (
+          <tr
+            key={c}
+            data-flat={flat}
+            className={hoveredClass === c ? 'hovered' : undefined}
+            onPointerEnter={() => setHovered(flat)}
+            onPointerLeave={() => setHovered(null)}
+            onFocus={() => setHovered(flat)}
+            onBlur={() => setHovered(null)}
+          >
+            {c === 0 && (
+              <th scope="rowgroup" rowSpan={K}>
+                {r}
+              </th>
+            )}
+            <td>{c + 1}</td>
+            {c === 0 && (
+              <td rowSpan={K}>
+                <select
+                  aria-label={s('app.table.cellName', { row: r, column: s('table.label') })}
+                  value={target}
+                  onChange={(e) =>
+                    store
+                      .getState()
+                      .editCandidates({ op: 'setLabel', row: r, target: Number(e.target.value) })
+                  }
+                >
+                  {labelTargets(K).map((t) => (
+                    <option key={t} value={t}>
+                      {targetName(t, K, s)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+            )}
+            <td>
+              <CellInput
+                shown={as === 'logit' ? formatParam(x) : formatParam(p)}
+                as={as}
+                label={s('app.table.cellName', { row: r, column: valueColumn(as, c, K, s) })}
+                row={r}
+                cls={c}
+                onCommit={onCommit}
+                onProblem={onProblem}
+              />
+            </td>
+            <td className="num">{formatShort(p)}</td>
+            <td className="num" data-testid={`grad-${flat}`}>
+              {grads[c]}
+            </td>
+            {c === 0 && (
+              <td rowSpan={K}>
+                <button
+                  type="button"
+                  className="delete"
+                  aria-label={s('control.deleteCandidate', { row: r })}
+                  disabled={R <= 1}
+                  onClick={() => store.getState().editCandidates({ op: 'delete', row: r })}
+                >
+                  ×
+                </button>
+              </td>
+            )}
+          </tr>
+        );
+      })}
+    </tbody>
+  );
+});

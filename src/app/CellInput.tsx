@@ -1,9 +1,10 @@
 /**
  * One editable number of the candidate table: shows the entry's logit (or its score), commits on
  * Enter or when focus leaves, reverts on Escape. Text is parsed in one pure place (parseCell); a bad
- * value reports a message naming the row and column and changes nothing.
+ * value is reported (the table names the row and column) and changes nothing. Memoised with stable
+ * callbacks, so a new result (new gradients beside it) does not touch the input.
  */
-import { useState, type KeyboardEvent } from 'react';
+import { memo, useState, type KeyboardEvent } from 'react';
 import { parseCell } from '../state/candidateEdits.ts';
 
 export interface CellInputProps {
@@ -12,13 +13,17 @@ export interface CellInputProps {
   readonly as: 'logit' | 'score';
   /** Accessible name: row and column. */
   readonly label: string;
-  /** A valid new logit (different text from `shown`). */
-  readonly onCommit: (logit: number) => void;
-  /** The parse error of a commit, or null when the value was accepted or nothing changed. */
-  readonly onProblem: (error: string | null) => void;
+  /** The entry: row and class. */
+  readonly row: number;
+  readonly cls: number;
+  /** A valid new logit (typed text different from `shown`). */
+  readonly onCommit: (row: number, cls: number, logit: number) => void;
+  /** The parse error of a commit, or null when the value was accepted or the edit abandoned. */
+  readonly onProblem: (row: number, cls: number, error: string | null) => void;
 }
 
-export function CellInput({ shown, as, label, onCommit, onProblem }: CellInputProps) {
+export const CellInput = memo(function CellInput(props: CellInputProps) {
+  const { shown, as, label, row, cls, onCommit, onProblem } = props;
   const [draft, setDraft] = useState<string | null>(null);
   const [invalid, setInvalid] = useState(false);
 
@@ -30,15 +35,15 @@ export function CellInput({ shown, as, label, onCommit, onProblem }: CellInputPr
     }
     const v = parseCell(draft, as);
     if (!v.ok) {
-      onProblem(v.error);
+      onProblem(row, cls, v.error);
       setInvalid(keepOnError);
       if (!keepOnError) setDraft(null);
       return;
     }
-    onProblem(null);
+    onProblem(row, cls, null);
     setDraft(null);
     setInvalid(false);
-    onCommit(v.logit);
+    onCommit(row, cls, v.logit);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -46,7 +51,7 @@ export function CellInput({ shown, as, label, onCommit, onProblem }: CellInputPr
     if (e.key === 'Escape') {
       setDraft(null);
       setInvalid(false);
-      onProblem(null);
+      onProblem(row, cls, null);
     }
   };
 
@@ -65,4 +70,4 @@ export function CellInput({ shown, as, label, onCommit, onProblem }: CellInputPr
       onKeyDown={onKeyDown}
     />
   );
-}
+});

@@ -21,8 +21,10 @@ import type { PanelEdit, PanelProps } from '../panels/types.ts';
 import { WorstCasePanel } from '../panels/WorstCasePanel.tsx';
 import { useApp, useAppStore } from './context.tsx';
 import { useLang, useT } from './i18n.ts';
+import { feedInterval } from './feed.ts';
 import { PanelSlot } from './PanelSlot.tsx';
 import { useElementWidth } from './useElementWidth.ts';
+import { useThrottledValue } from './useThrottledValue.ts';
 
 /** The panels in the order the page walks the paper. */
 export const PANELS: readonly ComponentType<PanelProps>[] = [
@@ -45,7 +47,8 @@ export const MIN_PANEL_WIDTH = 280;
 export function Explainer() {
   const store = useAppStore();
   const s = useT();
-  const shown = useDeferredValue(useApp((st) => st.shown));
+  const latest = useDeferredValue(useApp((st) => st.shown));
+  const shown = useThrottledValue(latest, feedInterval(latest?.data.detail));
   const hovered = useDeferredValue(useApp((st) => st.view.hovered));
   const lang = useDeferredValue(useLang());
   const editable = useApp((st) => st.candidates !== null);

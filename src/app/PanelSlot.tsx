@@ -2,14 +2,18 @@
  * One explainer panel, kept live while it is on screen and brought up to date in idle time when it
  * is not. Every result re-renders the panels; doing all eight in one commit cost main-thread tasks
  * over 50 ms at detection scale (KaTeX and SVG for charts nobody is looking at). So a panel outside
- * the viewport (plus a margin) keeps the props it last drew with and catches up in idle time, one
- * panel per idle period, in an interruptible render: off-screen panels still follow every change as
- * soon as the thread is free, and a panel scrolling into view draws the latest props at once.
+ * the viewport (plus a margin) keeps the props it last drew with and catches up once changes pause
+ * for SETTLE_MS, in idle time, one panel per idle period, in an interruptible render: off-screen
+ * panels follow every change a moment after it, and a panel scrolling into view draws the latest
+ * props at once.
  */
 import { startTransition, useEffect, useRef, useState, type ComponentType } from 'react';
 import type { PanelProps } from '../panels/types.ts';
 import { enqueueIdle } from './idleQueue.ts';
 import { useOnScreen } from './useOnScreen.ts';
+
+/** Quiet time after the last change before off-screen panels catch up (ms). */
+export const SETTLE_MS = 200;
 
 export interface PanelSlotProps {
   readonly Panel: ComponentType<PanelProps>;
@@ -30,8 +34,16 @@ export function PanelSlot({ Panel, props }: PanelSlotProps) {
       setDrawn(props);
       return;
     }
-    // Off screen: catch up when the main thread is idle, in a render of this panel alone.
-    return enqueueIdle(key, () => startTransition(() => setDrawn(props)));
+    // Off screen: once the changes pause (a drag streams new props every frame), catch up when the
+    // main thread is idle, in a render of this panel alone.
+    let cancelIdle = () => {};
+    const timer = setTimeout(() => {
+      cancelIdle = enqueueIdle(key, () => startTransition(() => setDrawn(props)));
+    }, SETTLE_MS);
+    return () => {
+      clearTimeout(timer);
+      cancelIdle();
+    };
   }, [visible, props, drawn, key]);
 
   return (
