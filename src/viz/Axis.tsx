@@ -25,13 +25,21 @@ export interface AxisProps {
   readonly ticks?: number;
   /** Tick label format; default the scale's own tickFormat for that count. */
   readonly format?: (value: number) => string;
-  /** Distance from the axis line to the title's baseline, in pixels. */
+  /** Distance from the axis line to the title's baseline, in pixels (titles beside the axis). */
   readonly labelOffset?: number;
+  /**
+   * Where a left axis's title goes: 'side' (default) rotated along the axis, left of the tick labels;
+   * 'top' horizontal above the axis's top end, ending where the tick labels end, so it can never
+   * overlap them however wide they are (for short axes in a narrow margin).
+   */
+  readonly labelAt?: 'side' | 'top';
   /** Draw faint grid lines across the plot, this long (pixels), from each tick. */
   readonly gridLength?: number;
 }
 
 const TICK = 5;
+/** A 'top' title's baseline sits this far above the axis's top end: clear of the top tick's label. */
+const TOP_TITLE_GAP = 7;
 
 /** A bottom or left axis with tick marks, tick labels, an optional grid and a title. */
 export function Axis(props: AxisProps) {
@@ -73,6 +81,15 @@ export function Axis(props: AxisProps) {
       })}
       {horizontal ? (
         <text className="axis-label" x={mid} y={px(at + offset)} textAnchor="middle">
+          {label}
+        </text>
+      ) : props.labelAt === 'top' ? (
+        <text
+          className="axis-label"
+          x={px(at - TICK - 3)}
+          y={px(lo - TOP_TITLE_GAP)}
+          textAnchor="end"
+        >
           {label}
         </text>
       ) : (

@@ -13,6 +13,7 @@ export function px(x: number): number {
 const fixed4 = format('.4f');
 const sig4 = format('.4~g');
 const count = format(',d');
+const countShort = format('.3~s');
 const percent1 = format('.1%');
 
 /** A probability or score in [0, 1] with 4 decimals ("0.6211"), as the equations show it. */
@@ -28,6 +29,11 @@ export function fmtNum(x: number): string {
 /** A whole count with thousands separators ("8,000,000"). */
 export function fmtCount(x: number): string {
   return Number.isFinite(x) ? count(Math.round(x)) : '—';
+}
+
+/** A whole count with an SI prefix and at most 3 significant digits ("950", "2k", "6.5M"), for tick labels. */
+export function fmtCountShort(x: number): string {
+  return Number.isFinite(x) ? countShort(Math.round(x)) : '—';
 }
 
 /** A share in [0, 1] as a percentage with one decimal ("97.3%"). */

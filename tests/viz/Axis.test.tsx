@@ -29,4 +29,21 @@ describe('Axis', () => {
     );
     expect(container.querySelector('.axis-left text')?.getAttribute('text-anchor')).toBe('end');
   });
+
+  it('puts a left axis’s title horizontally above its top end, ending where the tick labels end, with labelAt="top"', () => {
+    const y = valueScale(6_000_000, 10, 110); // range [110, 10]: the top end is y = 10
+    const { container } = render(
+      <svg>
+        <Axis scale={y} orient="left" at={46} label="count" labelAt="top" />
+      </svg>,
+    );
+    const title = container.querySelector('.axis-label')!;
+    expect(title.getAttribute('transform')).toBeNull();
+    expect(title.getAttribute('text-anchor')).toBe('end');
+    // the tick labels end at x = at − 8 (tick 5 + gap 3); the title ends there too, 7 px above the top
+    expect(Number(title.getAttribute('x'))).toBe(38);
+    expect(Number(title.getAttribute('y'))).toBe(3);
+    const tickText = container.querySelector('.axis-left g text')!;
+    expect(Number(tickText.getAttribute('x'))).toBe(-8);
+  });
 });

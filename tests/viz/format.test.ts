@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fmtCount, fmtNum, fmtP, fmtPct, px } from '../../src/viz/format.ts';
+import { fmtCount, fmtCountShort, fmtNum, fmtP, fmtPct, px } from '../../src/viz/format.ts';
 
 describe('px', () => {
   it('rounds to 2 decimals and never writes −0', () => {
@@ -18,8 +18,21 @@ describe('readout formats', () => {
     expect(fmtPct(0.97312)).toBe('97.3%');
   });
 
+  it('writes tick counts short, with an SI prefix and at most 3 significant digits', () => {
+    expect([0, 950, 1000, 1500, 20_000, 12_345, 6_000_000, 7_920_000].map(fmtCountShort)).toEqual([
+      '0',
+      '950',
+      '1k',
+      '1.5k',
+      '20k',
+      '12.3k',
+      '6M',
+      '7.92M',
+    ]);
+  });
+
   it('writes a dash for non-finite values instead of NaN or Infinity', () => {
-    for (const f of [fmtP, fmtNum, fmtCount, fmtPct]) {
+    for (const f of [fmtP, fmtNum, fmtCount, fmtCountShort, fmtPct]) {
       expect(f(NaN)).toBe('—');
       expect(f(Infinity)).toBe('—');
     }

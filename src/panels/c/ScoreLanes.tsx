@@ -8,7 +8,7 @@ import { Axis } from '../../viz/Axis.tsx';
 import { CandidateDot } from '../../viz/CandidateDot.tsx';
 import { DotCanvas } from '../../viz/DotCanvas.tsx';
 import { HoverRing } from '../../viz/HoverRing.tsx';
-import { fmtCount, fmtP, px } from '../../viz/format.ts';
+import { fmtCount, fmtCountShort, fmtP, px } from '../../viz/format.ts';
 import { histogramBars, columnMax } from '../../viz/histogram.ts';
 import { scoreScale, valueScale, type ScoreScale } from '../../viz/scales.ts';
 import { stripLayout } from '../../viz/strip.ts';
@@ -207,9 +207,11 @@ function LaneHistogram(props: {
         at={at}
         ticks={2}
         label={t(props.lang)('lanes.count')}
-        labelOffset={34}
-        // Counts are whole: no label on a fractional tick (a lane of 1 or 2 entries).
-        format={(v) => (Number.isInteger(v) ? fmtCount(v) : '')}
+        // Above the axis, not beside it: beside, it overlapped the tick labels of a large lane.
+        labelAt="top"
+        // Counts are whole: no label on a fractional tick (a lane of 1 or 2 entries); SI prefixes
+        // ("6M") keep millions inside the chart's left margin.
+        format={(v) => (Number.isInteger(v) ? fmtCountShort(v) : '')}
       />
       {bars.map((b) => (
         <rect
