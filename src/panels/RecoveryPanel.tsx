@@ -59,6 +59,37 @@ function laneCounts(
   );
 }
 
+/** A threshold at x: solid from solid[0] to solid[1] (its own lane), faint dashed over `faint`. */
+function thresholdLines(
+  x: number,
+  cls: string,
+  solid: readonly [number, number],
+  faint: readonly [number, number],
+) {
+  return [
+    <line
+      key={cls}
+      className={cls}
+      x1={px(x)}
+      x2={px(x)}
+      y1={solid[0]}
+      y2={solid[1]}
+      stroke="var(--accent)"
+      strokeWidth={2}
+    />,
+    <line
+      key={`${cls}-faint`}
+      x1={px(x)}
+      x2={px(x)}
+      y1={faint[0]}
+      y2={faint[1]}
+      stroke="var(--accent)"
+      strokeOpacity={0.35}
+      strokeDasharray="3 3"
+    />,
+  ];
+}
+
 /** The thresholds, shaded target sides and counts drawn over the lanes. */
 function thresholdMarkers(
   data: ExplainerData,
@@ -95,42 +126,18 @@ function thresholdMarkers(
           fillOpacity={0.1}
         />
         {/* γ: solid over the positives, faint over the negatives; 1 − γ the other way round. */}
-        <line
-          className="threshold-pos"
-          x1={px(xg)}
-          x2={px(xg)}
-          y1={ROW1 + 3}
-          y2={posLane.bottom}
-          stroke="var(--accent)"
-          strokeWidth={2}
-        />
-        <line
-          x1={px(xg)}
-          x2={px(xg)}
-          y1={negLane.top}
-          y2={negLane.bottom}
-          stroke="var(--accent)"
-          strokeOpacity={0.35}
-          strokeDasharray="3 3"
-        />
-        <line
-          className="threshold-neg"
-          x1={px(xh)}
-          x2={px(xh)}
-          y1={negLane.top}
-          y2={negLane.bottom}
-          stroke="var(--accent)"
-          strokeWidth={2}
-        />
-        <line
-          x1={px(xh)}
-          x2={px(xh)}
-          y1={ROW2 + 3}
-          y2={posLane.bottom}
-          stroke="var(--accent)"
-          strokeOpacity={0.35}
-          strokeDasharray="3 3"
-        />
+        {thresholdLines(
+          xg,
+          'threshold-pos',
+          [ROW1 + 3, posLane.bottom],
+          [negLane.top, negLane.bottom],
+        )}
+        {thresholdLines(
+          xh,
+          'threshold-neg',
+          [negLane.top, negLane.bottom],
+          [ROW2 + 3, posLane.bottom],
+        )}
         {edgeText(
           xg,
           ROW1,
