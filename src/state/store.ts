@@ -164,20 +164,24 @@ export function createAppStore(
       const present = persistedOf(s);
       if (samePersisted(present, next)) return;
       const history = withChange(s.history, present, next, tag);
+      const candidates = candidatesOf(next.source);
       set({
         params: next.params,
         source: next.source,
-        candidates: candidatesOf(next.source),
+        candidates,
         history,
+        view: viewFor(s, candidates),
       });
     };
     const travel = (step: { state: PersistedState; history: History } | null) => {
       if (!step) return;
+      const candidates = candidatesOf(step.state.source);
       set({
         params: step.state.params,
         source: step.state.source,
-        candidates: candidatesOf(step.state.source),
+        candidates,
         history: step.history,
+        view: viewFor(get(), candidates),
       });
     };
 
@@ -241,11 +245,13 @@ export function createAppStore(
         travel(withRedo(s.history, persistedOf(s)));
       },
       restore(state) {
+        const candidates = candidatesOf(state.source);
         set({
           params: state.params,
           source: state.source,
-          candidates: candidatesOf(state.source),
+          candidates,
           history: EMPTY_HISTORY,
+          view: viewFor(get(), candidates),
         });
       },
       engineRequested() {
@@ -301,6 +307,17 @@ export function createAppStore(
       },
     };
   });
+}
+
+/**
+ * The view after the candidates become `next`: the hovered entry is kept while the set keeps its
+ * shape (a drag or a relabel changes values, not which entry an index names) and cleared when rows
+ * come or go, or when the set is not on the main thread to tell.
+ */
+function viewFor(state: AppState, next: CandidateSet | null): View {
+  const prev = state.candidates;
+  const same = prev !== null && next !== null && prev.R === next.R && prev.K === next.K;
+  return same || state.view.hovered === null ? state.view : { ...state.view, hovered: null };
 }
 
 /** Materialise small sets once per source object (undo/redo brings back the same objects). */

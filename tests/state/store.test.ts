@@ -164,6 +164,20 @@ describe('app store: the choice and its history', () => {
     expect(store.getState().notices).toHaveLength(1);
   });
 
+  it('the hovered entry survives a drag or relabel, not a change of which rows exist', () => {
+    const store = createAppStore();
+    const s = () => store.getState();
+    s().setHovered(7);
+    s().applyPanelEdit({ kind: 'setLogit', row: 2, cls: 1, logit: 0.5 });
+    s().applyPanelEdit({ kind: 'cycleLabel', row: 2 });
+    expect(s().view.hovered).toBe(7);
+    s().applyPanelEdit({ kind: 'delete', row: 0 });
+    expect(s().view.hovered).toBeNull();
+    s().setHovered(4);
+    s().undo();
+    expect(s().view.hovered).toBeNull();
+  });
+
   it('hover, language and theme are view state: no undo step, no new choice', () => {
     const store = createAppStore(undefined, { lang: 'zh', theme: 'dark' });
     const s = () => store.getState();
