@@ -3,11 +3,13 @@
  * distributional ranking → smoothing → gradient → recovering classification → the paper's numbers),
  * all drawn from the one snapshot the worker computed (src/viz/types.ts) and the hovered entry.
  *
- * Panels are pure and memoised; they receive the snapshot through useDeferredValue, so a result
- * updates the readouts at once and the panels in an interruptible render right after (a slider drag
- * never waits for eight charts); panels off screen catch up in idle time (PanelSlot). Their edits go to the store (undoable, in the link); a pointer or
- * key released inside the explainer ends the edit gesture, so one drag or one run of key presses on a
- * candidate is one undo step.
+ * Panels are pure and memoised. They receive the snapshot through useDeferredValue (and, for dense
+ * sets, at most every DENSE_FEED_MS: feed.ts), so a result updates the readouts at once and the panels
+ * in an interruptible render right after: a slider drag never waits for eight charts. Panels off
+ * screen catch up once changes pause, in idle time (PanelSlot).
+ *
+ * Their edits go to the store (undoable, in the link); a pointer or key released inside the explainer
+ * ends the edit gesture, so one drag or one run of key presses on a candidate is one undo step.
  */
 import { memo, useCallback, useDeferredValue, useMemo, type ComponentType } from 'react';
 import { DistributionPanel } from '../panels/DistributionPanel.tsx';
