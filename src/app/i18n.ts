@@ -1,29 +1,14 @@
 /**
- * The app's string lookup: the shared table (src/i18n/strings.ts, t(lang)) first, then the app
- * shell's own keys (strings-app.ts). Components call `useT()` and re-render when the language changes.
+ * The app's string lookup: the one shared table (src/i18n/strings.ts, t(lang)); components call
+ * `useT()` and re-render when the language changes.
  */
-import { fill, t, type StringKey, type StringVars } from '../i18n/strings.ts';
+import { t, type StringKey, type Translate } from '../i18n/strings.ts';
 import type { Lang } from '../panels/types.ts';
 import type { NumericParamKey, ParamSpec } from '../state/params.ts';
 import { useApp } from './context.tsx';
-import { stringsApp, type AppStringKey } from './strings-app.ts';
 
-export type UiKey = StringKey | AppStringKey;
-export type UiTranslate = (key: UiKey, vars?: StringVars) => string;
-
-const cache: Partial<Record<Lang, UiTranslate>> = {};
-
-/** The lookup for `lang` over both tables (memoised per language). */
-export function uiStrings(lang: Lang): UiTranslate {
-  const hit = cache[lang];
-  if (hit) return hit;
-  const shared = t(lang);
-  const own: Readonly<Record<AppStringKey, string>> = stringsApp[lang];
-  const fn: UiTranslate = (key, vars) =>
-    key in own ? fill(own[key as AppStringKey], vars) : shared(key as StringKey, vars);
-  cache[lang] = fn;
-  return fn;
-}
+/** A lookup bound to one language (the shared table's Translate). */
+export type UiTranslate = Translate;
 
 /** The current language from the store. */
 export function useLang(): Lang {
@@ -32,7 +17,7 @@ export function useLang(): Lang {
 
 /** The lookup for the current language. */
 export function useT(): UiTranslate {
-  return uiStrings(useLang());
+  return t(useLang());
 }
 
 const CONTROL_KEYS: Record<NumericParamKey, StringKey> = {

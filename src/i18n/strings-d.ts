@@ -1,7 +1,7 @@
 /**
  * English and Chinese strings owned by engineer D: the titles of all eight explainer panels, the names
  * of the controls and readouts, notices, and the text of panels 5–8 (smoothing, gradient, recovery,
- * paper tables). Merged with strings-c.ts by strings.ts; look strings up through `t(lang)` there.
+ * paper tables); the app shell's own strings ('app.*': header, controls, readouts, candidate editor). Merged with strings-c.ts by strings.ts; look strings up through `t(lang)` there.
  *
  * Placeholders are written {name} and filled by `t(lang)(key, { name: value })`. Symbols (γ, λ±, P̂±,
  * ρ, L, τ) stay as in the paper in both languages.
@@ -195,6 +195,73 @@ const en = {
   'paper.quad': 'quadratic, ρ = {rho}',
   'paper.logistic': 'logistic, L = {L}',
   'paper.best': 'best',
+
+  // The app shell (header, controls, readouts, the candidate editor), keys 'app.*'.
+  'app.title': 'DR Loss Explorer',
+  'app.tagline': 'The Distributional Ranking loss (Qian et al., CVPR 2020), live and exact.',
+  'app.intro':
+    'Detectors see a few positives among a flood of easy negatives. The page follows the paper: why a plain loss drowns in negatives, ranking pairs, the worst pair, then DR’s reweighted distributions, the smoothing, the gradient, and the paper’s numbers. Every number is computed live; drag the candidates.',
+  'app.preferences': 'Display',
+
+  'app.parameters': 'Parameters',
+  'app.logScale': '(log scale)',
+  'app.valueOf': '{symbol} value',
+  'app.resetParam': 'Reset {symbol} to its default {value}',
+  'app.resetTitle': 'Reset to {value}',
+
+  'app.candidates': 'Candidates',
+  'app.presetLabel': 'Candidate set',
+  'app.seedLabel': 'Seed',
+  'app.nextSeed': 'Next seed',
+  'app.importedOption': 'Imported: {name}',
+  'app.importedShape': 'Imported “{name}”: {R} anchors × {K} classes.',
+  'app.editCount': '{n} edits on top of this set.',
+  'app.entries': '{n} entries',
+
+  'app.import': 'Import',
+  'app.importFile': 'JSON case (logits + targets) or CSV (score or logit, label)',
+  'app.paste': '…or paste it here',
+  'app.importPasted': 'Import pasted text',
+
+  'app.toolbar': 'History and sharing',
+  'app.dismiss': 'Dismiss notice: {text}',
+
+  'app.readouts': 'Readouts',
+  'app.lossTerm': 'DR loss = τ·ℓ(z)',
+  'app.counts': 'positives n+ / negatives n−',
+  'app.kl': 'ε+ = KL(q+‖o+) / ε− = KL(q−‖o−)',
+  'app.ess': 'effective sample size of q+ / q−',
+  'app.status': 'Status:',
+  'app.status.ready': 'ready',
+  'app.status.computing': 'computing',
+  'app.status.error': 'error',
+  'app.engineLine': '{R} anchors × {K} classes · computed in {ms} ms · round trip {rt} ms',
+  'app.engineWorker': 'engine: worker',
+  'app.engineFallback': 'engine: main thread (fallback)',
+  'app.notComputed': 'Not computed: {error}',
+  'app.waiting': 'The panels appear with the first result.',
+
+  'app.table.title': 'Edit the candidates',
+  'app.table.intro':
+    'Each line is one entry (row, class). Type a logit or a score and press Enter; pick a label; delete a row. Every change is one undo step and goes into the link.',
+  'app.table.tooMany':
+    '{n} entries are too many to list and edit one by one (at most {limit}): pick a smaller preset or import a smaller set to edit candidates.',
+  'app.table.editAs': 'Type values as',
+  'app.table.page': 'Rows {from}–{to} of {R}',
+  'app.table.prev': 'Previous rows',
+  'app.table.next': 'Next rows',
+  'app.table.grad': '∂DR/∂x',
+  'app.table.delete': 'delete',
+  'app.table.classN': 'class {k}',
+  'app.table.cellName': 'row {row}, {column}',
+  'app.table.cellError': 'Row {row}, {column}: {error}; nothing changed.',
+  'app.table.none': '—',
+
+  'app.add.title': 'Add a candidate',
+  'app.add.score': 'score p of the new candidate',
+  'app.add.label': 'label of the new candidate',
+  'app.add.hint': 'A new row gets this score in each of its {K} classes; edit them in the table.',
+  'app.add.error': 'New candidate, score p: {error}; nothing added.',
 } as const;
 
 /** The keys of D's table (every one present in both languages). */
@@ -369,6 +436,72 @@ const zh: { readonly [K in StringKeyD]: string } = {
   'paper.quad': '二次，ρ = {rho}',
   'paper.logistic': '逻辑，L = {L}',
   'paper.best': '最佳',
+
+  'app.title': 'DR 损失探索器',
+  'app.tagline': '分布排序损失（Qian 等，CVPR 2020）：实时、精确。',
+  'app.intro':
+    '检测器面对的是少量正样本和海量简单负样本。本页按论文的思路展开：普通损失为何被负样本淹没、样本对排序、最坏的一对，然后是 DR 的重加权分布、平滑、梯度，以及论文中的数字。所有数字都实时计算；可以拖动候选。',
+  'app.preferences': '显示',
+
+  'app.parameters': '参数',
+  'app.logScale': '（对数刻度）',
+  'app.valueOf': '{symbol} 数值',
+  'app.resetParam': '将 {symbol} 恢复为默认值 {value}',
+  'app.resetTitle': '恢复为 {value}',
+
+  'app.candidates': '候选',
+  'app.presetLabel': '候选集',
+  'app.seedLabel': '随机种子',
+  'app.nextSeed': '下一个种子',
+  'app.importedOption': '已导入：{name}',
+  'app.importedShape': '已导入“{name}”：{R} 个锚框 × {K} 个类别。',
+  'app.editCount': '在此集合上有 {n} 处编辑。',
+  'app.entries': '{n} 个条目',
+
+  'app.import': '导入',
+  'app.importFile': 'JSON 用例（logits + targets）或 CSV（分数或 logit，标签）',
+  'app.paste': '……或粘贴到这里',
+  'app.importPasted': '导入粘贴的文本',
+
+  'app.toolbar': '历史与分享',
+  'app.dismiss': '关闭通知：{text}',
+
+  'app.readouts': '读数',
+  'app.lossTerm': 'DR 损失 = τ·ℓ(z)',
+  'app.counts': '正样本数 n+ / 负样本数 n−',
+  'app.kl': 'ε+ = KL(q+‖o+) / ε− = KL(q−‖o−)',
+  'app.ess': 'q+ / q− 的有效样本量',
+  'app.status': '状态：',
+  'app.status.ready': '就绪',
+  'app.status.computing': '计算中',
+  'app.status.error': '出错',
+  'app.engineLine': '{R} 个锚框 × {K} 个类别 · 计算用时 {ms} 毫秒 · 往返 {rt} 毫秒',
+  'app.engineWorker': '引擎：worker',
+  'app.engineFallback': '引擎：主线程（后备）',
+  'app.notComputed': '未能计算：{error}',
+  'app.waiting': '第一个结果出来后显示各面板。',
+
+  'app.table.title': '编辑候选',
+  'app.table.intro':
+    '每一行是一个条目（行、类别）。输入 logit 或分数后按回车；选择标签；删除一行。每次修改都是一个撤销步骤，并写入链接。',
+  'app.table.tooMany':
+    '{n} 个条目太多，无法逐个列出和编辑（最多 {limit} 个）：请选择较小的预设或导入较小的集合来编辑候选。',
+  'app.table.editAs': '输入的数值为',
+  'app.table.page': '第 {from}–{to} 行，共 {R} 行',
+  'app.table.prev': '上一页',
+  'app.table.next': '下一页',
+  'app.table.grad': '∂DR/∂x',
+  'app.table.delete': '删除',
+  'app.table.classN': '类别 {k}',
+  'app.table.cellName': '第 {row} 行，{column}',
+  'app.table.cellError': '第 {row} 行，{column}：{error}；未做任何修改。',
+  'app.table.none': '—',
+
+  'app.add.title': '添加候选',
+  'app.add.score': '新候选的分数 p',
+  'app.add.label': '新候选的标签',
+  'app.add.hint': '新的一行在其 {K} 个类别上都取这个分数；可在表中修改。',
+  'app.add.error': '新候选，分数 p：{error}；未添加。',
 };
 
 /** D's strings: `{ en, zh }` with identical keys (the type of zh enforces it; a test checks it too). */
