@@ -17,7 +17,19 @@ const uiModules = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'reports'] },
+  {
+    // dist-*, reports-*, test-results-*: outputs of the bench, screenshot and parallel e2e runs.
+    ignores: [
+      'dist',
+      'dist-*',
+      'node_modules',
+      'test-results',
+      'test-results-*',
+      'playwright-report',
+      'reports',
+      'reports-*',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -44,7 +44,20 @@ export function boot(io: PersistenceIO = permalink): Booted {
     async copyLink() {
       io.flushWrites();
       const link = permalink.linkFor(permalink.encodePermalink(persistedOf(store.getState())));
-      await navigator.clipboard.writeText(link);
+      // Some browsers leave writeText pending forever (an unfocused or headless page): give up after
+      // 3 s with an error the toolbar shows, rather than leaving the button silent.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error('the clipboard did not answer; the link is in the address bar')),
+          3000,
+        );
+      });
+      try {
+        await Promise.race([navigator.clipboard.writeText(link), timeout]);
+      } finally {
+        clearTimeout(timer);
+      }
       return link;
     },
   };

@@ -225,7 +225,9 @@ test('a worker crash shows a message, restarts the worker and keeps the state', 
   await page.goto('/');
   await drag(page, /^γ \(/, 0.5, 0.7);
   const before = await readouts(page);
-  await expect.poll(() => page.url()).toContain('margin='); // the debounced URL write has landed
+  await expect.poll(() => page.url()).toContain('margin=');
+  // A write still pending (debounced) would leave an intermediate step of the drag in the URL.
+  await page.evaluate(() => window.__dr?.flush());
   const url = page.url();
   await page.evaluate(() => window.__dr?.client.crashWorker());
   await expect(page.getByTestId('notices').getByRole('alert')).toContainText(/crashed.*restarted/);
@@ -279,6 +281,8 @@ test('Copy link copies the address that reproduces the readouts', async ({
   await drag(page, /^ρ \(/, 0.2, 0.4);
   await page.getByRole('combobox', { name: 'surrogate ℓ' }).selectOption('quad');
   const shown = await readouts(page);
+  // The clipboard answers only a focused page.
+  await page.bringToFront();
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByText('Link copied')).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
