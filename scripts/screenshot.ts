@@ -6,6 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from './chromium.ts';
 import { preview } from 'vite';
 
 const OUT_DIR = process.env.SCREENSHOT_DIST ?? 'dist-screenshot';
@@ -19,18 +20,7 @@ async function main() {
     build: { outDir: OUT_DIR },
     preview: { port: PORT, strictPort: true },
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const page = await browser.newPage({
       viewport: { width: 1280, height: 1000 },

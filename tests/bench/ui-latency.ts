@@ -13,6 +13,7 @@
  * Goal (issue): p95 ≤ 16 ms at 1e4 entries, ≤ 100 ms at ~8e6.
  */
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../../scripts/chromium.ts';
 import { preview } from 'vite';
 import { encodePermalink } from '../../src/state/permalink/index.ts';
 import { DEFAULT_APP_PARAMS } from '../../src/state/params.ts';
@@ -51,18 +52,7 @@ async function main() {
     build: { outDir: OUT_DIR },
     preview: { port: PORT, strictPort: true },
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   const results: Record<string, unknown> = {};
   try {
     for (const scenario of SCENARIOS) {
