@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { readouts, readoutsNow, watchErrors } from './helpers.ts';
 
 interface Golden {
   logits: number[] | number[][];
@@ -17,34 +18,6 @@ interface Golden {
 const golden = JSON.parse(
   readFileSync(new URL('../../../shared/golden/dr_loss_cases.json', import.meta.url), 'utf8'),
 ) as Golden[];
-
-/** Console errors and uncaught page errors of a page, checked at the end of each test. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  return errors;
-}
-
-/** The three readouts now, and the status they were read under. */
-async function readoutsNow(page: Page) {
-  const text = async (id: string) => (await page.getByTestId(id).textContent()) ?? '';
-  return {
-    status: await text('status'),
-    loss: await text('loss-value'),
-    pPlus: await text('p-plus-value'),
-    pMinus: await text('p-minus-value'),
-  };
-}
-
-/** The readouts once the newest request's result is shown. */
-async function readouts(page: Page) {
-  await expect(page.getByTestId('status')).toHaveText('ready');
-  const r = await readoutsNow(page);
-  return { loss: r.loss, pPlus: r.pPlus, pMinus: r.pMinus };
-}
 
 /** Wait until the readouts show `expected` with status ready (no race with a pending request). */
 async function expectReadouts(

@@ -7,16 +7,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
-
-/** Console errors and uncaught page errors, checked at the end of a test. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  return errors;
-}
+import { watchErrors } from './helpers.ts';
 
 async function ready(page: Page) {
   await expect(page.getByTestId('status')).toHaveText(/^(ready|就绪)$/, { timeout: 30_000 });

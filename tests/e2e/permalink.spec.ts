@@ -9,34 +9,7 @@ import { deflateSync } from 'fflate';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { ByteWriter, crc32, toBase64Url } from '../../src/state/permalink/bytes.ts';
 import { STORAGE_KEY } from '../../src/state/permalink/location.ts';
-
-/** Console errors and uncaught page errors, checked at the end of each test. */
-function watchErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  return errors;
-}
-
-/** The three readouts once the newest request's result is shown (status "ready"). */
-async function readouts(page: Page) {
-  const text = async (id: string) => (await page.getByTestId(id).textContent()) ?? '';
-  let last = { status: '', loss: '', pPlus: '', pMinus: '' };
-  await expect
-    .poll(async () => {
-      last = {
-        status: await text('status'),
-        loss: await text('loss-value'),
-        pPlus: await text('p-plus-value'),
-        pMinus: await text('p-minus-value'),
-      };
-      return last.status === 'ready' && Number.isFinite(Number(last.loss));
-    })
-    .toBe(true);
-  return { loss: last.loss, pPlus: last.pPlus, pMinus: last.pMinus };
-}
+import { readouts, watchErrors } from './helpers.ts';
 
 /** Type a value into a parameter's number box and commit it with Enter. */
 async function typeParam(page: Page, symbol: string, value: string) {
