@@ -4,43 +4,14 @@ import { App } from '../../src/app/App.tsx';
 import { AppContext, type AppServices } from '../../src/app/context.tsx';
 import { materialize } from '../../src/data/index.ts';
 import { drLoss } from '../../src/engine/index.ts';
-import { connectEngine, type ClientCallbacks } from '../../src/state/engineSync.ts';
+import { connectEngine } from '../../src/state/engineSync.ts';
 import { DEFAULT_APP_PARAMS, toEngineParams } from '../../src/state/params.ts';
 import { createAppStore, type AppStore } from '../../src/state/store.ts';
-import type { CandidateSource } from '../../src/state/types.ts';
-import type { EngineClient } from '../../src/worker/client.ts';
-import { createEngineHandler } from '../../src/worker/handler.ts';
+import { syncClient } from '../worker/syncClient.ts';
 
 // The shell's tests do not need the eight panels (tests/app/Explainer.test.tsx covers them, on a
 // small set): jsdom takes seconds to lay out their thousands of SVG marks per render.
 vi.mock('../../src/app/Explainer.tsx', () => ({ Explainer: () => null }));
-
-/** A synchronous engine client over the real handler (jsdom has no module workers). */
-function syncClient(callbacks: ClientCallbacks): EngineClient {
-  const handler = createEngineHandler();
-  let gen = 0;
-  let loaded: CandidateSource | null = null;
-  return {
-    request(params, source) {
-      gen += 1;
-      const reply = handler.handle(
-        source !== loaded
-          ? { type: 'load', gen, source, params }
-          : { type: 'evaluate', gen, params },
-      );
-      loaded = source;
-      if (reply?.message.type === 'result') {
-        callbacks.onResult({ ...reply.message, latest: true, roundTripMs: 0 });
-      }
-      return gen;
-    },
-    mode: 'worker',
-    generation: 0,
-    busy: false,
-    crashWorker() {},
-    dispose() {},
-  };
-}
 
 let copied: string[] = [];
 const services: AppServices = {

@@ -10,13 +10,12 @@ import { AppContext, type AppServices } from '../../src/app/context.tsx';
 import { connectPreferences, loadPreferences } from '../../src/app/preferences.ts';
 import { logitOf } from '../../src/viz/edit.ts';
 import { sigmoid } from '../../src/engine/index.ts';
-import { connectEngine, type ClientCallbacks } from '../../src/state/engineSync.ts';
+import { connectEngine } from '../../src/state/engineSync.ts';
 import { DEFAULT_APP_PARAMS } from '../../src/state/params.ts';
 import { PREFERENCES_KEY } from '../../src/state/preferences.ts';
 import { createAppStore, type AppStore } from '../../src/state/store.ts';
 import type { CandidateSource } from '../../src/state/types.ts';
-import type { EngineClient } from '../../src/worker/client.ts';
-import { createEngineHandler } from '../../src/worker/handler.ts';
+import { syncClient } from '../worker/syncClient.ts';
 
 /** drloss-math.md §6: logits [2, −1, 0.5, −3, −2], targets [1, 1, 0, 0, 0]. */
 const sanity: CandidateSource = {
@@ -30,32 +29,6 @@ const sanity: CandidateSource = {
   },
   edits: [],
 };
-
-function syncClient(callbacks: ClientCallbacks): EngineClient {
-  const handler = createEngineHandler();
-  let gen = 0;
-  let loaded: CandidateSource | null = null;
-  return {
-    request(params, source) {
-      gen += 1;
-      const reply = handler.handle(
-        source !== loaded
-          ? { type: 'load', gen, source, params }
-          : { type: 'evaluate', gen, params },
-      );
-      loaded = source;
-      if (reply?.message.type === 'result') {
-        callbacks.onResult({ ...reply.message, latest: true, roundTripMs: 0 });
-      }
-      return gen;
-    },
-    mode: 'worker',
-    generation: 0,
-    busy: false,
-    crashWorker() {},
-    dispose() {},
-  };
-}
 
 const services: AppServices = { copyLink: async () => 'link' };
 

@@ -1,43 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { connectEngine, type ClientCallbacks } from '../../src/state/engineSync.ts';
 import { createAppStore } from '../../src/state/store.ts';
-import type { AppParams, CandidateSource } from '../../src/state/types.ts';
-import type { EngineClient } from '../../src/worker/client.ts';
-import { createEngineHandler } from '../../src/worker/handler.ts';
-
-/** A synchronous client double that answers through the real handler. */
-function fakeClient(callbacks: ClientCallbacks, log: { params: AppParams; load: boolean }[]) {
-  const handler = createEngineHandler();
-  let gen = 0;
-  let loaded: CandidateSource | null = null;
-  const client: EngineClient = {
-    request(params, source) {
-      gen += 1;
-      const load = source !== loaded;
-      loaded = source;
-      log.push({ params, load });
-      const reply = handler.handle(
-        load ? { type: 'load', gen, source, params } : { type: 'evaluate', gen, params },
-      );
-      if (reply?.message.type === 'result') {
-        callbacks.onResult({ ...reply.message, latest: true, roundTripMs: 0 });
-      }
-      return gen;
-    },
-    mode: 'worker',
-    generation: 0,
-    busy: false,
-    crashWorker() {},
-    dispose() {},
-  };
-  return client;
-}
+import type { AppParams } from '../../src/state/types.ts';
+import { syncClient } from '../worker/syncClient.ts';
 
 describe('store ↔ engine wiring', () => {
   it('sends the initial state, then one request per change of params or candidates', () => {
     const store = createAppStore();
     const log: { params: AppParams; load: boolean }[] = [];
-    const { dispose } = connectEngine(store, (cb) => fakeClient(cb, log));
+    const { dispose } = connectEngine(store, (cb) => syncClient(cb, log));
     expect(log).toHaveLength(1);
     expect(store.getState().status).toBe('ready');
     const first = store.getState().shown!.result.loss;
@@ -63,7 +34,7 @@ describe('store ↔ engine wiring', () => {
   it('the hard-negative choice reaches the engine with its n̂', () => {
     const store = createAppStore();
     const log: { params: AppParams; load: boolean }[] = [];
-    connectEngine(store, (cb) => fakeClient(cb, log));
+    connectEngine(store, (cb) => syncClient(cb, log));
     store.getState().setParams({ original: 'hardNegative', hardK: 7 });
     expect(log.at(-1)?.params).toMatchObject({ original: 'hardNegative', hardK: 7 });
     // …and the engine's answer is the top-7 prior's: q− lives on 7 negatives only.
@@ -79,7 +50,7 @@ describe('store ↔ engine wiring', () => {
     let callbacks: ClientCallbacks | null = null;
     const { client } = connectEngine(store, (cb) => {
       callbacks = cb;
-      return { ...fakeClient(cb, []), mode: 'fallback' };
+      return { ...syncClient(cb, []), mode: 'fallback' };
     });
     callbacks!.onNotice('worker gone', 'error');
     expect(client.mode).toBe('fallback');
