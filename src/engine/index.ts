@@ -44,6 +44,8 @@ export {
   segmentEnds,
   tiltedSegmentSums,
 } from './segments.ts';
+export { CELL_M, cellMoments, cellSegmentSums } from './cells.ts';
+export type { CellMoments } from './cells.ts';
 export { SUM_LEN, SUM_S, meanFromSums } from './tilted.ts';
 export { expFast } from './fastExp.ts';
 export {

@@ -11,6 +11,7 @@
  * redoes only what the parameters change.
  */
 import {
+  cellSegmentSums,
   createWorkspace,
   evaluate,
   pool,
@@ -178,7 +179,12 @@ function tiltOf(
     sums: new Float64Array(SUM_LEN),
     seg: new Float64Array(SEG_LEN * set.ends.length),
   };
-  tiltedSegmentSums(set.p, sign, lambda, from, set.ends, tilt.seg, tilt.sums);
+  // Large sets: from the cell moments in O(cells); otherwise (or for λ below the series' reach) a
+  // pass over the scores. Both give the same sums to a few 2^-53 (engine cells.ts).
+  const byCells =
+    set.cells !== null &&
+    cellSegmentSums(set.cells, set.p, sign, lambda, from, set.ends, tilt.seg, tilt.sums);
+  if (!byCells) tiltedSegmentSums(set.p, sign, lambda, from, set.ends, tilt.seg, tilt.sums);
   tilt.lambda = lambda;
   tilt.from = from;
   return tilt;
@@ -251,7 +257,8 @@ function detailOf(
  * Everything the panels draw for `prep` under `params`:
  * - result: the DR loss, P̂±, z, τℓ'(z), n±, ε± = KL(q±‖o±), ESS± (Eq. 6 and Propositions 1–2), from
  *   one fused pass per set over its sorted scores (engine tiltedSegmentSums, resultFromSums), redone
- *   only for a set whose λ or prior changed;
+ *   only for a set whose λ or prior changed, and taken from the set's cell moments when it has them
+ *   (engine cellSegmentSums: O(cells), ~5·10⁴ for 8·10⁶ scores, instead of O(n));
  * - pos / neg: n, plain mean, min, max, and 40-bin histograms of counts, o-mass and q-mass on [0, 1]
  *   (q-mass from the same pass);
  * - detail: per-entry p, logit, q, o, ∂DR/∂p, ∂DR/∂logit (engine evaluate), focal and BCE ∂/∂logit,
@@ -262,7 +269,7 @@ function detailOf(
  * - recovery: #positives with p ≥ γ, #negatives with p ≤ 1 − γ (§3.3);
  * - hardestShare: the top 1 % of negatives' share of Σ|∂DR/∂logit| over negatives (from the pass).
  * Above the detail limit a parameter change costs the fused pass of the set whose λ or prior changed
- * (none for γ, τ, L, ρ) plus binary searches.
+ * (none for γ, τ, L, ρ; a sum over cells for a large set) plus binary searches.
  *
  * @throws RangeError for parameters the engine rejects (λ± ≤ 0, …).
  */

@@ -4,7 +4,13 @@
  * tilted pass and the block sums of the pairwise hinge. A slider step then costs one pass over the
  * scores (engine tiltedSegmentSums) and binary searches, never a selection or a re-binning.
  */
-import { compensatedSum, segmentEnds, sortAscending } from '../engine/index.ts';
+import {
+  cellMoments,
+  compensatedSum,
+  segmentEnds,
+  sortAscending,
+  type CellMoments,
+} from '../engine/index.ts';
 import { blockSums } from '../engine/related/index.ts';
 import { hardestCount } from './hardest.ts';
 import { binOf } from './histogram.ts';
@@ -25,6 +31,22 @@ export interface SortedSet {
   readonly ends: Int32Array;
   /** Σ of each block of 1024 sorted scores (for pairwiseHingeSorted). */
   readonly blockSums: Float64Array;
+  /**
+   * The scores' cell moments for `ends` (engine cells.ts), when the set is large and its scores fall in
+   * at most n/8 cells: the fused pass then costs O(cells) per parameter change instead of O(n).
+   */
+  readonly cells: CellMoments | null;
+}
+
+/** Sets from this size up get cell moments (below it a pass per score costs a few ms at most). */
+export const CELLS_MIN_SCORES = 1 << 16;
+/** Cells are kept only when each holds this many scores on average (a cell costs ~6 scores' work). */
+const SCORES_PER_CELL = 8;
+
+function cellsOf(p: Float64Array, ends: Int32Array): CellMoments | null {
+  if (p.length < CELLS_MIN_SCORES) return null;
+  const cells = cellMoments(p, ends);
+  return cells.count * SCORES_PER_CELL <= p.length ? cells : null;
 }
 
 /**
@@ -38,6 +60,7 @@ export function sortedSet(scores: Float64Array, bins: number): SortedSet {
   const binStart = new Int32Array(bins + 1);
   for (let b = 1; b <= bins; b++) binStart[b] = firstInBin(p, b, bins, binStart[b - 1]);
   const hardestStart = n - hardestCount(n);
+  const ends = segmentEnds(n, [...binStart, hardestStart]);
   return {
     p,
     n,
@@ -46,8 +69,9 @@ export function sortedSet(scores: Float64Array, bins: number): SortedSet {
     bins,
     binStart,
     hardestStart,
-    ends: segmentEnds(n, [...binStart, hardestStart]),
+    ends,
     blockSums: blockSums(p),
+    cells: cellsOf(p, ends),
   };
 }
 

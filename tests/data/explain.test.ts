@@ -409,3 +409,84 @@ describe('explain: the sorted, fused path equals the per-entry definitions', () 
     expect(neg.lambda).toBe(P.lambdaNeg);
   });
 });
+
+describe('explain: large sets take their sums from cell moments (engine cells.ts)', () => {
+  // 200,000 rows × 1 class, 40 % positive: both sets above CELLS_MIN_SCORES, so both get cells; 90 %
+  // of the logits quantised to 1/64 so that many scores share a cell, as at detection scale.
+  const R = 200_000;
+  const u = (() => {
+    let a = 12345;
+    return () => ((a = (Math.imul(a, 1103515245) + 12345) >>> 0) + 0.5) / 4294967296;
+  })();
+  const logits = new Float64Array(R);
+  const targets = new Int32Array(R);
+  for (let r = 0; r < R; r++) {
+    const positive = u() < 0.4;
+    targets[r] = positive ? 1 : 0;
+    const z = Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+    const x = (positive ? 1 : -2) + 1.5 * z;
+    logits[r] = r % 10 !== 0 ? Math.round(x * 64) / 64 : x;
+  }
+  const big: CandidateSet = { R, K: 1, logits, targets };
+  const prep = prepare(big);
+
+  it('builds cells for both sets, far fewer than their scores', () => {
+    explainPrepared(prep, P);
+    const sorted = prep.cache.sorted!;
+    for (const s of [sorted.pos, sorted.neg]) {
+      expect(s.n).toBeGreaterThanOrEqual(65_536);
+      expect(s.cells).not.toBeNull();
+      expect(s.cells!.count * 8).toBeLessThanOrEqual(s.n);
+    }
+  });
+
+  it('gives the per-entry engine’s numbers to 1e-12 for λ± from 10⁻⁴ to 10⁴ and both priors', () => {
+    const cases: Partial<AppParams>[] = [
+      {},
+      { lambdaNeg: 1e-4, lambdaPos: 1e-4 },
+      { lambdaNeg: 1e-3, lambdaPos: 3 },
+      { lambdaNeg: 10, lambdaPos: 1e4 },
+      { lambdaNeg: 0.02, original: 'hardNegative', hardK: 5000 },
+      { lambdaNeg: 2e-4, original: 'hardNegative', hardK: 77 },
+    ];
+    for (const change of cases) {
+      const params: AppParams = { ...P, ...change };
+      const got = explainPrepared(prep, params, { detailLimit: Infinity });
+      const engineParams = toEngineParams(params);
+      const pooled = pool(big.logits, big.targets, big.K);
+      const ws = createWorkspace(pooled);
+      const ref = evaluate(pooled, engineParams, ws);
+      for (const key of ['loss', 'pPlus', 'pMinus', 'slope', 'essPos', 'essNeg'] as const) {
+        const want = ref[key];
+        expect(
+          Math.abs(got.result[key] - want),
+          `${key} ${JSON.stringify(change)}`,
+        ).toBeLessThanOrEqual(1e-12 * Math.abs(want));
+      }
+      for (const key of ['klPos', 'klNeg', 'z'] as const) {
+        expect(Math.abs(got.result[key] - ref[key]), key).toBeLessThanOrEqual(1e-12);
+      }
+      // q-mass per bin from the cells against the per-entry q of the detail (engine evaluate)
+      const e = got.detail!;
+      for (const [summary, label] of [
+        [got.pos, 1],
+        [got.neg, 0],
+      ] as const) {
+        const q = new Float64Array(40);
+        e.p.forEach((p, k) => {
+          if (e.positive[k] === label) q[binOf(p, 40)] += e.q[k];
+        });
+        summary.hist.qMass.forEach((m, b) =>
+          expect(Math.abs(m - q[b]), `bin ${b}`).toBeLessThan(1e-12),
+        );
+      }
+      // the hardest 1 %'s share of Σ|∂DR/∂x| over negatives, from the detail's gradients
+      const negs = [...e.p.keys()].filter((k) => e.positive[k] === 0);
+      negs.sort((a, b) => e.p[a] - e.p[b] || a - b);
+      const top = negs.slice(negs.length - hardestCount(negs.length));
+      const total = sum(negs.map((k) => Math.abs(e.gradLogit[k])));
+      const share = total > 0 ? sum(top.map((k) => Math.abs(e.gradLogit[k]))) / total : 0;
+      expect(Math.abs(got.hardestShare - share), 'hardest share').toBeLessThan(1e-12);
+    }
+  });
+});
