@@ -14,10 +14,17 @@ import { runInNewContext } from 'node:vm';
 import { randomLcg, randomNormal } from 'd3';
 import {
   DEFAULT_PARAMS,
+  SEG_LEN,
+  SUM_LEN,
+  cellMoments,
+  cellSegmentSums,
   createWorkspace,
   evaluate,
   evaluateScalars,
   pool,
+  segmentEnds,
+  sortAscending,
+  tiltedSegmentSums,
 } from '../../src/engine/index.ts';
 import type { Pooled, Workspace } from '../../src/engine/index.ts';
 import { pairwiseHinge } from '../../src/engine/related/index.ts';
@@ -105,6 +112,10 @@ interface Row {
   fwdGradFresh: number;
   paramOnly: number;
   scalars: number;
+  tiltPass: number;
+  cells: number;
+  cellsBuild: number;
+  cellCount: number;
   pairwise: number;
   numpy: number | null;
   numpyNote: string;
@@ -209,6 +220,35 @@ function benchOne(size: (typeof SIZES)[number], numpy: boolean, dir: string): Ro
     runs,
   );
 
+  // The explainer's λ− step on the sorted negatives: the fused pass per score, and the same sums from
+  // cell moments (built once per set; the build is timed once, after a warm-up build).
+  const sorted = sortAscending(kept.pNeg);
+  const ends = segmentEnds(sorted.length, []);
+  const seg = new Float64Array(SEG_LEN * ends.length);
+  const sums = new Float64Array(SUM_LEN);
+  const tiltPass = medianMs(
+    (i) => {
+      tiltedSegmentSums(sorted, 1, lambdas[i & 1], 0, ends, seg, sums);
+      sink += sums[0];
+    },
+    warmup,
+    runs,
+  );
+  cellMoments(sorted, ends);
+  const t0 = performance.now();
+  const cellSet = cellMoments(sorted, ends);
+  const cellsBuild = performance.now() - t0;
+  const cells = medianMs(
+    (i) => {
+      if (!cellSegmentSums(cellSet, sorted, 1, lambdas[i & 1], 0, ends, seg, sums)) {
+        throw new Error('cellSegmentSums declined the default λ−');
+      }
+      sink += sums[0];
+    },
+    warmup,
+    runs,
+  );
+
   const pairwise = medianMs(
     () => {
       sink += pairwiseHinge(kept.pPos, kept.pNeg, params.margin).loss;
@@ -226,6 +266,10 @@ function benchOne(size: (typeof SIZES)[number], numpy: boolean, dir: string): Ro
     fwdGradFresh: median(tFresh),
     paramOnly,
     scalars,
+    tiltPass,
+    cells,
+    cellsBuild,
+    cellCount: cellSet.count,
     pairwise,
     numpy: numpyNote === '' && tNumpy.length > 0 ? median(tNumpy) : null,
     numpyNote,
@@ -262,6 +306,12 @@ function main(): void {
   console.log(
     '  scalars    = evaluateScalars after a λ− change: loss, P̂±, ε±, ESS± (no per-entry output)',
   );
+  console.log(
+    '  tilt pass  = the explainer’s fused pass over the sorted negatives after a λ− change (tiltedSegmentSums)',
+  );
+  console.log(
+    '  cells      = the same sums from cell moments (cellSegmentSums; cells = their number, built once in "build ms")',
+  );
   console.log('  pairwise   = exact O(n log n) all-pairs hinge loss, Eq. 3/4 (information only)');
   console.log('  numpy      = tests/bench/drloss_numpy.py: the same fwd+grad, vectorised float64');
   console.log(
@@ -293,6 +343,10 @@ function main(): void {
     'numpy ms',
     'engine/numpy',
     'fresh/numpy',
+    'tilt pass ms',
+    'cells ms',
+    'cells',
+    'build ms',
     'pairwise ms',
   ];
   const ratio = (a: number, b: number | null) => (b === null ? 'n/a' : (a / b).toFixed(2));
@@ -307,6 +361,10 @@ function main(): void {
     r.numpy === null ? 'n/a' : r.numpy.toFixed(3),
     ratio(r.fwdGrad, r.numpy),
     ratio(r.fwdGradFresh, r.numpy),
+    r.tiltPass.toFixed(3),
+    r.cells.toFixed(3),
+    String(r.cellCount),
+    r.cellsBuild.toFixed(1),
     r.pairwise.toFixed(3),
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...table.map((row) => row[c].length)));
