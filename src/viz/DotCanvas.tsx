@@ -1,14 +1,23 @@
 /**
- * A React-owned <canvas> strip plot (place it in a position: relative box over the chart's SVG) for thousands of candidates (SVG up to ~2,000): painted by the pure
- * `paintDots` at most once per frame, with hover (nearest dot) and drag-to-edit like CandidateDot.
+ * A React-owned <canvas> strip plot (place it in a position: relative box over the chart's SVG) for
+ * thousands of candidates (SVG up to ~2,000): painted by the pure `paintDots` at most once per frame
+ * and only when what it shows changed (the caller keeps `marks` the same object while the dots do
+ * not move), with hover (nearest dot) and drag-to-edit like CandidateDot.
  * Single dots here are not keyboard-reachable (thousands of tab stops would help nobody); the
  * candidate table of the app is the keyboard route to every candidate.
  */
 import { useEffect, useRef, type PointerEvent } from 'react';
 import type { PanelEdit } from '../panels/types.ts';
 import { logitOf, scoreAtPixel } from './edit.ts';
-import { nearestMark, paintDots, type DotMarks } from './paintDots.ts';
-import { readPalette } from './palette.ts';
+import {
+  dotStyle,
+  nearestMark,
+  paintDots,
+  paintScratch,
+  type DotMarks,
+  type DotStyle,
+} from './paintDots.ts';
+import { readPalette, type Palette } from './palette.ts';
 import { CLICK_SLOP, localPoint } from './pointer.ts';
 import type { ScoreScale } from './scales.ts';
 import { useFrameThrottle } from './useFrameThrottle.ts';
@@ -33,6 +42,18 @@ export interface DotCanvasProps {
   readonly onEdit?: ((edit: PanelEdit) => void) | undefined;
 }
 
+/**
+ * `palette` with its dot colours as the canvas normalises them (hex or rgb(), whatever CSS form the
+ * theme uses), which dotStyle can parse.
+ */
+function canvasPalette(ctx: CanvasRenderingContext2D, palette: Palette): Palette {
+  const normal = (css: string) => {
+    ctx.fillStyle = css;
+    return String(ctx.fillStyle);
+  };
+  return { ...palette, pos: normal(palette.pos), neg: normal(palette.neg) };
+}
+
 /** Pixels within which the pointer picks a dot. */
 const PICK_RADIUS = 8;
 
@@ -45,6 +66,10 @@ export function DotCanvas(props: DotCanvasProps) {
   const dragRef = useRef<{ mark: number; startX: number; moved: boolean } | null>(null);
   const throttle = useFrameThrottle<PanelEdit>(onEdit);
   const dpr = typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1;
+  // The palette is read once per theme, not per paint: getComputedStyle in a frame right after a
+  // React commit forces a style recalculation of the whole page.
+  const styleRef = useRef<{ theme: number; style: DotStyle } | null>(null);
+  const scratch = useRef(paintScratch()).current;
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -52,10 +77,14 @@ export function DotCanvas(props: DotCanvasProps) {
     const id = requestAnimationFrame(() => {
       const ctx = canvas.getContext('2d');
       if (!ctx) return; // no 2-D context (jsdom, or out of memory): the aria-label still describes it
-      paintDots(ctx, marks, readPalette(canvas), { width, height, dpr, radius, highlight });
+      if (styleRef.current?.theme !== theme) {
+        styleRef.current = { theme, style: dotStyle(canvasPalette(ctx, readPalette(canvas))) };
+      }
+      const opts = { width, height, dpr, radius, highlight };
+      paintDots(ctx, marks, styleRef.current.style, opts, scratch);
     });
     return () => cancelAnimationFrame(id);
-  }, [marks, width, height, dpr, radius, highlight, theme]);
+  }, [marks, width, height, dpr, radius, highlight, theme, scratch]);
 
   const point = (e: PointerEvent<HTMLCanvasElement>) =>
     localPoint(e.currentTarget, e.clientX, e.clientY, width);

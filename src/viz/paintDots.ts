@@ -1,23 +1,28 @@
 /**
  * Canvas painting of dense strip plots (thousands of candidates, where one SVG element per dot would be
- * slow). Pure: everything it needs comes in the arguments, colours included.
+ * slow). The dots are rasterised in JavaScript (./dotRaster.ts: one putImageData; an arc path of 10⁴
+ * circles cost tens of ms to rasterise in the frame after it), the highlighted dot is then drawn on
+ * top with canvas paths. Pure apart from the context it is given: colours come in the arguments.
  */
-import type { Palette } from './palette.ts';
+import {
+  compositeTable,
+  parseColour,
+  rasterDots,
+  rasterScratch,
+  type RasterMarks,
+  type RasterScratch,
+} from './dotRaster.ts';
+import { FALLBACK_PALETTE, type Palette } from './palette.ts';
 
 /** Dots to paint: pixel positions and labels, one per entry. */
-export interface DotMarks {
-  readonly x: Float64Array;
-  readonly y: Float64Array;
-  /** 1 positive, 0 negative. */
-  readonly positive: Uint8Array;
-}
+export type DotMarks = RasterMarks;
 
 /** The subset of CanvasRenderingContext2D the painter uses (so tests can pass a recorder). */
 export type DotContext = Pick<
   CanvasRenderingContext2D,
-  | 'clearRect'
+  | 'createImageData'
+  | 'putImageData'
   | 'beginPath'
-  | 'moveTo'
   | 'arc'
   | 'fill'
   | 'stroke'
@@ -39,34 +44,58 @@ export interface PaintOptions {
   readonly highlight: number;
 }
 
+/** A palette and the pixel composite table of its dot colours (built once per theme). */
+export interface DotStyle {
+  readonly palette: Palette;
+  readonly lut: Uint32Array;
+}
+
 /**
- * Clears the canvas and paints every dot: negatives first and translucent (they are the many), then
- * positives opaque on top, then the highlighted dot enlarged with a ring. One path per colour keeps it
- * to a handful of fill calls for any n.
+ * The style for `palette`. Its --neg and --pos must be hex or rgb() colours (what a canvas reports
+ * for any sRGB colour assigned to fillStyle); another form falls back to the light theme's colour.
+ */
+export function dotStyle(palette: Palette): DotStyle {
+  const neg = parseColour(palette.neg) ?? parseColour(FALLBACK_PALETTE.neg)!;
+  const pos = parseColour(palette.pos) ?? parseColour(FALLBACK_PALETTE.pos)!;
+  return { palette, lut: compositeTable(neg, pos) };
+}
+
+/** Buffers one canvas reuses from paint to paint. */
+export interface PaintScratch extends RasterScratch {
+  image: ImageData | null;
+}
+
+export function paintScratch(): PaintScratch {
+  return { ...rasterScratch(), image: null };
+}
+
+/**
+ * Replaces the canvas's pixels with every dot (negatives translucent, positives on top: see
+ * dotRaster.ts), then paints the highlighted dot enlarged with a ring.
  */
 export function paintDots(
   ctx: DotContext,
   marks: DotMarks,
-  palette: Palette,
+  style: DotStyle,
   opts: PaintOptions,
+  scratch: PaintScratch = paintScratch(),
 ): void {
   const { width, height, dpr, radius, highlight } = opts;
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, width, height);
-  const n = marks.x.length;
-  for (const label of [0, 1] as const) {
-    ctx.beginPath();
-    for (let j = 0; j < n; j++) {
-      if (marks.positive[j] !== label) continue;
-      ctx.moveTo(marks.x[j] + radius, marks.y[j]);
-      ctx.arc(marks.x[j], marks.y[j], radius, 0, 2 * Math.PI);
-    }
-    ctx.fillStyle = label === 1 ? palette.pos : palette.neg;
-    ctx.globalAlpha = label === 1 ? 0.9 : 0.45;
-    ctx.fill();
+  const w = Math.round(width * dpr);
+  const h = Math.round(height * dpr);
+  if (w <= 0 || h <= 0) return;
+  if (!scratch.image || scratch.image.width !== w || scratch.image.height !== h) {
+    scratch.image = ctx.createImageData(w, h);
   }
-  ctx.globalAlpha = 1;
+  const pixels = new Uint32Array(scratch.image.data.buffer);
+  rasterDots(marks, radius, dpr, style.lut, pixels, w, h, scratch);
+  ctx.putImageData(scratch.image, 0, 0);
+
+  const n = marks.x.length;
   if (highlight >= 0 && highlight < n) {
+    const { palette } = style;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.globalAlpha = 1;
     ctx.beginPath();
     ctx.arc(marks.x[highlight], marks.y[highlight], radius + 3, 0, 2 * Math.PI);
     ctx.fillStyle = marks.positive[highlight] === 1 ? palette.pos : palette.neg;
