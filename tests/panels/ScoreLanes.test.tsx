@@ -1,11 +1,15 @@
-import { cleanup, render } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { act, cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { lanesLayout } from '../../src/panels/c/lanes.ts';
 import { ScoreLanes } from '../../src/panels/c/ScoreLanes.tsx';
 import type { ExplainerData } from '../../src/viz/types.ts';
-import { histogramOnly } from './fixtures.ts';
+import { histogramOnly, medium } from './fixtures.ts';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 
 /** histogramOnly() with every count multiplied by `f` (a detection-scale lane, millions per bin). */
 function scaledCounts(f: number): ExplainerData {
@@ -17,8 +21,8 @@ function scaledCounts(f: number): ExplainerData {
   return { ...d, pos: scale(d.pos), neg: scale(d.neg) };
 }
 
-function renderLanes(data: ExplainerData) {
-  return render(
+function lanes(data: ExplainerData) {
+  return (
     <ScoreLanes
       data={data}
       lang="en"
@@ -28,8 +32,12 @@ function renderLanes(data: ExplainerData) {
       title="t"
       caption="c"
       label="l"
-    />,
+    />
   );
+}
+
+function renderLanes(data: ExplainerData) {
+  return render(lanes(data));
 }
 
 describe('ScoreLanes histograms: each lane’s count axis', () => {
@@ -55,4 +63,41 @@ describe('ScoreLanes histograms: each lane’s count axis', () => {
       });
     });
   }
+});
+
+describe('ScoreLanes canvas (thousands of candidates)', () => {
+  it('repaints only when the dots move: a result with the same scores (a parameter change) keeps them', () => {
+    vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame'] });
+    let paints = 0;
+    const ctx = {
+      fillStyle: '',
+      setTransform() {},
+      createImageData: (w: number, h: number) => ({
+        width: w,
+        height: h,
+        data: new Uint8ClampedArray(4 * w * h),
+      }),
+      putImageData: () => paints++,
+    };
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(
+      ctx as unknown as CanvasRenderingContext2D,
+    );
+    const data = medium();
+    const view = render(lanes(data));
+    act(() => vi.advanceTimersToNextFrame());
+    expect(paints).toBe(1);
+
+    // Another λ−: new arrays from the engine, the same scores, labels and entries.
+    const sameDots = medium({ lambdaNeg: 0.3 });
+    expect(sameDots.detail!.p).not.toBe(data.detail!.p);
+    view.rerender(lanes(sameDots));
+    act(() => vi.advanceTimersToNextFrame());
+    expect(paints).toBe(1);
+
+    const p = Float64Array.from(sameDots.detail!.p);
+    p[0] = 1 - p[0];
+    view.rerender(lanes({ ...sameDots, detail: { ...sameDots.detail!, p } }));
+    act(() => vi.advanceTimersToNextFrame());
+    expect(paints).toBe(2);
+  });
 });

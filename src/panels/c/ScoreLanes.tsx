@@ -11,8 +11,9 @@ import { HoverRing } from '../../viz/HoverRing.tsx';
 import { fmtCount, fmtCountShort, fmtP, px } from '../../viz/format.ts';
 import { histogramBars, columnMax } from '../../viz/histogram.ts';
 import { scoreScale, valueScale, type ScoreScale } from '../../viz/scales.ts';
+import { sameArray, useSameContent } from '../../viz/sameContent.ts';
 import { stripLayout } from '../../viz/strip.ts';
-import type { ExplainerData, SetSummary } from '../../viz/types.ts';
+import type { EntryDetail, ExplainerData, SetSummary } from '../../viz/types.ts';
 import type { PanelEdit, Lang } from '../types.ts';
 import { dotRadius, lanesLayout, markMode, type LanesLayout } from './lanes.ts';
 import { ChartFigure } from '../ChartFigure.tsx';
@@ -46,23 +47,26 @@ export function ScoreLanes(props: ScoreLanesProps) {
   const mode = markMode(data);
   const detail = data.detail;
   const radius = dotRadius(detail ? detail.p.length : 0);
+  // The dots' positions depend on p, label and index only: a result that changes none of them (any
+  // parameter change) keeps the layout, and the canvas is not repainted.
+  const placed = useSameContent(detail, samePlaces);
   const marks = useMemo(
     () =>
-      detail === null
+      placed === null
         ? null
         : {
             ...stripLayout(
-              detail.p,
-              detail.positive,
-              detail.index,
+              placed.p,
+              placed.positive,
+              placed.index,
               x,
               layout.posLane,
               layout.negLane,
               radius,
             ),
-            positive: detail.positive,
+            positive: placed.positive,
           },
-    [detail, x, layout, radius],
+    [placed, x, layout, radius],
   );
   const hoveredAt = useMemo(() => {
     if (detail === null || hovered === null) return -1;
@@ -185,6 +189,12 @@ export function ScoreLanes(props: ScoreLanesProps) {
       ) : null}
     </ChartFigure>
   );
+}
+
+/** Whether two details put every dot in the same place (same scores, labels and entries). */
+function samePlaces(a: EntryDetail | null, b: EntryDetail | null): boolean {
+  if (a === null || b === null) return a === b;
+  return sameArray(a.p, b.p) && sameArray(a.positive, b.positive) && sameArray(a.index, b.index);
 }
 
 /** One lane's count histogram with its own small count axis. */
