@@ -5,10 +5,12 @@
  * negatives' gradient the hardest 1 % of negatives receive. Sets without per-entry detail (over
  * DETAIL_LIMIT) get a note and the summary numbers.
  */
-import { useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import { t, type Translate } from '../i18n/strings.ts';
 import { fmtCount, fmtNum, fmtP, fmtPct } from '../viz/format.ts';
-import { DETAIL_LIMIT, type ExplainerData } from '../viz/types.ts';
+import { memoByKey } from '../viz/memoByKey.ts';
+import { sameArray, useSameContent } from '../viz/sameContent.ts';
+import { DETAIL_LIMIT, type EntryDetail, type ExplainerData } from '../viz/types.ts';
 import { entryOf } from './d/entry.ts';
 import { GradientChart } from './d/GradientChart.tsx';
 import { hardestShareOf, type GradWrt } from './d/gradientSeries.ts';
@@ -81,6 +83,23 @@ function Summary({ data, s }: { readonly data: ExplainerData; readonly s: Transl
   );
 }
 
+/** The focal and cross-entropy hardest-1 % shares of a snapshot (cached: see memoByKey). */
+const comparedShares = memoByKey((detail: EntryDetail) => ({
+  focal: hardestShareOf(detail, detail.focalGrad),
+  bce: hardestShareOf(detail, detail.bceGrad),
+}));
+
+/** Whether two snapshots have the same comparison shares (same scores, labels, focal and CE). */
+function sameComparison(a: EntryDetail | null, b: EntryDetail | null): boolean {
+  if (a === null || b === null) return a === b;
+  return (
+    sameArray(a.p, b.p) &&
+    sameArray(a.positive, b.positive) &&
+    sameArray(a.focalGrad, b.focalGrad) &&
+    sameArray(a.bceGrad, b.bceGrad)
+  );
+}
+
 /** Panel 6; see the module comment. The DR dots are editable (drag, arrows, Enter, Delete). */
 export function GradientPanel(props: PanelProps) {
   const { data, params, lang, hovered, width } = props;
@@ -90,16 +109,10 @@ export function GradientPanel(props: PanelProps) {
   const input = { data, params, hovered };
   const hoveredAt = entryOf(detail, hovered)?.at ?? -1;
 
-  const compare = useMemo(
-    () =>
-      detail === null
-        ? null
-        : {
-            focal: hardestShareOf(detail, detail.focalGrad),
-            bce: hardestShareOf(detail, detail.bceGrad),
-          },
-    [detail],
-  );
+  // The focal and cross-entropy gradients follow the scores and labels only: a parameter change
+  // keeps the snapshot whose shares are already computed.
+  const compareFrom = useSameContent(detail, sameComparison);
+  const compare = compareFrom === null ? null : comparedShares(compareFrom);
   let maxDr = 0;
   if (detail !== null) {
     for (let i = 0; i < detail.gradLogit.length; i++) {

@@ -34,8 +34,9 @@ export function SmoothingPanel(props: PanelProps) {
   const z = data.result.z;
   const { L, rho } = params;
 
+  // The curves depend on the z range, not on z itself: a drag that moves z inside the range keeps them.
+  const [lo, hi] = zDomain(z);
   const chart = useMemo(() => {
-    const [lo, hi] = zDomain(z);
     const m = CHART_MARGINS;
     const x = scaleLinear()
       .domain([lo, hi])
@@ -58,8 +59,8 @@ export function SmoothingPanel(props: PanelProps) {
       kind,
       d: path(sampleSurrogate(kind, lo, hi, L, rho)) ?? '',
     }));
-    return { x, y, curves, lo, hi };
-  }, [z, L, rho, width]);
+    return { x, y, curves };
+  }, [lo, hi, L, rho, width]);
 
   const atZ = surrogatesAt(z, L, rho);
   const nameKey: Record<Smoothing, StringKey> = {
@@ -69,7 +70,7 @@ export function SmoothingPanel(props: PanelProps) {
   };
   const name = (kind: Smoothing) => s(nameKey[kind], { rho: fmtNum(rho), L: fmtNum(L) });
   const byKind = (kind: Smoothing) => atZ.find((a) => a.kind === kind)!;
-  const { x, y, curves, lo, hi } = chart;
+  const { x, y, curves } = chart;
   const m = CHART_MARGINS;
   const bottom = SMOOTHING_HEIGHT - m.bottom;
   const label = s('smoothing.aria', {

@@ -1,6 +1,11 @@
 /**
- * One KaTeX expression, rendered to a string once per (expression, display) and memoised. KaTeX's
- * output carries MathML for screen readers beside the visual HTML.
+ * One KaTeX expression, rendered to a string once per (expression, display). KaTeX's output carries
+ * MathML for screen readers beside the visual HTML.
+ *
+ * The strings are cached in a small module-level LRU, not only in a useMemo: a panel's update is an
+ * interruptible render, and a render React throws away (a newer input arrived) loses its memos; a
+ * panel with several live equations (5–10 ms of KaTeX each at drag rate) then never finished. The
+ * cache keeps that work across restarts, and equal equations (a drag back and forth) render once.
  */
 import katex from 'katex';
 import { useMemo } from 'react';
@@ -26,9 +31,27 @@ export function texSource(expr: string, display: boolean): string {
   return display ? `\\displaystyle ${expr}` : expr;
 }
 
-/** Render `expr` to HTML with KATEX_OPTIONS (pure; the component memoises it). */
+/** Render `expr` to HTML with KATEX_OPTIONS (pure; the component caches it: cachedTex). */
 export function renderTex(expr: string, display: boolean): string {
   return katex.renderToString(texSource(expr, display), { ...KATEX_OPTIONS, displayMode: false });
+}
+
+/** Typeset strings kept (a page shows about 20 equations; a drag adds a few per step). */
+export const TEX_CACHE_SIZE = 256;
+const cache = new Map<string, string>();
+
+/** renderTex through a least-recently-used cache of TEX_CACHE_SIZE strings. */
+export function cachedTex(expr: string, display: boolean): string {
+  const key = (display ? 'D' : 'I') + expr;
+  let html = cache.get(key);
+  if (html === undefined) {
+    html = renderTex(expr, display);
+    if (cache.size >= TEX_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  } else {
+    cache.delete(key); // re-inserted below: a Map iterates oldest first
+  }
+  cache.set(key, html);
+  return html;
 }
 
 export interface TexProps {
@@ -41,7 +64,7 @@ export interface TexProps {
 
 /** A typeset equation: a <div> in display mode, a <span> inline. */
 export function Tex({ expr, display = true, className }: TexProps) {
-  const html = useMemo(() => renderTex(expr, display), [expr, display]);
+  const html = useMemo(() => cachedTex(expr, display), [expr, display]);
   const base = display ? 'tex tex-display' : 'tex';
   const cls = className ? `${base} ${className}` : base;
   return display ? (

@@ -2,10 +2,13 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   hardestShareOf,
+  negativesByHardness,
   normalise,
   orderByScore,
   paneLayout,
+  seriesValues,
 } from '../../src/panels/d/gradientSeries.ts';
+import { PANE_SCALES, denseIds, denseMarks, seriesOf } from '../../src/panels/d/gradientMarks.ts';
 import { GradientPanel } from '../../src/panels/GradientPanel.tsx';
 import { CHART_MARGINS, scoreScale } from '../../src/viz/scales.ts';
 import { explain } from '../../src/explain/index.ts';
@@ -41,6 +44,41 @@ describe('gradient series', () => {
 
   it('orders by score, ties by position', () => {
     expect(Array.from(orderByScore(Float64Array.from([0.3, 0.1, 0.3, 0.2])))).toEqual([1, 3, 0, 2]);
+  });
+
+  it('ranks the negatives hardest first, ties to the lower position, positives left out', () => {
+    const p = Float64Array.from([0.3, 0.9, 0.5, 0.5, 0.1]);
+    const positive = Uint8Array.from([0, 1, 0, 0, 0]);
+    expect(Array.from(negativesByHardness(p, positive))).toEqual([2, 3, 0, 4]);
+    // One ranking per score array and labels (cached), a new one when the labels change.
+    expect(negativesByHardness(p, positive)).toBe(negativesByHardness(p, positive));
+    const relabelled = Uint8Array.from([0, 0, 0, 0, 1]);
+    expect(Array.from(negativesByHardness(p, relabelled))).toEqual([1, 2, 3, 0]);
+  });
+
+  it('dense marks put pane k’s dot of entry j at k·n + j, from its score and normalised value', () => {
+    const d = medium().detail!;
+    const n = d.p.length;
+    const x = scoreScale(700);
+    const marks = denseMarks(d, 'p', 700);
+    const ids = denseIds(d);
+    expect(marks.x).toHaveLength(3 * n);
+    const dr = normalise(seriesValues(d, 'dr', 'p')).scaled;
+    const bce = normalise(seriesValues(d, 'bce', 'p')).scaled;
+    for (const j of [0, 1, 17, n - 1]) {
+      for (const k of [0, 1, 2]) {
+        expect(marks.x[k * n + j]).toBe(x(d.p[j]));
+        expect(marks.positive[k * n + j]).toBe(d.positive[j]);
+        expect(ids.index[k * n + j]).toBe(d.index[j]);
+        expect(ids.row[k * n + j]).toBe(d.row[j]);
+      }
+      expect(marks.y[j]).toBe(PANE_SCALES[0](dr[j]));
+      expect(marks.y[2 * n + j]).toBe(PANE_SCALES[2](bce[j]));
+    }
+    // Cached per snapshot and arguments: the same arrays again, new ones for another width.
+    expect(denseMarks(d, 'p', 700)).toBe(marks);
+    expect(seriesOf(d, 'p')).toBe(seriesOf(d, 'p'));
+    expect(denseMarks(d, 'p', 360)).not.toBe(marks);
   });
 
   it('the hardest-1 % share of DR’s ∂/∂logit agrees with explain’s hardestShare (5,000 candidates)', () => {

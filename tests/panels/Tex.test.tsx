@@ -2,7 +2,7 @@ import { cleanup, render } from '@testing-library/react';
 import katex from 'katex';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EQUATIONS } from '../../src/panels/equations.ts';
-import { Tex, renderTex } from '../../src/panels/Tex.tsx';
+import { TEX_CACHE_SIZE, Tex, cachedTex, renderTex } from '../../src/panels/Tex.tsx';
 import { example, exampleNoPositives } from './equations.fixtures.ts';
 
 afterEach(() => {
@@ -47,6 +47,34 @@ describe('<Tex>', () => {
     expect(spy).toHaveBeenCalledTimes(1);
     rerender(<Tex expr="a+c" />);
     expect(spy).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps typeset equations across instances (a restarted or remounted render reuses them)', () => {
+    const spy = vi.spyOn(katex, 'renderToString');
+    const first = render(<Tex expr="x_{cache} + 1" />);
+    first.unmount();
+    const again = render(<Tex expr="x_{cache} + 1" />);
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(again.container.querySelector('.katex')).not.toBeNull();
+    // Display and inline forms are different strings.
+    render(<Tex expr="x_{cache} + 1" display={false} />);
+    expect(spy).toHaveBeenCalledTimes(2);
+  });
+
+  it('forgets the least recently used equation beyond TEX_CACHE_SIZE', () => {
+    const spy = vi.spyOn(katex, 'renderToString');
+    cachedTex('y_{0}', true);
+    for (let i = 1; i < TEX_CACHE_SIZE; i++) {
+      cachedTex(`y_{${i}}`, true);
+      cachedTex('y_{0}', true); // kept fresh: never the oldest
+    }
+    cachedTex('y_{new}', true); // evicts y_1, the oldest
+    const before = spy.mock.calls.length;
+    cachedTex('y_{0}', true);
+    cachedTex(`y_{${TEX_CACHE_SIZE - 1}}`, true);
+    expect(spy.mock.calls.length).toBe(before);
+    cachedTex('y_{1}', true);
+    expect(spy.mock.calls.length).toBe(before + 1);
   });
 
   it('renders every live equation without a KaTeX error node, hovered or not', () => {

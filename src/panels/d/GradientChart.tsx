@@ -4,26 +4,21 @@
  * GRADIENT_SVG_LIMIT candidates are SVG elements (the DR dots are editable sliders); above it the dots
  * are painted on a canvas laid over an SVG of axes (C's DotCanvas fills its positioned parent).
  */
-import { scaleLinear } from 'd3';
 import { useMemo } from 'react';
 import type { Translate } from '../../i18n/strings.ts';
 import { Axis } from '../../viz/Axis.tsx';
 import { CandidateDot } from '../../viz/CandidateDot.tsx';
 import { DotCanvas } from '../../viz/DotCanvas.tsx';
 import { fmtNum, fmtP, px } from '../../viz/format.ts';
-import type { DotMarks } from '../../viz/paintDots.ts';
 import { CHART_MARGINS, scoreScale } from '../../viz/scales.ts';
 import type { EntryDetail } from '../../viz/types.ts';
 import type { PanelEdit } from '../types.ts';
+import { LAYOUT, PANE_SCALES, denseIds, denseMarks, seriesOf } from './gradientMarks.ts';
 import {
   GRADIENT_SVG_LIMIT,
   SERIES,
-  normalise,
   orderByScore,
-  paneLayout,
-  seriesValues,
   type GradWrt,
-  type Normalised,
   type SeriesId,
 } from './gradientSeries.ts';
 
@@ -42,12 +37,6 @@ export interface GradientChartProps {
   readonly onEdit?: ((edit: PanelEdit) => void) | undefined;
 }
 
-const LAYOUT = paneLayout();
-
-/** One series after normalisation, tagged with its id. */
-interface NormalisedSeries extends Normalised {
-  readonly id: SeriesId;
-}
 const DOT_R = 4;
 
 /** Pane titles: which derivative, and the divisor of the normalisation. */
@@ -61,42 +50,14 @@ export function GradientChart(props: GradientChartProps) {
   const { detail, wrt, width, hoveredAt, s } = props;
   const n = detail.p.length;
   const x = useMemo(() => scoreScale(width), [width]);
-  const ys = useMemo(
-    () => LAYOUT.panes.map((pane) => scaleLinear().domain([-1, 1]).range([pane.bottom, pane.top])),
-    [],
-  );
-  const series = useMemo(
-    (): readonly NormalisedSeries[] =>
-      SERIES.map((id) => ({ id, ...normalise(seriesValues(detail, id, wrt)) })),
-    [detail, wrt],
-  );
-  // DOM (and tab) order follows the score, so the keyboard walks the candidates left to right.
-  const order = useMemo(() => orderByScore(detail.p), [detail]);
+  const ys = PANE_SCALES;
+  const series = seriesOf(detail, wrt);
   const dense = n > GRADIENT_SVG_LIMIT;
-
-  const marks = useMemo<DotMarks | null>(() => {
-    if (!dense) return null;
-    const mx = new Float64Array(3 * n);
-    const my = new Float64Array(3 * n);
-    const mp = new Uint8Array(3 * n);
-    series.forEach((ser, k) => {
-      for (let j = 0; j < n; j++) {
-        mx[k * n + j] = x(detail.p[j]);
-        my[k * n + j] = ys[k](ser.scaled[j]);
-        mp[k * n + j] = detail.positive[j];
-      }
-    });
-    return { x: mx, y: my, positive: mp };
-  }, [dense, n, series, x, ys, detail]);
-  const repeated = useMemo(() => {
-    if (!dense) return null;
-    const rep = (a: Int32Array) => {
-      const out = new Int32Array(3 * n);
-      for (let k = 0; k < 3; k++) out.set(a, k * n);
-      return out;
-    };
-    return { index: rep(detail.index), row: rep(detail.row), cls: rep(detail.cls) };
-  }, [dense, n, detail]);
+  // DOM (and tab) order follows the score, so the keyboard walks the candidates left to right (SVG
+  // only: the canvas has no per-dot elements, and sorting 10⁴ scores per result is not free).
+  const order = useMemo(() => (dense ? null : orderByScore(detail.p)), [dense, detail]);
+  const marks = dense ? denseMarks(detail, wrt, width) : null;
+  const repeated = dense ? denseIds(detail) : null;
 
   const m = CHART_MARGINS;
   const right = width - m.right;
@@ -208,7 +169,7 @@ export function GradientChart(props: GradientChartProps) {
           const y0 = px(y(0));
           return (
             <g key={ser.id} className={`marks marks-${ser.id}`}>
-              {Array.from(order, (j) => {
+              {Array.from(order ?? [], (j) => {
                 const cx = px(x(detail.p[j]));
                 const cy = px(y(ser.scaled[j]));
                 const colour = detail.positive[j] === 1 ? 'var(--pos)' : 'var(--neg)';

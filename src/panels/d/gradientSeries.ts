@@ -4,6 +4,7 @@
  * the three compare on one scale, and how much of each the hardest 1 % of negatives receive.
  */
 import { hardestCount } from '../../explain/hardest.ts';
+import { memoByKey } from '../../viz/memoByKey.ts';
 import type { EntryDetail } from '../../viz/types.ts';
 
 /** Above this many candidates the panel paints dots on a canvas instead of one SVG element each. */
@@ -65,18 +66,28 @@ export function seriesValues(detail: EntryDetail, id: SeriesId, wrt: GradWrt): F
 }
 
 /**
+ * Positions of the negatives, hardest first: by score p descending, ties to the lower position (as
+ * explain's hardestShare). Cached per score array, so the focal and cross-entropy shares of one
+ * snapshot sort once.
+ */
+export const negativesByHardness = memoByKey((p: Float64Array, positive: Uint8Array) => {
+  let n = 0;
+  for (let i = 0; i < p.length; i++) if (positive[i] === 0) n++;
+  const neg = new Int32Array(n);
+  for (let i = 0, k = 0; i < p.length; i++) if (positive[i] === 0) neg[k++] = i;
+  return neg.sort((a, b) => p[b] - p[a] || a - b);
+});
+
+/**
  * The share of Σ_{j ∈ N} |g_j| that the hardest 1 % of negatives (the ⌈0.01·n−⌉ highest scores, ties
  * to the lower position, as explain's hardestShare) receive, for any per-entry column g (here the
  * focal and cross-entropy ∂/∂logit, to set beside DR's share). In [0, 1]; 0 without negatives or
  * when every negative's g is 0. Kahan-compensated sums.
  */
 export function hardestShareOf(detail: EntryDetail, g: Float64Array): number {
-  const neg: number[] = [];
-  for (let i = 0; i < detail.p.length; i++) if (detail.positive[i] === 0) neg.push(i);
+  const neg = negativesByHardness(detail.p, detail.positive);
   const k = hardestCount(neg.length);
   if (k === 0) return 0;
-  const p = detail.p;
-  neg.sort((a, b) => p[b] - p[a] || a - b);
   let total = 0;
   let c = 0;
   let top = 0;
