@@ -12,6 +12,7 @@ import { CandidateTable, targetName } from './CandidateTable.tsx';
 import { useApp, useAppStore } from './context.tsx';
 import { feedInterval } from './feed.ts';
 import { useThrottledValue } from './useThrottledValue.ts';
+import { useVisibleValue } from './useVisibleValue.ts';
 import { useT } from './i18n.ts';
 
 export function CandidateEditor() {
@@ -22,7 +23,9 @@ export function CandidateEditor() {
   // The gradients and the hover follow in a deferred render: a result updates the readouts first;
   // for dense sets at most every DENSE_FEED_MS, as the panels (feed.ts).
   const latest = useDeferredValue(useApp((st) => st.shown?.data.detail ?? null));
-  const detail = useThrottledValue(latest, feedInterval(latest));
+  // Below the panels, usually off screen during a drag: its hundreds of cells then catch up once
+  // the changes pause (useVisibleValue), not at every snapshot.
+  const [tableRef, detail] = useVisibleValue(useThrottledValue(latest, feedInterval(latest)));
   const hovered = useDeferredValue(useApp((st) => st.view.hovered));
   const info = useApp((st) => st.shown?.info ?? null);
   const [as, setAs] = useState<'logit' | 'score'>('logit');
@@ -139,7 +142,7 @@ export function CandidateEditor() {
         </button>
       </nav>
 
-      <div className="table-scroll">
+      <div className="table-scroll" ref={tableRef}>
         <CandidateTable
           set={set}
           from={rows.from}
