@@ -5,7 +5,7 @@
  * the status readout says "ready" once that result answers the newest request.
  */
 import { useApp } from './context.tsx';
-import { formatMs, formatReadout } from './format.ts';
+import { formatCount, formatMs, formatReadout } from './format.ts';
 import { useT } from './i18n.ts';
 
 export function Readouts() {
@@ -50,7 +50,7 @@ export function Readouts() {
         <div>
           <dt>{s('app.counts')}</dt>
           <dd data-testid="counts-value">
-            {r ? `${r.nPos.toLocaleString('en')} / ${r.nNeg.toLocaleString('en')}` : '—'}
+            {r ? `${formatCount(r.nPos)} / ${formatCount(r.nNeg)}` : '—'}
           </dd>
         </div>
         <div>
@@ -69,7 +69,7 @@ export function Readouts() {
         {shown && (
           <span>
             {s('app.engineLine', {
-              R: shown.info.R.toLocaleString('en'),
+              R: formatCount(shown.info.R),
               K: shown.info.K,
               ms: formatMs(shown.evaluateMs),
               rt: formatMs(shown.roundTripMs),

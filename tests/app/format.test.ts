@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMs, formatParam, formatReadout } from '../../src/app/format.ts';
+import { formatCount, formatMs, formatParam, formatReadout } from '../../src/app/format.ts';
 
 describe('readout and parameter text', () => {
   it('readouts keep 10 significant digits and parse back within 5e-10 relative', () => {
@@ -31,5 +31,11 @@ describe('readout and parameter text', () => {
   it('milliseconds: 2 significant digits below 10, whole above', () => {
     expect(formatMs(0.01234)).toBe('0.012');
     expect(formatMs(12.6)).toBe('13');
+  });
+
+  it('counts read with thousands separators, as toLocaleString("en") writes them', () => {
+    expect(formatCount(10_010)).toBe('10,010');
+    expect(formatCount(8_000_000)).toBe('8,000,000');
+    expect(formatCount(7)).toBe('7');
   });
 });
