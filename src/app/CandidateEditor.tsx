@@ -12,6 +12,7 @@ import { CandidateTable, targetName } from './CandidateTable.tsx';
 import { useApp, useAppStore } from './context.tsx';
 import { feedInterval } from './feed.ts';
 import { useThrottledValue } from './useThrottledValue.ts';
+import { useOnScreen } from './useOnScreen.ts';
 import { useVisibleValue } from './useVisibleValue.ts';
 import { useT } from './i18n.ts';
 
@@ -25,7 +26,8 @@ export function CandidateEditor() {
   const latest = useDeferredValue(useApp((st) => st.shown?.data.detail ?? null));
   // Below the panels, usually off screen during a drag: its hundreds of cells then catch up once
   // the changes pause (useVisibleValue), not at every snapshot.
-  const [tableRef, detail] = useVisibleValue(useThrottledValue(latest, feedInterval(latest)));
+  const [tableRef, tableVisible] = useOnScreen<HTMLDivElement>('300px');
+  const detail = useVisibleValue(useThrottledValue(latest, feedInterval(latest)), tableVisible);
   const hovered = useDeferredValue(useApp((st) => st.view.hovered));
   const info = useApp((st) => st.shown?.info ?? null);
   const [as, setAs] = useState<'logit' | 'score'>('logit');

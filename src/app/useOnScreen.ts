@@ -1,14 +1,17 @@
 /**
- * Whether an element is within `rootMargin` of the viewport (IntersectionObserver). Starts true, and
- * stays true where there is no IntersectionObserver (jsdom, very old browsers): then everything is
- * treated as visible and kept live.
+ * Whether an element is within `rootMargin` of the viewport (IntersectionObserver). Starts as
+ * `initial` until the observer first reports, and is true where there is no IntersectionObserver
+ * (jsdom, very old browsers): then everything is treated as visible and kept live.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 export function useOnScreen<T extends Element>(
   rootMargin = '0px',
+  initial = true,
 ): [ref: (el: T | null) => void, visible: boolean] {
-  const [visible, setVisible] = useState(true);
+  const [visible, setVisible] = useState(
+    () => initial || typeof IntersectionObserver === 'undefined',
+  );
   const observer = useRef<IntersectionObserver | null>(null);
 
   const ref = useCallback(

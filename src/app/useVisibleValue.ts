@@ -1,22 +1,15 @@
 /**
- * A value that follows `value` while its element is on screen (within `rootMargin` of the viewport)
- * and, while it is not, keeps what it last showed and catches up once changes pause for SETTLE_MS,
- * in idle time, one element per idle period (idleQueue), in an interruptible render. A drag streams
- * a new value every frame; re-rendering what nobody sees at that rate (panels, a table of hundreds
- * of cells) only delays what they do see. An element scrolling into view shows the latest at once.
+ * A value that follows `value` while its element is on screen and, while it is not, keeps what it
+ * last showed and catches up once changes pause (afterSettling), in an interruptible render. A drag
+ * streams a new value every frame; re-rendering what nobody sees at that rate (panels, a table of
+ * hundreds of cells) only delays what they do see. An element scrolling into view shows the latest
+ * at once.
  */
 import { startTransition, useEffect, useRef, useState } from 'react';
-import { enqueueIdle } from './idleQueue.ts';
-import { useOnScreen } from './useOnScreen.ts';
+import { afterSettling } from './settle.ts';
 
-/** Quiet time after the last change before off-screen elements catch up (ms). */
-export const SETTLE_MS = 200;
-
-export function useVisibleValue<T, E extends Element = HTMLDivElement>(
-  value: T,
-  rootMargin = '300px',
-): [ref: (el: E | null) => void, shown: T] {
-  const [ref, visible] = useOnScreen<E>(rootMargin);
+/** `visible`: whether the element is on screen (useOnScreen). */
+export function useVisibleValue<T>(value: T, visible: boolean): T {
   // The value last shown while off screen (follows `value` while visible).
   const [drawn, setDrawn] = useState(value);
   const key = useRef({}).current;
@@ -28,15 +21,8 @@ export function useVisibleValue<T, E extends Element = HTMLDivElement>(
       setDrawn(value);
       return;
     }
-    let cancelIdle = () => {};
-    const timer = setTimeout(() => {
-      cancelIdle = enqueueIdle(key, () => startTransition(() => setDrawn(value)));
-    }, SETTLE_MS);
-    return () => {
-      clearTimeout(timer);
-      cancelIdle();
-    };
+    return afterSettling(key, () => startTransition(() => setDrawn(value)));
   }, [visible, value, drawn, key]);
 
-  return [ref, visible ? value : drawn];
+  return visible ? value : drawn;
 }

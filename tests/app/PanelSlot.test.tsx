@@ -4,8 +4,11 @@
  */
 import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useMountInTurn } from '../../src/app/useMountInTurn.ts';
-import { SETTLE_MS, useVisibleValue } from '../../src/app/useVisibleValue.ts';
+import { PanelSlot } from '../../src/app/PanelSlot.tsx';
+import { SETTLE_MS } from '../../src/app/settle.ts';
+import { useOnScreen } from '../../src/app/useOnScreen.ts';
+import { useVisibleValue } from '../../src/app/useVisibleValue.ts';
+import type { PanelProps } from '../../src/panels/types.ts';
 
 /** A fake IntersectionObserver whose entries the test reports. */
 class FakeObserver {
@@ -34,33 +37,53 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function Turn({ name }: { name: string }) {
-  return useMountInTurn() ? <p>{name}</p> : <p>waiting {name}</p>;
+/** A stand-in panel that shows its width (the props field the tests change). */
+function Panel(props: PanelProps) {
+  return <p>panel {props.width}</p>;
+}
+const props = (width: number) => ({ width }) as unknown as PanelProps;
+
+function slots(names: readonly string[], width: number) {
+  return (
+    <>
+      {names.map((n) => (
+        <PanelSlot key={n} Panel={Panel} props={props(width)} />
+      ))}
+    </>
+  );
 }
 
-describe('useMountInTurn', () => {
-  it('mounts one child per idle period, in page order', () => {
-    const view = render(
-      <>
-        <Turn name="a" />
-        <Turn name="b" />
-        <Turn name="c" />
-      </>,
-    );
-    const text = () => Array.from(view.container.querySelectorAll('p'), (p) => p.textContent);
-    expect(text()).toEqual(['waiting a', 'waiting b', 'waiting c']);
+describe('PanelSlot', () => {
+  it('mounts the slots on screen one per idle period in page order, the others once changes pause', () => {
+    const view = render(slots(['a', 'b', 'c'], 1));
+    const slotEls = Array.from(view.container.querySelectorAll('.panel-slot'));
+    const text = () => slotEls.map((el) => el.textContent || 'pending');
+    // Nothing mounts on a guess before the observer reports.
+    expect(text()).toEqual(['pending', 'pending', 'pending']);
+    act(() => {
+      FakeObserver.report(slotEls[0], true);
+      FakeObserver.report(slotEls[1], true);
+      FakeObserver.report(slotEls[2], false);
+    });
     act(() => vi.advanceTimersToNextTimer());
-    expect(text()).toEqual(['a', 'waiting b', 'waiting c']);
+    expect(text()).toEqual(['panel 1', 'pending', 'pending']);
     act(() => vi.advanceTimersToNextTimer());
-    expect(text()).toEqual(['a', 'b', 'waiting c']);
+    expect(text()).toEqual(['panel 1', 'panel 1', 'pending']);
+
+    // A drag: new props every few ms keep the off-screen slot waiting.
+    for (let w = 2; w < 10; w++) {
+      view.rerender(slots(['a', 'b', 'c'], w));
+      act(() => vi.advanceTimersByTime(SETTLE_MS / 2));
+    }
+    expect(text()).toEqual(['panel 9', 'panel 9', 'pending']);
     act(() => vi.runAllTimers());
-    expect(text()).toEqual(['a', 'b', 'c']);
+    expect(text()).toEqual(['panel 9', 'panel 9', 'panel 9']);
   });
 });
 
 function Follower({ value }: { value: number }) {
-  const [ref, shown] = useVisibleValue(value);
-  return <div ref={ref}>{shown}</div>;
+  const [ref, visible] = useOnScreen<HTMLDivElement>();
+  return <div ref={ref}>{useVisibleValue(value, visible)}</div>;
 }
 
 describe('useVisibleValue', () => {
