@@ -8,7 +8,8 @@
  * cache keeps that work across restarts, and equal equations (a drag back and forth) render once.
  */
 import katex from 'katex';
-import { useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import { morphInnerHtml } from './morph.ts';
 
 /**
  * KaTeX options used everywhere: a bad expression becomes a visible red error node instead of throwing
@@ -62,14 +63,21 @@ export interface TexProps {
   readonly className?: string;
 }
 
-/** A typeset equation: a <div> in display mode, a <span> inline. */
+/**
+ * A typeset equation: a <div> in display mode, a <span> inline. React owns the element; its content
+ * is KaTeX's markup, morphed in place when the equation changes (./morph.ts: a new number rewrites
+ * a few text nodes instead of rebuilding some hundreds of elements), before the browser paints.
+ */
 export function Tex({ expr, display = true, className }: TexProps) {
   const html = useMemo(() => cachedTex(expr, display), [expr, display]);
+  const ref = useRef<HTMLDivElement & HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    if (el.firstChild) morphInnerHtml(el, html);
+    else el.innerHTML = html;
+  }, [html]);
   const base = display ? 'tex tex-display' : 'tex';
   const cls = className ? `${base} ${className}` : base;
-  return display ? (
-    <div className={cls} dangerouslySetInnerHTML={{ __html: html }} />
-  ) : (
-    <span className={cls} dangerouslySetInnerHTML={{ __html: html }} />
-  );
+  return display ? <div className={cls} ref={ref} /> : <span className={cls} ref={ref} />;
 }
