@@ -7,7 +7,14 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { parseCell } from '../state/candidateEdits.ts';
 import { MAIN_THREAD_ENTRY_LIMIT } from '../state/store.ts';
-import { detailPositions, labelTargets, pageCount, pageOfRow, pageRows } from './candidateTable.ts';
+import {
+  detailPositions,
+  labelTargets,
+  pageCount,
+  pageOfRow,
+  pageRows,
+  tableHeightEstimate,
+} from './candidateTable.ts';
 import { CandidateTable, targetName } from './CandidateTable.tsx';
 import { useApp, useAppStore } from './context.tsx';
 import { feedInterval } from './feed.ts';
@@ -26,7 +33,7 @@ export function CandidateEditor() {
   const latest = useDeferredValue(useApp((st) => st.shown?.data.detail ?? null));
   // Below the panels, usually off screen during a drag: its hundreds of cells then catch up once
   // the changes pause (useVisibleValue), not at every snapshot.
-  const [tableRef, tableVisible] = useOnScreen<HTMLDivElement>('300px');
+  const [tableRef, tableVisible] = useOnScreen<HTMLDivElement>('300px', false);
   const detail = useVisibleValue(useThrottledValue(latest, feedInterval(latest)), tableVisible);
   const hovered = useDeferredValue(useApp((st) => st.view.hovered));
   const info = useApp((st) => st.shown?.info ?? null);
@@ -144,7 +151,11 @@ export function CandidateEditor() {
         </button>
       </nav>
 
-      <div className="table-scroll" ref={tableRef}>
+      <div
+        className="table-scroll"
+        ref={tableRef}
+        style={{ containIntrinsicHeight: `auto ${tableHeightEstimate(rows.to - rows.from, K)}px` }}
+      >
         <CandidateTable
           set={set}
           from={rows.from}

@@ -51,3 +51,11 @@ export function detailPositions(detail: EntryDetail | null, entries: number): In
   }
   return position;
 }
+
+/**
+ * About how tall the table of a page of `rows` rows of K classes is (px): its header and a ~35 px line
+ * per entry. The placeholder height of the table while it is off screen and not yet rendered.
+ */
+export function tableHeightEstimate(rows: number, K: number): number {
+  return 40 + 35 * rows * Math.max(1, K);
+}

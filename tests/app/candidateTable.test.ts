@@ -7,6 +7,7 @@ import {
   pageOfRow,
   pageRows,
   rowsPerPage,
+  tableHeightEstimate,
 } from '../../src/app/candidateTable.ts';
 import { explain } from '../../src/explain/index.ts';
 import { DEFAULT_APP_PARAMS } from '../../src/state/params.ts';
@@ -60,5 +61,14 @@ describe('detail positions', () => {
       if (pos[flat] >= 0) expect(detail!.logit[pos[flat]]).toBe(set.logits[flat]);
     }
     expect(Array.from(detailPositions(null, 3))).toEqual([-1, -1, -1]);
+  });
+});
+
+describe('tableHeightEstimate', () => {
+  it('grows with the lines of the page (rows × classes), header included', () => {
+    expect(tableHeightEstimate(0, 1)).toBe(40);
+    expect(tableHeightEstimate(200, 1)).toBe(tableHeightEstimate(40, 5));
+    expect(tableHeightEstimate(200, 1)).toBeGreaterThan(6000); // ≈ the 7,059 px measured at 1280 px
+    expect(tableHeightEstimate(200, 1)).toBeLessThan(8000);
   });
 });
