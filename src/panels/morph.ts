@@ -9,26 +9,26 @@
 
 /** Make `live`'s children equal to `next`'s (`next` is consumed: its nodes may be moved into `live`). */
 export function morphChildren(live: Node, next: Node): void {
-  const a = live.childNodes;
-  const b = next.childNodes;
-  if (a.length !== b.length) {
+  if (live.childNodes.length !== next.childNodes.length) {
     replaceChildren(live, next);
     return;
   }
-  // Snapshot first: a replaced child leaves `next`'s live list.
-  const pairs: [Node, Node][] = [];
-  for (let i = 0; i < a.length; i++) pairs.push([a[i], b[i]]);
-  for (const [x, y] of pairs) {
+  let x = live.firstChild;
+  let y = next.firstChild;
+  while (x !== null && y !== null) {
+    // Step first: a replaced node leaves its list.
+    const xNext: ChildNode | null = x.nextSibling;
+    const yNext: ChildNode | null = y.nextSibling;
     if (!sameKind(x, y)) {
       live.replaceChild(y, x);
-      continue;
-    }
-    if (x.nodeType === Node.ELEMENT_NODE) {
+    } else if (x.nodeType === Node.ELEMENT_NODE) {
       syncAttributes(x as Element, y as Element);
       morphChildren(x, y);
     } else if (x.nodeValue !== y.nodeValue) {
       x.nodeValue = y.nodeValue;
     }
+    x = xNext;
+    y = yNext;
   }
 }
 
@@ -42,10 +42,15 @@ function sameKind(x: Node, y: Node): boolean {
 }
 
 function syncAttributes(x: Element, y: Element): void {
-  for (const { name } of Array.from(x.attributes))
-    if (!y.hasAttribute(name)) x.removeAttribute(name);
-  for (const { name, value } of Array.from(y.attributes)) {
+  const want = y.attributes;
+  for (let i = 0; i < want.length; i++) {
+    const { name, value } = want[i];
     if (x.getAttribute(name) !== value) x.setAttribute(name, value);
+  }
+  // Now x has all of y's attributes: any more are extra (rare in KaTeX's markup).
+  const have = x.attributes;
+  for (let i = have.length - 1; have.length > want.length && i >= 0; i--) {
+    if (!y.hasAttribute(have[i].name)) x.removeAttribute(have[i].name);
   }
 }
 
