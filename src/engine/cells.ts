@@ -80,51 +80,15 @@ export function cellMoments(sorted: Float64Array, ends: Int32Array): CellMoments
     while (ends[seg] <= j) seg++;
     const segEnd = ends[seg];
     const m = sorted[j] * CELL_M + SHIFTER - SHIFTER;
+    // the run of scores in cell m, inside segment seg
+    let k = j + 1;
+    while (k < segEnd && sorted[k] * CELL_M + SHIFTER - SHIFTER === m) k++;
     const c = m / CELL_M;
-    // The run of scores in cell m and segment seg; its moments in locals (unrolled: this loop is the
-    // whole cost of a load-time summary of millions of scores).
-    // prettier-ignore
-    let d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0, d7 = 0,
-      d8 = 0, d9 = 0, d10 = 0, d11 = 0, d12 = 0, d13 = 0, d14 = 0, d15 = 0;
-    let lo = 0;
-    let hi = 0;
-    let k = j;
-    for (; k < segEnd; k++) {
-      const pk = sorted[k];
-      if (pk * CELL_M + SHIFTER - SHIFTER !== m) break;
-      const x = pk - c; // exact (module header)
-      if (x < lo) lo = x;
-      if (x > hi) hi = x;
-      const x2 = x * x;
-      const x4 = x2 * x2;
-      const x8 = x4 * x4;
-      const x3 = x2 * x;
-      d0 += 1;
-      d1 += x;
-      d2 += x2;
-      d3 += x3;
-      d4 += x4;
-      d5 += x4 * x;
-      d6 += x4 * x2;
-      d7 += x4 * x3;
-      d8 += x8;
-      d9 += x8 * x;
-      d10 += x8 * x2;
-      d11 += x8 * x3;
-      d12 += x8 * x4;
-      d13 += x8 * x4 * x;
-      d14 += x8 * x4 * x2;
-      d15 += x8 * x4 * x3;
-    }
-    if (-lo > maxDelta) maxDelta = -lo;
-    if (hi > maxDelta) maxDelta = hi;
+    const d = runMoments(sorted, j, k, c, moments, count * MOMENTS);
+    if (d > maxDelta) maxDelta = d;
     start[count] = j;
     segment[count] = seg;
     centre[count] = c;
-    moments.set(
-      [d0, d1, d2, d3, d4, d5, d6, d7, d8, d9, d10, d11, d12, d13, d14, d15],
-      count * MOMENTS,
-    );
     count++;
     j = k;
   }
@@ -138,6 +102,69 @@ export function cellMoments(sorted: Float64Array, ends: Int32Array): CellMoments
     maxDelta,
     ends,
   };
+}
+
+/**
+ * Adds D_k = Σ (p_j − c)^k, k = 0..MOMENTS − 1, over sorted[lo..hi) into out[at..at + MOMENTS) and
+ * returns the largest |p_j − c| (the scores must lie in c's cell, so p_j − c is exact). Unrolled, in
+ * locals: this loop is the whole cost of summarising millions of scores.
+ */
+function runMoments(
+  sorted: Float64Array,
+  lo: number,
+  hi: number,
+  c: number,
+  out: Float64Array,
+  at: number,
+): number {
+  // prettier-ignore
+  let d0 = 0, d1 = 0, d2 = 0, d3 = 0, d4 = 0, d5 = 0, d6 = 0, d7 = 0,
+    d8 = 0, d9 = 0, d10 = 0, d11 = 0, d12 = 0, d13 = 0, d14 = 0, d15 = 0;
+  let min = 0;
+  let max = 0;
+  for (let j = lo; j < hi; j++) {
+    const x = sorted[j] - c;
+    if (x < min) min = x;
+    if (x > max) max = x;
+    const x2 = x * x;
+    const x3 = x2 * x;
+    const x4 = x2 * x2;
+    const x8 = x4 * x4;
+    const x12 = x8 * x4;
+    d0 += 1;
+    d1 += x;
+    d2 += x2;
+    d3 += x3;
+    d4 += x4;
+    d5 += x4 * x;
+    d6 += x4 * x2;
+    d7 += x4 * x3;
+    d8 += x8;
+    d9 += x8 * x;
+    d10 += x8 * x2;
+    d11 += x8 * x3;
+    d12 += x12;
+    d13 += x12 * x;
+    d14 += x12 * x2;
+    d15 += x12 * x3;
+  }
+  out[at] += d0;
+  out[at + 1] += d1;
+  out[at + 2] += d2;
+  out[at + 3] += d3;
+  out[at + 4] += d4;
+  out[at + 5] += d5;
+  out[at + 6] += d6;
+  out[at + 7] += d7;
+  out[at + 8] += d8;
+  out[at + 9] += d9;
+  out[at + 10] += d10;
+  out[at + 11] += d11;
+  out[at + 12] += d12;
+  out[at + 13] += d13;
+  out[at + 14] += d14;
+  out[at + 15] += d15;
+  return -min > max ? -min : max;
 }
 
 /**
@@ -158,6 +185,8 @@ export function seriesDegree(y: number): number {
 /** Scratch for the series coefficients (the engine is synchronous). */
 const coefA = new Float64Array(MOMENTS);
 const coefB = new Float64Array(MOMENTS);
+/** Moments of a partly supported cell. */
+const partial = new Float64Array(MOMENTS);
 
 /**
  * tiltedSegmentSums (segments.ts) from the cells of the same sorted scores and `ends`: the same sums
@@ -197,22 +226,16 @@ export function cellSegmentSums(
   let S2 = 0;
   let c = 0;
   while (start[c + 1] <= from) c++;
-  if (start[c] < from) {
-    // the prior's support starts inside this cell: its part from `from` on, score by score
-    const i = segment[c];
-    const sums4 = partialCell(sorted, from, start[c + 1], ext, scale, from, ends[i] - 1);
-    const at = SEG_LEN * i;
-    seg[at + SEG_S] += sums4.s;
-    seg[at + SEG_U] += sums4.u;
-    seg[at + SEG_UP] += sums4.up;
-    seg[at + SEG_UQ] += sums4.uq;
-    S += sums4.s;
-    Sdp += sums4.sdp;
-    S2 += sums4.s2;
-    c++;
-  }
   for (; c < count; c++) {
-    const at = MOMENTS * c;
+    let mom = moments;
+    let at = MOMENTS * c;
+    if (start[c] < from) {
+      // the prior's support starts inside this cell (only ever the first): moments of its part
+      partial.fill(0);
+      runMoments(sorted, from, start[c + 1], centre[c], partial, 0);
+      mom = partial;
+      at = 0;
+    }
     let e0 = 0;
     let e1 = 0;
     let e2 = 0;
@@ -220,11 +243,11 @@ export function cellSegmentSums(
     let f0 = 0;
     for (let k = 0; k <= K; k++) {
       const a = coefA[k];
-      e0 += a * moments[at + k];
-      e1 += a * moments[at + k + 1];
-      e2 += a * moments[at + k + 2];
-      e3 += a * moments[at + k + 3];
-      f0 += coefB[k] * moments[at + k];
+      e0 += a * mom[at + k];
+      e1 += a * mom[at + k + 1];
+      e2 += a * mom[at + k + 2];
+      e3 += a * mom[at + k + 3];
+      f0 += coefB[k] * mom[at + k];
     }
     const cc = centre[c];
     const T = exp((cc - ext) * scale);
@@ -262,37 +285,4 @@ export function cellSegmentSums(
   sums[SUM_W] = n - from;
   sums[SUM_EXT] = ext;
   return true;
-}
-
-/** The sums of sorted[lo..hi) score by score (segment moments relative to first/last). */
-function partialCell(
-  p: Float64Array,
-  lo: number,
-  hi: number,
-  ext: number,
-  scale: number,
-  firstAt: number,
-  lastAt: number,
-) {
-  const first = p[firstAt];
-  const last = p[lastAt];
-  let s = 0;
-  let sdp = 0;
-  let s2 = 0;
-  let u = 0;
-  let up = 0;
-  let uq = 0;
-  for (let j = lo; j < hi; j++) {
-    const pj = p[j];
-    const dp = pj - ext;
-    const e = exp(dp * scale);
-    s += e;
-    sdp += e * dp;
-    s2 += e * e;
-    const uj = e * pj * (1 - pj);
-    u += uj;
-    up += uj * (pj - first);
-    uq += uj * (last - pj);
-  }
-  return { s, sdp, s2, u, up, uq };
 }
