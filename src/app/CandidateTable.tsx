@@ -161,21 +161,7 @@ const CandidateRow = memo(function CandidateRow(props: CandidateRowProps) {
             <td>{c + 1}</td>
             {c === 0 && (
               <td rowSpan={K}>
-                <select
-                  aria-label={s('app.table.cellName', { row: r, column: s('table.label') })}
-                  value={target}
-                  onChange={(e) =>
-                    store
-                      .getState()
-                      .editCandidates({ op: 'setLabel', row: r, target: Number(e.target.value) })
-                  }
-                >
-                  {labelTargets(K).map((t) => (
-                    <option key={t} value={t}>
-                      {targetName(t, K, s)}
-                    </option>
-                  ))}
-                </select>
+                <LabelSelect row={r} K={K} target={target} s={s} />
               </td>
             )}
             <td>
@@ -191,7 +177,7 @@ const CandidateRow = memo(function CandidateRow(props: CandidateRowProps) {
             </td>
             <td className="num">{formatShort(p)}</td>
             <td className="num" data-testid={`grad-${flat}`}>
-              {grads[c]}
+              <span className="live-num">{grads[c]}</span>
             </td>
             {c === 0 && (
               <td rowSpan={K}>
@@ -210,5 +196,35 @@ const CandidateRow = memo(function CandidateRow(props: CandidateRowProps) {
         );
       })}
     </tbody>
+  );
+});
+
+/**
+ * A row's label select, memoised on its own: a re-rendered <select> with a `value` has React set
+ * every option's `selected` again, which invalidated the select's layout and with it the whole
+ * auto-layout table, at every result of a drag (its row re-renders for the new gradients).
+ */
+const LabelSelect = memo(function LabelSelect(props: {
+  readonly row: number;
+  readonly K: number;
+  readonly target: number;
+  readonly s: UiTranslate;
+}) {
+  const { row, K, target, s } = props;
+  const store = useAppStore();
+  return (
+    <select
+      aria-label={s('app.table.cellName', { row, column: s('table.label') })}
+      value={target}
+      onChange={(e) =>
+        store.getState().editCandidates({ op: 'setLabel', row, target: Number(e.target.value) })
+      }
+    >
+      {labelTargets(K).map((t) => (
+        <option key={t} value={t}>
+          {targetName(t, K, s)}
+        </option>
+      ))}
+    </select>
   );
 });
