@@ -5,7 +5,7 @@
  * Rows are memoised on plain values (logits, gradients as text, label, hover), so a result re-renders
  * the gradient cells, not the inputs.
  */
-import { memo, useCallback } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { sigmoid } from '../engine/index.ts';
 import type { CandidateSet } from '../state/types.ts';
 import type { EntryDetail } from '../viz/types.ts';
@@ -134,52 +134,54 @@ interface CandidateRowProps {
 const CandidateRow = memo(function CandidateRow(props: CandidateRowProps) {
   const { row: r, K, R, target, hoveredClass, as, s, onCommit, onProblem } = props;
   const store = useAppStore();
-  const logits = props.logits.split(',').map(Number);
   const grads = props.grads.split(',');
-  const setHovered = (flat: number | null) => store.getState().setHovered(flat);
-
-  return (
-    <tbody className={hoveredClass !== null ? 'hovered-row' : undefined}>
-      {logits.map((x, c) => {
+  // Everything but the gradients, as elements kept across results: React skips an element it is
+  // handed again, so a new result reconciles only the gradient cells.
+  const lines = useMemo(() => {
+    const setHovered = (flat: number | null) => store.getState().setHovered(flat);
+    return props.logits
+      .split(',')
+      .map(Number)
+      .map((x, c) => {
         const flat = r * K + c;
         const p = sigmoid(x);
-        return (
-          <tr
-            key={c}
-            data-flat={flat}
-            className={hoveredClass === c ? 'hovered' : undefined}
-            onPointerEnter={() => setHovered(flat)}
-            onPointerLeave={() => setHovered(null)}
-            onFocus={() => setHovered(flat)}
-            onBlur={() => setHovered(null)}
-          >
-            {c === 0 && (
-              <th scope="rowgroup" rowSpan={K}>
-                {r}
-              </th>
-            )}
-            <td>{c + 1}</td>
-            {c === 0 && (
-              <td rowSpan={K}>
-                <LabelSelect row={r} K={K} target={target} s={s} />
+        return {
+          flat,
+          handlers: {
+            onPointerEnter: () => setHovered(flat),
+            onPointerLeave: () => setHovered(null),
+            onFocus: () => setHovered(flat),
+            onBlur: () => setHovered(null),
+          },
+          lead: (
+            <>
+              {c === 0 && (
+                <th scope="rowgroup" rowSpan={K}>
+                  {r}
+                </th>
+              )}
+              <td>{c + 1}</td>
+              {c === 0 && (
+                <td rowSpan={K}>
+                  <LabelSelect row={r} K={K} target={target} s={s} />
+                </td>
+              )}
+              <td>
+                <CellInput
+                  shown={as === 'logit' ? formatParam(x) : formatParam(p)}
+                  as={as}
+                  label={s('app.table.cellName', { row: r, column: valueColumn(as, c, K, s) })}
+                  row={r}
+                  cls={c}
+                  onCommit={onCommit}
+                  onProblem={onProblem}
+                />
               </td>
-            )}
-            <td>
-              <CellInput
-                shown={as === 'logit' ? formatParam(x) : formatParam(p)}
-                as={as}
-                label={s('app.table.cellName', { row: r, column: valueColumn(as, c, K, s) })}
-                row={r}
-                cls={c}
-                onCommit={onCommit}
-                onProblem={onProblem}
-              />
-            </td>
-            <td className="num">{formatShort(p)}</td>
-            <td className="num" data-testid={`grad-${flat}`}>
-              <span className="live-num">{grads[c]}</span>
-            </td>
-            {c === 0 && (
+              <td className="num">{formatShort(p)}</td>
+            </>
+          ),
+          tail:
+            c === 0 ? (
               <td rowSpan={K}>
                 <button
                   type="button"
@@ -191,10 +193,27 @@ const CandidateRow = memo(function CandidateRow(props: CandidateRowProps) {
                   ×
                 </button>
               </td>
-            )}
-          </tr>
-        );
-      })}
+            ) : null,
+        };
+      });
+  }, [store, r, K, R, target, props.logits, as, s, onCommit, onProblem]);
+
+  return (
+    <tbody className={hoveredClass !== null ? 'hovered-row' : undefined}>
+      {lines.map(({ flat, handlers, lead, tail }, c) => (
+        <tr
+          key={c}
+          data-flat={flat}
+          className={hoveredClass === c ? 'hovered' : undefined}
+          {...handlers}
+        >
+          {lead}
+          <td className="num" data-testid={`grad-${flat}`}>
+            <span className="live-num">{grads[c]}</span>
+          </td>
+          {tail}
+        </tr>
+      ))}
     </tbody>
   );
 });
