@@ -1,5 +1,12 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatMs, formatParam, formatReadout } from '../../src/app/format.ts';
+import {
+  formatCount,
+  formatMs,
+  formatParam,
+  formatReadout,
+  formatShort,
+} from '../../src/app/format.ts';
 
 describe('readout and parameter text', () => {
   it('readouts keep 10 significant digits and parse back within 5e-10 relative', () => {
@@ -37,5 +44,18 @@ describe('readout and parameter text', () => {
     expect(formatCount(10_010)).toBe('10,010');
     expect(formatCount(8_000_000)).toBe('8,000,000');
     expect(formatCount(7)).toBe('7');
+  });
+});
+
+describe('short numbers (the candidate table’s gradient cells)', () => {
+  it('never exceed 13 characters, the width of the table’s fixed gradient box (app.css .live-num)', () => {
+    expect(formatShort(-1.234567e-100)).toBe('-1.23457e-100');
+    expect(formatShort(-Number.MIN_VALUE).length).toBeLessThanOrEqual(13);
+    fc.assert(
+      fc.property(fc.double({ noNaN: true }), (x) => {
+        expect(formatShort(x).length).toBeLessThanOrEqual(13);
+      }),
+      { seed: 4, numRuns: 2000 },
+    );
   });
 });
