@@ -1,28 +1,15 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 import viteConfig from './vite.config.ts';
 
+// Every tests/**/*.test.ts(x) runs, in Node by default; a test that needs a DOM says so on its first
+// line (`// @vitest-environment jsdom`), so a new test folder can never be left out by a list.
+// Playwright's browser tests are tests/e2e/*.spec.ts and are not matched.
 export default mergeConfig(
   viteConfig,
   defineConfig({
     test: {
-      projects: [
-        {
-          extends: true,
-          test: {
-            name: 'node',
-            environment: 'node',
-            include: ['tests/{engine,cli,worker,state,data}/**/*.test.ts'],
-          },
-        },
-        {
-          extends: true,
-          test: {
-            name: 'dom',
-            environment: 'jsdom',
-            include: ['tests/{app,panels,viz}/**/*.test.{ts,tsx}'],
-          },
-        },
-      ],
+      environment: 'node',
+      include: ['tests/**/*.test.{ts,tsx}'],
     },
   }),
 );

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * The explainer wired into the app (jsdom): the eight panels in the paper's order, linked highlighting
  * between panels and the candidate table, editing from a panel and from the table (undoable), the

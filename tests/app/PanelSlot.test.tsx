@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 /**
  * How panel slots mount and follow results in a browser with IntersectionObserver (faked here; jsdom
  * has none, and then everything mounts at once and stays live, which the app tests rely on).

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { interpretTyped, parseTyped } from '../../src/app/paramInput.ts';
 import { HARD_K_SPEC, specOf } from '../../src/state/params.ts';

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS } from '../../src/engine/types.ts';
 import { parseCase, parseCases, parseCasesValue } from '../../src/io/case.ts';
 import type { ParseCasesResult } from '../../src/io/case.ts';
-import { loadGolden } from './golden.ts';
+import { GOLDEN_JSON } from '../golden/cases.ts';
 
 const good = {
   logits: [
@@ -94,7 +94,7 @@ describe('parseCases accepts the golden format', () => {
   });
 
   it('reads all 48 golden cases', () => {
-    const r = parseCasesValue(loadGolden());
+    const r = parseCasesValue(GOLDEN_JSON);
     if (!r.ok) throw new Error(r.error);
     expect(r.cases).toHaveLength(48);
   });

@@ -7,8 +7,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectClose, expectGradClose } from './close.ts';
-import { loadGolden, repoRoot } from './golden.ts';
-import type { GoldenCase } from './golden.ts';
+import { fileURLToPath } from 'node:url';
+import { GOLDEN_JSON } from '../golden/cases.ts';
+import type { GoldenJson as GoldenCase } from '../golden/cases.ts';
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 const tsx = resolve(repoRoot, 'node_modules/.bin/tsx');
 const SPAWN_TIMEOUT_MS = 30_000;
@@ -57,7 +60,7 @@ function expectMatchesGolden(got: unknown, g: GoldenCase, label: string): void {
   expectGradClose(out.grad, g.expected.grad, `${label} grad`);
 }
 
-const golden = loadGolden();
+const golden = GOLDEN_JSON;
 // Saturated λ = 0.001 with -0 gradients, quadratic surrogate, hard-negative prior, flat K = 1, R = 1.
 const picked = [0, 5, 6, 7, 14].map((i) => golden[i]);
 let dir = '';

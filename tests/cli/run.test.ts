@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { runCli, runText } from '../../src/cli/run.ts';
 import type { CliIo, CliOutcome, Evaluate } from '../../src/cli/run.ts';
-import { loadGolden } from './golden.ts';
+import { GOLDEN_JSON } from '../golden/cases.ts';
 import { expectClose, expectGradClose } from './close.ts';
 
-const golden = loadGolden();
+const golden = GOLDEN_JSON;
 
 /** A run that must fail: exit code, exactly one stderr line, nothing on stdout. */
 function expectOneLineFailure(out: CliOutcome, code: 1 | 2): string {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { materialize } from '../../src/data/materialize.ts';
@@ -6,19 +5,10 @@ import { drLoss } from '../../src/engine/index.ts';
 import { parseCsv } from '../../src/io/csv.ts';
 import { parseImport } from '../../src/io/import.ts';
 import { DEFAULT_APP_PARAMS, toEngineParams } from '../../src/state/params.ts';
+import { GOLDEN_JSON, GOLDEN_TEXT } from '../golden/cases.ts';
 import { decodePermalink, encodePermalink } from '../../src/state/permalink/codec.ts';
 
-interface Golden {
-  logits: number[] | number[][];
-  targets: number[];
-  params?: Record<string, unknown>;
-  expected: { loss: number; pPlus: number; pMinus: number };
-}
-const GOLDEN_TEXT = readFileSync(
-  new URL('../../../shared/golden/dr_loss_cases.json', import.meta.url),
-  'utf8',
-);
-const golden = JSON.parse(GOLDEN_TEXT) as Golden[];
+const golden = GOLDEN_JSON;
 
 const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(1e-300, Math.abs(b));
 

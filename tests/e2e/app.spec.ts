@@ -4,20 +4,12 @@
  * through the file input gives its expected numbers, a drag on the 8e6-entry preset leaves the main
  * thread free of long tasks, and a worker crash or a worker that cannot start leaves the page working.
  */
-import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { GOLDEN_JSON } from '../golden/cases.ts';
 import { readouts, readoutsNow, watchErrors } from './helpers.ts';
 
-interface Golden {
-  logits: number[] | number[][];
-  targets: number[];
-  params: Record<string, unknown>;
-  expected: { loss: number; pPlus: number; pMinus: number };
-}
-const golden = JSON.parse(
-  readFileSync(new URL('../../../shared/golden/dr_loss_cases.json', import.meta.url), 'utf8'),
-) as Golden[];
+const golden = GOLDEN_JSON;
 
 /** Wait until the readouts show `expected` with status ready (no race with a pending request). */
 async function expectReadouts(

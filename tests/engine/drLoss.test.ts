@@ -7,7 +7,7 @@ import {
   pool,
   resolveParams,
 } from '../../src/engine/index.ts';
-import { loadGoldenCases } from './golden.ts';
+import { loadGoldenCases } from '../golden/cases.ts';
 import { randomProblem } from './rng.ts';
 
 /**

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { cleanup, render } from '@testing-library/react';
 import katex from 'katex';
 import { afterEach, describe, expect, it, vi } from 'vitest';

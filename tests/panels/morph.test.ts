@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { morphInnerHtml } from '../../src/panels/morph.ts';
 import { renderTex } from '../../src/panels/Tex.tsx';

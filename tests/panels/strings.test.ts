@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { STRING_PARTS, fill, strings, t } from '../../src/i18n/strings.ts';
 

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { fmtCount, fmtCountShort, fmtNum, fmtP, fmtPct, px } from '../../src/viz/format.ts';
 

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { scaleLinear } from 'd3';
 import { columnMax, histogramBars, stepPath } from '../../src/viz/histogram.ts';

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { NEG_ALPHA, POS_ALPHA, parseColour } from '../../src/viz/dotRaster.ts';
 import {

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { jitter01, stripLayout } from '../../src/viz/strip.ts';
 import { scoreScale } from '../../src/viz/scales.ts';

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { GOLDEN_JSON } from '../golden/cases.ts';
 import { describe, expect, it } from 'vitest';
 import { materialize } from '../../src/data/index.ts';
 import { drLoss } from '../../src/engine/index.ts';
@@ -73,9 +73,7 @@ describe('engine handler', () => {
   });
 
   it('reproduces every golden case imported as a JSON case (loss and P̂± to 1e-9 relative)', () => {
-    const cases = JSON.parse(
-      readFileSync(new URL('../../../shared/golden/dr_loss_cases.json', import.meta.url), 'utf8'),
-    ) as { expected: { loss: number; pPlus: number; pMinus: number } }[];
+    const cases = GOLDEN_JSON;
     const h = createEngineHandler();
     cases.forEach((c, i) => {
       const imported = parseImport(JSON.stringify(c), `golden-${i}.json`);
