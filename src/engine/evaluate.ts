@@ -7,8 +7,8 @@ import { pooledExtremes } from './extremes.ts';
 import { validateParams } from './params.ts';
 import { setPriors } from './priors.ts';
 import { surrogate } from './surrogates.ts';
-import { SUM_LEN, SUM_S, essFromSums, klFromSums, meanFromSums, tiltSums } from './tilted.ts';
-import type { SetPrior, TiltSign } from './tilted.ts';
+import { SUM_LEN, SUM_S, essFromSums, klFromSums, meanFromSums, tiltSums } from './kernels/tilted.ts';
+import type { SetPrior, TiltSign } from './kernels/tilted.ts';
 import type { DRParams, DRResult, Pooled, Workspace } from './types.ts';
 
 /** Options of `evaluate`. */

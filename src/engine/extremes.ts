@@ -3,7 +3,7 @@
  * q+): parameter-independent, so `pool` records them while it computes the sigmoids and `evaluate`
  * skips a pass over the data. Keyed by the Pooled object, which is immutable by contract.
  */
-import { maxOf, minOf } from './tilted.ts';
+import { maxOf, minOf } from './kernels/tilted.ts';
 import type { Pooled } from './types.ts';
 
 /** min p over the positive set (Infinity when empty) and max p over the negative set (−Infinity). */

@@ -16,8 +16,8 @@ export type { EvaluateOptions } from './evaluate.ts';
 export { drLoss, drLossBatch } from './drLoss.ts';
 export type { DRImage } from './drLoss.ts';
 export { resolveParams, validateParams } from './params.ts';
-export { negativeDistribution, positiveDistribution, tiltedDistribution } from './tilted.ts';
-export type { SetPrior, TiltSign, TiltedDistribution } from './tilted.ts';
+export { negativeDistribution, positiveDistribution, tiltedDistribution } from './kernels/tilted.ts';
+export type { SetPrior, TiltSign, TiltedDistribution } from './kernels/tilted.ts';
 export { lambdaForEpsilon } from './lambdaForEpsilon.ts';
 export type { LambdaForEpsilonResult } from './lambdaForEpsilon.ts';
 export {
@@ -43,10 +43,10 @@ export {
   absoluteMoment,
   segmentEnds,
   tiltedSegmentSums,
-} from './segments.ts';
-export { CELL_M, cellMoments, cellSegmentSums } from './cells.ts';
-export type { CellMoments } from './cells.ts';
-export { SUM_LEN, SUM_S, meanFromSums } from './tilted.ts';
+} from './kernels/segments.ts';
+export { CELL_M, cellMoments, cellSegmentSums } from './kernels/cells.ts';
+export type { CellMoments } from './kernels/cells.ts';
+export { SUM_LEN, SUM_S, meanFromSums } from './kernels/tilted.ts';
 export { expFast } from './fastExp.ts';
 export {
   compensatedSum,

@@ -2,7 +2,7 @@
  * The original distribution o of Propositions 1–2 (types.ts OriginalDistribution) turned into one
  * SetPrior per set, cached per Pooled so a parameter-only update never redoes a selection.
  */
-import type { SetPrior } from './tilted.ts';
+import type { SetPrior } from './kernels/tilted.ts';
 import { topKIndices } from './topK.ts';
 import type { OriginalDistribution, Pooled } from './types.ts';
 

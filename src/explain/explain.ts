@@ -34,10 +34,11 @@ import {
   recoveryCountsSorted,
   worstCaseLoss,
   type PairwiseResult,
-} from '../engine/related/index.ts';
-import { toEngineParams } from '../state/params.ts';
-import type { AppParams, CandidateSet } from '../state/types.ts';
-import { DETAIL_LIMIT, type EntryDetail, type ExplainerData } from '../viz/types.ts';
+} from '../engine/objectives/index.ts';
+import { toEngineParams } from '../params/table.ts';
+import type { AppParams } from '../params/types.ts';
+import type { CandidateSet } from '../data/types.ts';
+import { DETAIL_LIMIT, type EntryDetail, type ExplainerData } from './types.ts';
 import { buildDetail } from './detail.ts';
 import { hardestShare } from './hardest.ts';
 import { HISTOGRAM_BINS, originalInto } from './histogram.ts';

@@ -11,7 +11,7 @@ import {
   sortAscending,
   type CellMoments,
 } from '../engine/index.ts';
-import { blockSums } from '../engine/related/index.ts';
+import { blockSums } from '../engine/objectives/index.ts';
 import { hardestCount } from './hardest.ts';
 import { binOf } from './histogram.ts';
 

@@ -27,7 +27,7 @@ import {
   tiltedSegmentSums,
 } from '../../src/engine/index.ts';
 import type { Pooled, Workspace } from '../../src/engine/index.ts';
-import { pairwiseHinge } from '../../src/engine/related/index.ts';
+import { pairwiseHinge } from '../../src/engine/objectives/index.ts';
 
 const SEED = 20200616;
 const POSITIVE_RATE = 0.001;

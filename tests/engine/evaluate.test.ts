@@ -9,7 +9,7 @@ import {
   positiveDistribution,
   resolveParams,
 } from '../../src/engine/index.ts';
-import { gridSize } from '../../src/engine/gridExp.ts';
+import { gridSize } from '../../src/engine/kernels/gridExp.ts';
 import type { DRParams, OriginalDistribution, Pooled, Smoothing } from '../../src/engine/index.ts';
 import { normal, randomProblem, rng } from './rng.ts';
 

@@ -4,9 +4,9 @@ import {
   negativeDistribution,
   positiveDistribution,
   tiltedDistribution,
-} from '../../src/engine/index.ts';
-import type { SetPrior } from '../../src/engine/index.ts';
-import { gridSize } from '../../src/engine/gridExp.ts';
+} from '../../../src/engine/index.ts';
+import type { SetPrior } from '../../../src/engine/index.ts';
+import { gridSize } from '../../../src/engine/kernels/gridExp.ts';
 import {
   SUM_LEN,
   SUM_S,
@@ -15,8 +15,8 @@ import {
   klFromSums,
   meanFromSums,
   tiltSums,
-} from '../../src/engine/tilted.ts';
-import { rng } from './rng.ts';
+} from '../../../src/engine/kernels/tilted.ts';
+import { rng } from '../rng.ts';
 
 const probs = fc
   .array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 60 })

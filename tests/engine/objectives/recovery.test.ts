@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { recoveryCounts, recoveryCountsSorted } from '../../../src/engine/related/recovery.ts';
+import { recoveryCounts, recoveryCountsSorted } from '../../../src/engine/objectives/recovery.ts';
 
 describe('recoveryCounts (§3.3 thresholds)', () => {
   it('counts positives with p ≥ γ and negatives with p ≤ 1 − γ, both thresholds inclusive', () => {

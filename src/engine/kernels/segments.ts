@@ -4,7 +4,7 @@
  * and Σ q_j·p_j(1 − p_j)·|p_j − c| for a c known only after the pass (|∂DR/∂logit| summed, §4).
  * What the explainer needs at detection scale, where a full evaluate per slider step is too slow.
  */
-import { expFast } from './fastExp.ts';
+import { expFast } from '../fastExp.ts';
 import { gridExp, gridSize, gridTable } from './gridExp.ts';
 import {
   BLOCK,

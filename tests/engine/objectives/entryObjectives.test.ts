@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sigmoid, softplus } from '../../../src/engine/numerics.ts';
-import { entryObjectives } from '../../../src/engine/related/entryObjectives.ts';
-import { FOCAL_DEFAULTS } from '../../../src/engine/related/focal.ts';
-import { Neumaier } from '../../../src/engine/related/neumaier.ts';
+import { entryObjectives } from '../../../src/engine/objectives/entryObjectives.ts';
+import { FOCAL_DEFAULTS } from '../../../src/engine/objectives/focal.ts';
+import { Neumaier } from '../../../src/engine/objectives/neumaier.ts';
 import { entryProblems } from './testing.ts';
 
 const problems = entryProblems(40, { minRows: 0, maxRows: 10 });

@@ -3,7 +3,7 @@
  * the n+·n− pairs (drloss-math.md §5).
  */
 import { lowerBound } from '../sorted.ts';
-import { BLOCK } from '../tilted.ts';
+import { BLOCK } from '../kernels/tilted.ts';
 import { Neumaier } from './neumaier.ts';
 
 /** Scalars of the all-pairs hinge ranking loss. */

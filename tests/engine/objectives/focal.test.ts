@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FOCAL_DEFAULTS, focalLoss } from '../../../src/engine/related/focal.ts';
-import { binaryCrossEntropy } from '../../../src/engine/related/bce.ts';
+import { FOCAL_DEFAULTS, focalLoss } from '../../../src/engine/objectives/focal.ts';
+import { binaryCrossEntropy } from '../../../src/engine/objectives/bce.ts';
 import { centralDifference, entryProblems } from './testing.ts';
 
 const LN2 = Math.LN2;

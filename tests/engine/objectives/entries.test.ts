@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkProblem, entryLabel } from '../../../src/engine/related/entries.ts';
+import { checkProblem, entryLabel } from '../../../src/engine/objectives/entries.ts';
 
 describe('entry semantics of the per-entry objectives', () => {
   it('labels (r, c) positive iff target = c+1, negative for other targets ≥ 0, ignored below 0', () => {

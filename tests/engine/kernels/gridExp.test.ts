@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { gridExp, gridSize, gridTable } from '../../src/engine/gridExp.ts';
-import { ddAdd, ddExp, ddMul, relErr } from './doubleDouble.ts';
-import type { DD } from './doubleDouble.ts';
-import { rng } from './rng.ts';
+import { gridExp, gridSize, gridTable } from '../../../src/engine/kernels/gridExp.ts';
+import { ddAdd, ddExp, ddMul, relErr } from '../doubleDouble.ts';
+import type { DD } from '../doubleDouble.ts';
+import { rng } from '../rng.ts';
 
 const U = 2 ** -53;
 

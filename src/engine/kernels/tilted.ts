@@ -3,7 +3,7 @@
  *   q_j = o_j·exp(σ·p_j/λ) / Σ_k o_k·exp(σ·p_k/λ),  σ = +1 for negatives (q−), −1 for positives (q+),
  * with o the original (prior) distribution of the set. These are the hot loops of `evaluate`.
  */
-import { expFast } from './fastExp.ts';
+import { expFast } from '../fastExp.ts';
 import { gridExp, gridSize, gridTable } from './gridExp.ts';
 
 // Module-local aliases, so a transpiler's getter-backed import (CJS interop, Vite SSR) is read once,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { worstCaseLoss, worstCasePair } from '../../../src/engine/related/worstCase.ts';
+import { worstCaseLoss, worstCasePair } from '../../../src/engine/objectives/worstCase.ts';
 import { DEFAULT_PARAMS, createWorkspace, evaluate, pool } from '../../../src/engine/index.ts';
 import { lcg } from './testing.ts';
 

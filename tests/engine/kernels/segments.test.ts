@@ -6,7 +6,7 @@ import {
   pool,
   resultFromSums,
   topKIndices,
-} from '../../src/engine/index.ts';
+} from '../../../src/engine/index.ts';
 import {
   SEG_LEN,
   SEG_S,
@@ -16,10 +16,10 @@ import {
   absoluteMoment,
   segmentEnds,
   tiltedSegmentSums,
-} from '../../src/engine/segments.ts';
-import { sortAscending } from '../../src/engine/sorted.ts';
-import { SUM_LEN, SUM_S, SUM_SDP, SUM_SE2, tiltSums } from '../../src/engine/tilted.ts';
-import { randomProblem, rng } from './rng.ts';
+} from '../../../src/engine/kernels/segments.ts';
+import { sortAscending } from '../../../src/engine/sorted.ts';
+import { SUM_LEN, SUM_S, SUM_SDP, SUM_SE2, tiltSums } from '../../../src/engine/kernels/tilted.ts';
+import { randomProblem, rng } from '../rng.ts';
 
 /** |a − b| ≤ rel·|b| (plus a floor for exact zeros). */
 function expectRel(a: number, b: number, rel: number, what = ''): void {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Neumaier } from '../../../src/engine/related/neumaier.ts';
+import { Neumaier } from '../../../src/engine/objectives/neumaier.ts';
 import {
   blockSums,
   pairwiseHinge,
   pairwiseHingeSorted,
-} from '../../../src/engine/related/pairwise.ts';
+} from '../../../src/engine/objectives/pairwise.ts';
 import { lcg } from './testing.ts';
 
 /** The definition of Eq. 3/4 with the hinge, visiting every pair (the reference; compensated sum). */

@@ -22,7 +22,7 @@
  * relative. Cells never straddle a segment end (they are cut there), so the per-segment moments
  * (bins, the hardest 1 %) are sums over whole cells.
  */
-import { expFast } from './fastExp.ts';
+import { expFast } from '../fastExp.ts';
 import * as layout from './segments.ts';
 import { SUM_EXT, SUM_S, SUM_SCALE, SUM_SDP, SUM_SE2, SUM_W, type TiltSign } from './tilted.ts';
 

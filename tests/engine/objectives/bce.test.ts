@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { binaryCrossEntropy } from '../../../src/engine/related/bce.ts';
+import { binaryCrossEntropy } from '../../../src/engine/objectives/bce.ts';
 import { centralDifference, entryProblems } from './testing.ts';
 
 const LN2 = Math.LN2;

@@ -6,7 +6,7 @@ import {
   cellMoments,
   cellSegmentSums,
   seriesDegree,
-} from '../../src/engine/cells.ts';
+} from '../../../src/engine/kernels/cells.ts';
 import {
   SEG_LEN,
   SEG_S,
@@ -15,10 +15,10 @@ import {
   SEG_UQ,
   segmentEnds,
   tiltedSegmentSums,
-} from '../../src/engine/segments.ts';
-import { sortAscending } from '../../src/engine/sorted.ts';
-import { SUM_EXT, SUM_LEN, SUM_S, SUM_SDP, SUM_SE2, SUM_W } from '../../src/engine/tilted.ts';
-import { normal, rng } from './rng.ts';
+} from '../../../src/engine/kernels/segments.ts';
+import { sortAscending } from '../../../src/engine/sorted.ts';
+import { SUM_EXT, SUM_LEN, SUM_S, SUM_SDP, SUM_SE2, SUM_W } from '../../../src/engine/kernels/tilted.ts';
+import { normal, rng } from '../rng.ts';
 
 /**
  * Sorted sigmoid scores, seeded. `grid` > 0 snaps a fraction of them near a few grid points, so cells

@@ -14,7 +14,7 @@
  * |result − e^(s(p−c))| ≤ (2u·|s(p−c)| + 2u·|y| + 2.6e-16 + 7.5e-18 + 2u)·e^(s(p−c)), within ~2e-16 of
  * expFast's own bound. Arguments below −708 give 0 or denormals through expFast, as before.
  */
-import { expFast } from './fastExp.ts';
+import { expFast } from '../fastExp.ts';
 
 /** Largest table: 2^16 + 1 doubles (512 KiB), enough for |s| ≤ 128 (λ ≥ 1/128). */
 const MAX_M = 1 << 16;
