@@ -13,7 +13,7 @@ import { connectPersistence, loadInitial, type PersistenceIO } from '../state/pe
 import * as permalink from '../state/permalink/index.ts';
 import { createAppStore, persistedOf, type AppStore } from '../state/store.ts';
 import type { EngineClient } from '../worker/client.ts';
-import type { AppServices } from './context.tsx';
+import type { AppServices } from './hooks/context.tsx';
 import { connectPreferences, loadPreferences, type PreferenceStorage } from './preferences.ts';
 
 export interface Booted {

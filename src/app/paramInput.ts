@@ -6,7 +6,7 @@
  * - on commit (Enter or leaving the box): empty or not a number → refused with a notice naming the
  *   parameter, the previous value kept; out of range → clamped to the nearest end, with a notice.
  */
-import { checkParam, type ParamSpec } from '../state/params.ts';
+import { checkParam, type ParamSpec } from '../params/table.ts';
 import { formatParam } from './format.ts';
 
 export type TypedOutcome =

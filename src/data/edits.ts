@@ -2,7 +2,7 @@
  * Candidate edits replayed on a base set (generated or imported): the permalink stores the base's
  * description plus these edits, never the edited arrays.
  */
-import type { CandidateEdit, CandidateSet } from '../state/types.ts';
+import type { CandidateEdit, CandidateSet } from './types.ts';
 
 /**
  * Why `edit` cannot apply to a set of R rows × K classes, or null when it can:

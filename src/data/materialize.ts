@@ -1,7 +1,7 @@
 /**
  * From a candidate source (what the permalink stores) to the arrays the engine reads.
  */
-import type { CandidateSet, CandidateSource } from '../state/types.ts';
+import type { CandidateSet, CandidateSource } from './types.ts';
 import { applyEdits } from './edits.ts';
 import { generatePreset, presetInfo } from './presets.ts';
 

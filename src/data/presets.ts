@@ -4,7 +4,7 @@
  * (see rng.ts). Logits are row-major R×K; targets follow drloss-math.md §1 (−1 ignored, 0 background,
  * 1..K the class), so a positive anchor's other K−1 entries are negatives.
  */
-import type { CandidateSet, PresetId } from '../state/types.ts';
+import type { CandidateSet, PresetId } from './types.ts';
 import { Rng, detLogit } from './rng.ts';
 
 /** What the preset list shows about one preset. */

@@ -4,7 +4,7 @@
  * (the result may be transferred out of a worker; nothing aliases the engine's workspace).
  */
 import type { Pooled, Workspace } from '../engine/index.ts';
-import type { EntryDetail } from '../viz/types.ts';
+import type { EntryDetail } from './types.ts';
 
 /** Per-set inputs of the detail that the engine's workspace does not hold. */
 export interface DetailInputs {

@@ -2,7 +2,7 @@
  * Per-set summaries the panels mark on the score axis: size, plain mean (the λ → ∞ limit of P̂±),
  * extremes, and the o/q histogram, from the set sorted once and the current fused pass.
  */
-import type { SetSummary } from '../viz/types.ts';
+import type { SetSummary } from './types.ts';
 import { binCounts, binEdges, originalMass, tiltedMass } from './histogram.ts';
 import type { SortedSet } from './sortedSet.ts';
 

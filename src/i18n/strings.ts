@@ -6,7 +6,7 @@
  *
  * Usage: `const s = t(lang); s('panel.smoothing.title'); s('smoothing.quad', { rho: 0.5 })`.
  */
-import type { Lang } from '../panels/types.ts';
+import type { Lang } from './lang.ts';
 import { stringsC } from './strings-c.ts';
 import { stringsD } from './strings-d.ts';
 

@@ -4,8 +4,9 @@
  * naming the line (CSV) or the case and field (JSON), and the caller keeps whatever was loaded before.
  */
 import type { DRParams } from '../engine/types.ts';
-import { DEFAULT_APP_PARAMS, NUMERIC_SPECS, checkParam } from '../state/params.ts';
-import type { AppParams, CandidateSource } from '../state/types.ts';
+import { DEFAULT_APP_PARAMS, NUMERIC_SPECS, checkParam } from '../params/table.ts';
+import type { AppParams } from '../params/types.ts';
+import type { CandidateSource } from '../data/types.ts';
 import { parseCases } from './case.ts';
 import { MAX_CSV_ENTRIES, parseCsv } from './csv.ts';
 

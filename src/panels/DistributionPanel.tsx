@@ -6,7 +6,7 @@
  * Candidates can be dragged here too; λ± come from the app's sliders and move everything live.
  */
 import { fmtCount, fmtNum, fmtP } from '../viz/format.ts';
-import { PanelFrame } from './PanelFrame.tsx';
+import { PanelFrame } from './shared/PanelFrame.tsx';
 import {
   texDistributions,
   texPMinus,
@@ -14,12 +14,12 @@ import {
   texQNeg,
   texQPos,
   texTemperatures,
-} from './equations.ts';
-import { DistributionChart } from './c/DistributionChart.tsx';
-import { SetNotices } from './c/SetNotices.tsx';
-import { Readouts } from './c/Readouts.tsx';
+} from './tex/equations.ts';
+import { DistributionChart } from './distribution/DistributionChart.tsx';
+import { SetNotices } from './shared/SetNotices.tsx';
+import { Readouts } from './shared/PanelReadouts.tsx';
 import { t } from '../i18n/strings.ts';
-import { Tex } from './Tex.tsx';
+import { Tex } from './tex/Tex.tsx';
 import type { PanelProps } from './types.ts';
 
 /** The distributional-ranking panel; see the module comment. */

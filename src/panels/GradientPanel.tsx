@@ -10,13 +10,13 @@ import { t, type Translate } from '../i18n/strings.ts';
 import { fmtCount, fmtNum, fmtP, fmtPct } from '../viz/format.ts';
 import { memoByKey } from '../viz/memoByKey.ts';
 import { sameArray, useSameContent } from '../viz/sameContent.ts';
-import { DETAIL_LIMIT, type EntryDetail, type ExplainerData } from '../viz/types.ts';
-import { entryOf } from './d/entry.ts';
-import { GradientChart } from './d/GradientChart.tsx';
-import { hardestShareOf, type GradWrt } from './d/gradientSeries.ts';
-import { PanelFrame } from './PanelFrame.tsx';
-import { texDR, texGradient } from './equations.ts';
-import { Tex } from './Tex.tsx';
+import { DETAIL_LIMIT, type EntryDetail, type ExplainerData } from '../explain/types.ts';
+import { entryOf } from './shared/entry.ts';
+import { GradientChart } from './gradient/GradientChart.tsx';
+import { hardestShareOf, type GradWrt } from './gradient/gradientSeries.ts';
+import { PanelFrame } from './shared/PanelFrame.tsx';
+import { texDR, texGradient } from './tex/equations.ts';
+import { Tex } from './tex/Tex.tsx';
 import type { PanelProps } from './types.ts';
 
 /** The ∂/∂logit ↔ ∂/∂p switch of the DR series (a radio group, so arrow keys move between them). */

@@ -5,14 +5,14 @@
  *   CE = Σ_{j+} −log p_j + Σ_{j−} −log(1 − p_j),  share = (Σ_{j−} −log(1 − p_j)) / CE.
  */
 import { fmtCount, fmtNum, fmtP, fmtPct, px } from '../viz/format.ts';
-import { PanelFrame } from './PanelFrame.tsx';
-import { texImbalance } from './equations.ts';
-import { SetNotices } from './c/SetNotices.tsx';
-import { Readouts } from './c/Readouts.tsx';
-import { ScoreLanes } from './c/ScoreLanes.tsx';
-import { ShareBar } from './c/ShareBar.tsx';
+import { PanelFrame } from './shared/PanelFrame.tsx';
+import { texImbalance } from './tex/equations.ts';
+import { SetNotices } from './shared/SetNotices.tsx';
+import { Readouts } from './shared/PanelReadouts.tsx';
+import { ScoreLanes } from './shared/ScoreLanes.tsx';
+import { ShareBar } from './shared/ShareBar.tsx';
 import { t } from '../i18n/strings.ts';
-import { Tex } from './Tex.tsx';
+import { Tex } from './tex/Tex.tsx';
 import type { PanelProps } from './types.ts';
 
 /** The imbalance panel; see the module comment. */

@@ -5,7 +5,7 @@
  */
 import { t, type Translate } from '../i18n/strings.ts';
 import { fmtNum } from '../viz/format.ts';
-import { PanelFrame } from './PanelFrame.tsx';
+import { PanelFrame } from './shared/PanelFrame.tsx';
 import {
   TABLE1,
   TABLE2,
@@ -15,7 +15,7 @@ import {
   nearestRow,
   type LambdaRow,
   type SurrogateRow,
-} from './paperTables.ts';
+} from './paperTables/paperTables.ts';
 import type { PanelProps } from './types.ts';
 
 /** h as the paper writes it: "e" for Euler's number, else the number. */

@@ -6,15 +6,15 @@
 import { useMemo } from 'react';
 import { fmtCount, fmtNum, fmtP, fmtPct, px } from '../viz/format.ts';
 import { CHART_MARGINS } from '../viz/scales.ts';
-import { PanelFrame } from './PanelFrame.tsx';
-import { texPairwise } from './equations.ts';
-import { SetNotices } from './c/SetNotices.tsx';
-import { pairMatrix, type PairMatrix } from './c/pairMatrix.ts';
-import { Readouts } from './c/Readouts.tsx';
-import { ChartFigure } from './ChartFigure.tsx';
-import { ShareBar } from './c/ShareBar.tsx';
+import { PanelFrame } from './shared/PanelFrame.tsx';
+import { texPairwise } from './tex/equations.ts';
+import { SetNotices } from './shared/SetNotices.tsx';
+import { pairMatrix, type PairMatrix } from './ranking/pairMatrix.ts';
+import { Readouts } from './shared/PanelReadouts.tsx';
+import { ChartFigure } from './shared/ChartFigure.tsx';
+import { ShareBar } from './shared/ShareBar.tsx';
 import { t, type Translate } from '../i18n/strings.ts';
-import { Tex } from './Tex.tsx';
+import { Tex } from './tex/Tex.tsx';
 import type { PanelProps } from './types.ts';
 
 /** Room for the column title (top) and the row title (left), in CSS pixels. */

@@ -8,12 +8,12 @@ import type { ReactNode } from 'react';
 import { t, type Translate } from '../i18n/strings.ts';
 import { fmtCount, fmtNum, px } from '../viz/format.ts';
 import type { ScoreScale } from '../viz/scales.ts';
-import type { ExplainerData } from '../viz/types.ts';
-import type { LanesLayout } from './c/lanes.ts';
-import { ScoreLanes } from './c/ScoreLanes.tsx';
-import { PanelFrame } from './PanelFrame.tsx';
-import { texRecovery } from './equations.ts';
-import { Tex } from './Tex.tsx';
+import type { ExplainerData } from '../explain/types.ts';
+import type { LanesLayout } from './shared/lanes.ts';
+import { ScoreLanes } from './shared/ScoreLanes.tsx';
+import { PanelFrame } from './shared/PanelFrame.tsx';
+import { texRecovery } from './tex/equations.ts';
+import { Tex } from './tex/Tex.tsx';
 import type { PanelProps } from './types.ts';
 
 /** Room above the lanes for the two threshold labels (one row each, so equal thresholds never overlap). */

@@ -10,11 +10,16 @@ import { t, type StringKey } from '../i18n/strings.ts';
 import { Axis } from '../viz/Axis.tsx';
 import { fmtNum, px } from '../viz/format.ts';
 import { CHART_MARGINS } from '../viz/scales.ts';
-import { ChartFigure } from './ChartFigure.tsx';
-import { PanelFrame } from './PanelFrame.tsx';
-import { sampleSurrogate, surrogateValue, surrogatesAt, zDomain } from './d/smoothingCurves.ts';
-import { texLogistic, texQuadratic } from './equations.ts';
-import { Tex } from './Tex.tsx';
+import { ChartFigure } from './shared/ChartFigure.tsx';
+import { PanelFrame } from './shared/PanelFrame.tsx';
+import {
+  sampleSurrogate,
+  surrogateValue,
+  surrogatesAt,
+  zDomain,
+} from './smoothing/smoothingCurves.ts';
+import { texLogistic, texQuadratic } from './tex/equations.ts';
+import { Tex } from './tex/Tex.tsx';
 import type { PanelProps } from './types.ts';
 
 /** Chart height in CSS pixels (the width follows props.width). */

@@ -8,14 +8,14 @@
 import type { ReactNode } from 'react';
 import { fmtNum, fmtP, px } from '../viz/format.ts';
 import type { ScoreScale } from '../viz/scales.ts';
-import { PanelFrame } from './PanelFrame.tsx';
-import { texWorstCase } from './equations.ts';
-import type { LanesLayout } from './c/lanes.ts';
-import { SetNotices } from './c/SetNotices.tsx';
-import { Readouts } from './c/Readouts.tsx';
-import { ScoreLanes } from './c/ScoreLanes.tsx';
+import { PanelFrame } from './shared/PanelFrame.tsx';
+import { texWorstCase } from './tex/equations.ts';
+import type { LanesLayout } from './shared/lanes.ts';
+import { SetNotices } from './shared/SetNotices.tsx';
+import { Readouts } from './shared/PanelReadouts.tsx';
+import { ScoreLanes } from './shared/ScoreLanes.tsx';
 import { t, type Translate } from '../i18n/strings.ts';
-import { Tex } from './Tex.tsx';
+import { Tex } from './tex/Tex.tsx';
 import type { PanelProps } from './types.ts';
 
 /** Room above the lanes for the two marker labels, in CSS pixels. */

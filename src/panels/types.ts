@@ -2,21 +2,10 @@
  * Props every explainer panel takes. Panels are pure React components: they read these props only (no
  * store import), so they render the same in snapshot tests, in the app, and for any fixture.
  */
-import type { AppParams } from '../state/types.ts';
-import type { ExplainerData } from '../viz/types.ts';
-
-export type Lang = 'en' | 'zh';
-
-/** An edit a panel asks for; the app applies it through the store (so undo works). */
-export type PanelEdit =
-  | {
-      readonly kind: 'setLogit';
-      readonly row: number;
-      readonly cls: number;
-      readonly logit: number;
-    }
-  | { readonly kind: 'cycleLabel'; readonly row: number }
-  | { readonly kind: 'delete'; readonly row: number };
+import type { ExplainerData } from '../explain/types.ts';
+import type { Lang } from '../i18n/lang.ts';
+import type { AppParams } from '../params/types.ts';
+import type { PanelEdit } from '../state/types.ts';
 
 export interface PanelProps {
   readonly data: ExplainerData;

@@ -6,8 +6,8 @@
  * → background, the targets of drloss-math.md §1 in order.
  */
 import { editProblem } from '../data/index.ts';
-import type { PanelEdit } from '../panels/types.ts';
-import type { CandidateEdit, CandidateSet, CandidateSource } from './types.ts';
+import type { PanelEdit } from './types.ts';
+import type { CandidateEdit, CandidateSet, CandidateSource } from '../data/types.ts';
 
 /** |logit| accepted from a table cell or the add form (σ is 0 or 1 in float64 well before 1000). */
 export const LOGIT_LIMIT = 1000;

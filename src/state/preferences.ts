@@ -4,7 +4,7 @@
  * opens in the recipient's language and theme). Pure parsing here; src/app/preferences.ts applies
  * them to <html> and saves them.
  */
-import type { Lang } from '../panels/types.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 /** 'system' follows prefers-color-scheme; 'light' and 'dark' force one (html[data-theme]). */
 export type Theme = 'system' | 'light' | 'dark';

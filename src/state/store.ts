@@ -12,8 +12,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULT_SEED, editProblem, materialize, PRESETS, sourceEntries } from '../data/index.ts';
 import type { DRResult } from '../engine/types.ts';
-import type { PanelEdit } from '../panels/types.ts';
-import type { ExplainerData } from '../viz/types.ts';
+import type { PanelEdit } from './types.ts';
+import type { ExplainerData } from '../explain/types.ts';
 import type { ClientError, ClientResult } from '../worker/client.ts';
 import type { SetInfo } from '../worker/protocol.ts';
 import { candidateEditOf, logitGesture, withEdit } from './candidateEdits.ts';
@@ -26,15 +26,11 @@ import {
   samePersisted,
   type History,
 } from './history.ts';
-import { DEFAULT_APP_PARAMS } from './params.ts';
+import { DEFAULT_APP_PARAMS } from '../params/table.ts';
 import type { Preferences } from './preferences.ts';
-import type {
-  AppParams,
-  CandidateEdit,
-  CandidateSet,
-  CandidateSource,
-  PersistedState,
-} from './types.ts';
+import type { AppParams } from '../params/types.ts';
+import type { CandidateEdit, CandidateSet, CandidateSource } from '../data/types.ts';
+import type { PersistedState } from './types.ts';
 
 /** Sets of at most this many entries (R·K) are also materialised on the main thread. */
 export const MAIN_THREAD_ENTRY_LIMIT = 100_000;

@@ -4,7 +4,7 @@
  * it to highlight it in every panel. Edits go out as PanelEdit (the app applies them, so undo works).
  */
 import { useState, type KeyboardEvent, type PointerEvent } from 'react';
-import type { PanelEdit } from '../panels/types.ts';
+import type { PanelEdit } from '../state/types.ts';
 import { clampScore, keyAction, logitOf, scoreAtPixel } from './edit.ts';
 import { fmtP, px } from './format.ts';
 import { CLICK_SLOP, localPoint } from './pointer.ts';

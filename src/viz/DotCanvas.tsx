@@ -7,7 +7,7 @@
  * candidate table of the app is the keyboard route to every candidate.
  */
 import { useEffect, useRef, type PointerEvent } from 'react';
-import type { PanelEdit } from '../panels/types.ts';
+import type { PanelEdit } from '../state/types.ts';
 import { logitOf, scoreAtPixel } from './edit.ts';
 import {
   dotStyle,

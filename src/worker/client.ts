@@ -9,7 +9,8 @@
  *   notice); a worker that crashes is restarted and sent the latest state again (with a notice), up to
  *   `maxRestarts` times in a row, then the main-thread fallback takes over.
  */
-import type { AppParams, CandidateSource } from '../state/types.ts';
+import type { AppParams } from '../params/types.ts';
+import type { CandidateSource } from '../data/types.ts';
 import { createEngineHandler, type EngineHandler } from './handler.ts';
 import type { EngineRequest, EngineResponse, ErrorResponse, ResultResponse } from './protocol.ts';
 

@@ -11,8 +11,8 @@
  */
 import { materialize } from '../data/index.ts';
 import { explainPrepared, prepare, type Prepared } from '../explain/index.ts';
-import type { ExplainerData } from '../viz/types.ts';
-import type { AppParams } from '../state/types.ts';
+import type { ExplainerData } from '../explain/types.ts';
+import type { AppParams } from '../params/types.ts';
 import type { EngineRequest, EngineResponse, ResultResponse, SetInfo } from './protocol.ts';
 
 /** A reply and the buffers to transfer with it (postMessage's second argument). */

@@ -11,8 +11,9 @@
 import type { DRResult } from '../engine/types.ts';
 // The shared contracts (types only): the worker materialises the candidate source they describe and
 // answers with what the panels draw.
-import type { AppParams, CandidateSource } from '../state/types.ts';
-import type { ExplainerData } from '../viz/types.ts';
+import type { AppParams } from '../params/types.ts';
+import type { CandidateSource } from '../data/types.ts';
+import type { ExplainerData } from '../explain/types.ts';
 
 /** Replace the cached candidates with `source` (materialised in the worker) and explain `params`. */
 export interface LoadRequest {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { interpretTyped, parseTyped } from '../../src/app/paramInput.ts';
-import { HARD_K_SPEC, specOf } from '../../src/state/params.ts';
+import { HARD_K_SPEC, specOf } from '../../src/params/table.ts';
 
 const lambdaNeg = specOf('lambdaNeg');
 const L = specOf('L');

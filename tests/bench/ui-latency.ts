@@ -29,7 +29,7 @@ import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../scripts/chromium.ts';
 import { preview } from 'vite';
 import { encodePermalink } from '../../src/state/permalink/index.ts';
-import { DEFAULT_APP_PARAMS } from '../../src/state/params.ts';
+import { DEFAULT_APP_PARAMS } from '../../src/params/table.ts';
 import { startProfile, type Profile } from './uiProfile.ts';
 
 const OUT_DIR = process.env.BENCH_DIST ?? 'dist-bench';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyEdits, applyEditsReport, editProblem } from '../../src/data/edits.ts';
-import type { CandidateEdit, CandidateSet } from '../../src/state/types.ts';
+import type { CandidateEdit, CandidateSet } from '../../src/data/types.ts';
 
 const base: CandidateSet = {
   R: 3,

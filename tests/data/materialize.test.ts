@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { materialize, sourceEntries } from '../../src/data/materialize.ts';
 import { generatePreset } from '../../src/data/presets.ts';
-import type { CandidateSet } from '../../src/state/types.ts';
+import type { CandidateSet } from '../../src/data/types.ts';
 
 const base: CandidateSet = {
   R: 2,

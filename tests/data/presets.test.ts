@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS, generatePreset, isPresetId, presetInfo } from '../../src/data/presets.ts';
-import type { CandidateSet, PresetId } from '../../src/state/types.ts';
+import type { CandidateSet, PresetId } from '../../src/data/types.ts';
 
 /** FNV-1a over the bytes: a fingerprint of the exact bits. */
 function fnv(a: Float64Array | Int32Array): string {

@@ -4,8 +4,8 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { DistributionPanel } from '../../src/panels/DistributionPanel.tsx';
 import { CHART_MARGINS, scoreScale } from '../../src/viz/scales.ts';
 import { explain } from '../../src/explain/index.ts';
-import { DEFAULT_APP_PARAMS } from '../../src/state/params.ts';
-import type { AppParams } from '../../src/state/types.ts';
+import { DEFAULT_APP_PARAMS } from '../../src/params/table.ts';
+import type { AppParams } from '../../src/params/types.ts';
 import {
   badAttributes,
   FIXTURE_PARAMS,

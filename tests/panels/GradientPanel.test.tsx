@@ -8,8 +8,13 @@ import {
   orderByScore,
   paneLayout,
   seriesValues,
-} from '../../src/panels/d/gradientSeries.ts';
-import { PANE_SCALES, denseIds, denseMarks, seriesOf } from '../../src/panels/d/gradientMarks.ts';
+} from '../../src/panels/gradient/gradientSeries.ts';
+import {
+  PANE_SCALES,
+  denseIds,
+  denseMarks,
+  seriesOf,
+} from '../../src/panels/gradient/gradientMarks.ts';
 import { GradientPanel } from '../../src/panels/GradientPanel.tsx';
 import { CHART_MARGINS, scoreScale } from '../../src/viz/scales.ts';
 import { explain } from '../../src/explain/index.ts';

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { ImbalancePanel } from '../../src/panels/ImbalancePanel.tsx';
 import { scoreScale } from '../../src/viz/scales.ts';
-import { lanesLayout } from '../../src/panels/c/lanes.ts';
+import { lanesLayout } from '../../src/panels/shared/lanes.ts';
 import {
   badAttributes,
   histogramOnly,
@@ -17,7 +17,7 @@ import {
   candidateMark,
 } from './fixtures.ts';
 import { explain } from '../../src/explain/index.ts';
-import { DEFAULT_APP_PARAMS } from '../../src/state/params.ts';
+import { DEFAULT_APP_PARAMS } from '../../src/params/table.ts';
 
 fakeAnimationFrames();
 afterEach(cleanup);

@@ -8,10 +8,10 @@ import {
   lambdaDistance,
   nearestRow,
   surrogateDistance,
-} from '../../src/panels/paperTables.ts';
+} from '../../src/panels/paperTables/paperTables.ts';
 import { PaperTablesPanel } from '../../src/panels/PaperTablesPanel.tsx';
-import { DEFAULT_APP_PARAMS } from '../../src/state/params.ts';
-import type { AppParams } from '../../src/state/types.ts';
+import { DEFAULT_APP_PARAMS } from '../../src/params/table.ts';
+import type { AppParams } from '../../src/params/types.ts';
 import { FIXTURE_PARAMS, badAttributes, panelProps, small } from './fixtures.ts';
 
 afterEach(cleanup);

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { RankingPanel } from '../../src/panels/RankingPanel.tsx';
-import { pairMatrix } from '../../src/panels/c/pairMatrix.ts';
+import { pairMatrix } from '../../src/panels/ranking/pairMatrix.ts';
 import { badAttributes, histogramOnly, medium, panelProps, small, svgMarkup } from './fixtures.ts';
 
 afterEach(cleanup);

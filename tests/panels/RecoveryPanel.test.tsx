@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { lanesLayout } from '../../src/panels/c/lanes.ts';
+import { lanesLayout } from '../../src/panels/shared/lanes.ts';
 import { RecoveryPanel } from '../../src/panels/RecoveryPanel.tsx';
 import { scoreScale } from '../../src/viz/scales.ts';
-import type { ExplainerData } from '../../src/viz/types.ts';
+import type { ExplainerData } from '../../src/explain/types.ts';
 import {
   FIXTURE_PARAMS,
   badAttributes,

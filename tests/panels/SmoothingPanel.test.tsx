@@ -7,7 +7,7 @@ import {
   sampleSurrogate,
   surrogatesAt,
   zDomain,
-} from '../../src/panels/d/smoothingCurves.ts';
+} from '../../src/panels/smoothing/smoothingCurves.ts';
 import { SmoothingPanel } from '../../src/panels/SmoothingPanel.tsx';
 import { fmtNum } from '../../src/viz/format.ts';
 import { FIXTURE_PARAMS, badAttributes, panelProps, small, svgMarkup } from './fixtures.ts';

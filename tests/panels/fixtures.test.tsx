@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Tex } from '../../src/panels/Tex.tsx';
+import { Tex } from '../../src/panels/tex/Tex.tsx';
 import { svgMarkup } from './fixtures.ts';
 
 afterEach(cleanup);

@@ -9,10 +9,12 @@ import type { RenderResult } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { Rng } from '../../src/data/rng.ts';
 import { explain } from '../../src/explain/index.ts';
-import type { PanelEdit, PanelProps } from '../../src/panels/types.ts';
-import { DEFAULT_APP_PARAMS } from '../../src/state/params.ts';
-import type { AppParams, CandidateSet } from '../../src/state/types.ts';
-import type { ExplainerData } from '../../src/viz/types.ts';
+import type { PanelEdit } from '../../src/state/types.ts';
+import type { PanelProps } from '../../src/panels/types.ts';
+import { DEFAULT_APP_PARAMS } from '../../src/params/table.ts';
+import type { AppParams } from '../../src/params/types.ts';
+import type { CandidateSet } from '../../src/data/types.ts';
+import type { ExplainerData } from '../../src/explain/types.ts';
 
 /** The parameters every fixture is explained under (the paper's defaults). */
 export const FIXTURE_PARAMS: AppParams = Object.freeze({ ...DEFAULT_APP_PARAMS });

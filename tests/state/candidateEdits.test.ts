@@ -7,7 +7,7 @@ import {
   parseCell,
   withEdit,
 } from '../../src/state/candidateEdits.ts';
-import type { CandidateSet, CandidateSource } from '../../src/state/types.ts';
+import type { CandidateSet, CandidateSource } from '../../src/data/types.ts';
 
 const set: CandidateSet = {
   R: 3,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { connectEngine, type ClientCallbacks } from '../../src/state/engineSync.ts';
 import { createAppStore } from '../../src/state/store.ts';
-import type { AppParams } from '../../src/state/types.ts';
+import type { AppParams } from '../../src/params/types.ts';
 import { syncClient } from '../worker/syncClient.ts';
 
 describe('store ↔ engine wiring', () => {

@@ -8,8 +8,9 @@ import {
   withRedo,
   withUndo,
 } from '../../src/state/history.ts';
-import { DEFAULT_APP_PARAMS } from '../../src/state/params.ts';
-import type { CandidateSource, PersistedState } from '../../src/state/types.ts';
+import { DEFAULT_APP_PARAMS } from '../../src/params/table.ts';
+import type { CandidateSource } from '../../src/data/types.ts';
+import type { PersistedState } from '../../src/state/types.ts';
 
 const source: CandidateSource = { kind: 'generated', preset: 'paper-default', seed: 1, edits: [] };
 const at = (margin: number, src: CandidateSource = source): PersistedState => ({

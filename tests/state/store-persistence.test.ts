@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_APP_PARAMS } from '../../src/state/params.ts';
+import { DEFAULT_APP_PARAMS } from '../../src/params/table.ts';
 import { encodePermalink } from '../../src/state/permalink/index.ts';
 import {
   connectPersistence,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS } from '../../src/engine/types.ts';
-import { DEFAULT_APP_PARAMS } from '../../src/state/params.ts';
+import { DEFAULT_APP_PARAMS } from '../../src/params/table.ts';
 import {
   createAppStore,
   DEFAULT_SOURCE,
@@ -8,7 +8,7 @@ import {
   NOTICE_LIMIT,
   persistedOf,
 } from '../../src/state/store.ts';
-import type { CandidateSource } from '../../src/state/types.ts';
+import type { CandidateSource } from '../../src/data/types.ts';
 import type { ClientResult } from '../../src/worker/client.ts';
 import { explain } from '../../src/explain/index.ts';
 

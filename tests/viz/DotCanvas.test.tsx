@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render } from '@testing-library/react';
 import { DotCanvas } from '../../src/viz/DotCanvas.tsx';
-import type { PanelEdit } from '../../src/panels/types.ts';
+import type { PanelEdit } from '../../src/state/types.ts';
 import { scoreScale } from '../../src/viz/scales.ts';
 
 beforeEach(() => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_APP_PARAMS } from '../../src/state/params.ts';
+import { DEFAULT_APP_PARAMS } from '../../src/params/table.ts';
 import {
   createEngineClient,
   type ClientError,
@@ -9,7 +9,8 @@ import {
 } from '../../src/worker/client.ts';
 import { createEngineHandler } from '../../src/worker/handler.ts';
 import type { EngineRequest, EngineResponse } from '../../src/worker/protocol.ts';
-import type { AppParams, CandidateSource } from '../../src/state/types.ts';
+import type { AppParams } from '../../src/params/types.ts';
+import type { CandidateSource } from '../../src/data/types.ts';
 
 /**
  * A worker double: it records what it is sent and answers only when the test says so, through a real

@@ -4,9 +4,10 @@ import { materialize } from '../../src/data/index.ts';
 import { drLoss } from '../../src/engine/index.ts';
 import { explain } from '../../src/explain/index.ts';
 import { parseImport } from '../../src/io/import.ts';
-import { DEFAULT_APP_PARAMS, toEngineParams } from '../../src/state/params.ts';
-import type { AppParams, CandidateSource } from '../../src/state/types.ts';
-import { DETAIL_LIMIT } from '../../src/viz/types.ts';
+import { DEFAULT_APP_PARAMS, toEngineParams } from '../../src/params/table.ts';
+import type { AppParams } from '../../src/params/types.ts';
+import type { CandidateSource } from '../../src/data/types.ts';
+import { DETAIL_LIMIT } from '../../src/explain/types.ts';
 import { buffersOf, createEngineHandler } from '../../src/worker/handler.ts';
 import type { EngineResponse, ResultResponse } from '../../src/worker/protocol.ts';
 

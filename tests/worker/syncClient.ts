@@ -4,7 +4,8 @@
  * params and whether it (re)loaded the candidates.
  */
 import type { ClientCallbacks } from '../../src/state/engineSync.ts';
-import type { AppParams, CandidateSource } from '../../src/state/types.ts';
+import type { AppParams } from '../../src/params/types.ts';
+import type { CandidateSource } from '../../src/data/types.ts';
 import type { EngineClient } from '../../src/worker/client.ts';
 import { createEngineHandler } from '../../src/worker/handler.ts';
 

@@ -20,7 +20,7 @@
  * flags bit 1 (DECIMAL) says which column form follows.
  */
 import { deflateSync, inflateSync } from 'fflate';
-import type { CandidateEdit, CandidateSet } from '../types.ts';
+import type { CandidateEdit, CandidateSet } from '../../data/types.ts';
 import {
   ByteReader,
   ByteWriter,

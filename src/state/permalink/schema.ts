@@ -11,9 +11,11 @@ import {
   NUMERIC_SPECS,
   ORIGINAL_OPTIONS,
   SMOOTHING_OPTIONS,
-} from '../params.ts';
-import type { ParamSpec } from '../params.ts';
-import type { AppParams, PersistedState, PresetId } from '../types.ts';
+} from '../../params/table.ts';
+import type { ParamSpec } from '../../params/table.ts';
+import type { AppParams } from '../../params/types.ts';
+import type { PersistedState } from '../types.ts';
+import type { PresetId } from '../../data/types.ts';
 
 /** The version this code writes (key `v`). Links of a newer version are read as best we can. */
 export const PERMALINK_VERSION = 1;

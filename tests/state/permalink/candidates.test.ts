@@ -11,7 +11,7 @@ import {
   encodeBase,
   encodeEdits,
 } from '../../../src/state/permalink/candidates.ts';
-import type { CandidateEdit, CandidateSet } from '../../../src/state/types.ts';
+import type { CandidateEdit, CandidateSet } from '../../../src/data/types.ts';
 
 import { same } from './same.ts';
 

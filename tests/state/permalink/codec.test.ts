@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { materialize } from '../../../src/data/materialize.ts';
 import { PRESETS } from '../../../src/data/presets.ts';
 import { Rng } from '../../../src/data/rng.ts';
-import { NUMERIC_SPECS } from '../../../src/state/params.ts';
+import { NUMERIC_SPECS } from '../../../src/params/table.ts';
 import {
   MAX_HASH_CHARS,
   decodePermalink,
@@ -13,13 +13,9 @@ import {
 import { DEFAULT_STATE, cleanName } from '../../../src/state/permalink/schema.ts';
 import { canonicalEdits } from '../../../src/state/permalink/candidates.ts';
 import { same } from './same.ts';
-import type {
-  AppParams,
-  CandidateEdit,
-  CandidateSet,
-  CandidateSource,
-  PersistedState,
-} from '../../../src/state/types.ts';
+import type { AppParams } from '../../../src/params/types.ts';
+import type { CandidateEdit, CandidateSet, CandidateSource } from '../../../src/data/types.ts';
+import type { PersistedState } from '../../../src/state/types.ts';
 
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
 

@@ -1,0 +1,45 @@
+/**
+ * The page walks the paper's argument in order: a header (title, a one-line intro, language and
+ * theme, history and sharing), the notices, the controls (a sticky side column on wide screens, on
+ * top on narrow ones), the readouts, the eight explainer panels, and the candidate editor.
+ */
+import { CandidateEditor } from './CandidateEditor.tsx';
+import { CandidatePicker } from './CandidatePicker.tsx';
+import { Explainer } from './Explainer.tsx';
+import { useT } from '../hooks/i18n.ts';
+import { ImportPanel } from './ImportPanel.tsx';
+import { Notices } from './Notices.tsx';
+import { ParamControls } from './ParamControls.tsx';
+import { PreferenceControls } from './PreferenceControls.tsx';
+import { Readouts } from './LiveReadouts.tsx';
+import { Toolbar } from './Toolbar.tsx';
+
+export function App() {
+  const s = useT();
+  return (
+    <div className="app">
+      <header className="app-header">
+        <div className="app-title">
+          <h1>{s('app.title')}</h1>
+          <p className="tagline">{s('app.tagline')}</p>
+        </div>
+        <div className="app-actions">
+          <PreferenceControls />
+          <Toolbar />
+        </div>
+        <p className="intro">{s('app.intro')}</p>
+      </header>
+      <Notices />
+      <main className="app-main">
+        <div className="controls">
+          <ParamControls />
+          <CandidatePicker />
+          <ImportPanel />
+        </div>
+        <Readouts />
+        <Explainer />
+        <CandidateEditor />
+      </main>
+    </div>
+  );
+}

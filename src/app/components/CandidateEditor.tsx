@@ -1,0 +1,173 @@
+/**
+ * Editing the candidates outside the charts: add a candidate (a score and a label), and a paged table
+ * of every entry with its logit or score, label, σ(x), ∂DR/∂x and a delete button. Each change is one
+ * CandidateEdit in the store (undoable, in the link). Sets too large for the main thread are not
+ * listed; the section says why.
+ */
+import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { parseCell } from '../../state/candidateEdits.ts';
+import { MAIN_THREAD_ENTRY_LIMIT } from '../../state/store.ts';
+import {
+  detailPositions,
+  labelTargets,
+  pageCount,
+  pageOfRow,
+  pageRows,
+  tableHeightEstimate,
+} from '../tableRows.ts';
+import { CandidateTable, targetName } from './CandidateTable.tsx';
+import { useApp, useAppStore } from '../hooks/context.tsx';
+import { feedInterval } from '../scheduling/feed.ts';
+import { useThrottledValue } from '../hooks/useThrottledValue.ts';
+import { useOnScreen } from '../hooks/useOnScreen.ts';
+import { useVisibleValue } from '../hooks/useVisibleValue.ts';
+import { useT } from '../hooks/i18n.ts';
+
+export function CandidateEditor() {
+  const store = useAppStore();
+  const s = useT();
+  const id = useId();
+  const set = useApp((st) => st.candidates);
+  // The gradients and the hover follow in a deferred render: a result updates the readouts first;
+  // for dense sets at most every DENSE_FEED_MS, as the panels (feed.ts).
+  const latest = useDeferredValue(useApp((st) => st.shown?.data.detail ?? null));
+  // Below the panels, usually off screen during a drag: its hundreds of cells then catch up once
+  // the changes pause (useVisibleValue), not at every snapshot.
+  const [tableRef, tableVisible] = useOnScreen<HTMLDivElement>('300px', false);
+  const detail = useVisibleValue(useThrottledValue(latest, feedInterval(latest)), tableVisible);
+  const hovered = useDeferredValue(useApp((st) => st.view.hovered));
+  const info = useApp((st) => st.shown?.info ?? null);
+  const [as, setAs] = useState<'logit' | 'score'>('logit');
+  const [page, setPage] = useState(0);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [newScore, setNewScore] = useState('0.5');
+  const [newTarget, setNewTarget] = useState(1);
+
+  const entries = set ? set.R * set.K : 0;
+  const positions = useMemo(() => detailPositions(detail, entries), [detail, entries]);
+
+  if (!set) {
+    const n = info ? info.R * info.K : null;
+    return (
+      <section className="card candidate-editor" aria-labelledby={`${id}-title`}>
+        <h2 id={`${id}-title`}>{s('app.table.title')}</h2>
+        <p className="description">
+          {s('app.table.tooMany', {
+            n: n === null ? '…' : n.toLocaleString('en'),
+            limit: MAIN_THREAD_ENTRY_LIMIT.toLocaleString('en'),
+          })}
+        </p>
+      </section>
+    );
+  }
+
+  const { R, K } = set;
+  const rows = pageRows(page, R, K);
+  const pages = pageCount(R, K);
+  const target = labelTargets(K).includes(newTarget) ? newTarget : 1;
+
+  const add = () => {
+    const v = parseCell(newScore, 'score');
+    if (!v.ok) {
+      setProblem(s('app.add.error', { error: v.error }));
+      return;
+    }
+    setProblem(null);
+    const added = store
+      .getState()
+      .editCandidates({ op: 'add', logits: new Array<number>(K).fill(v.logit), target });
+    if (added) setPage(pageOfRow(R, K)); // show the new last row
+  };
+
+  return (
+    <section className="card candidate-editor" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{s('app.table.title')}</h2>
+      <p className="description">{s('app.table.intro')}</p>
+
+      <div className="add-candidate" role="group" aria-labelledby={`${id}-add`}>
+        <h3 id={`${id}-add`}>{s('app.add.title')}</h3>
+        <label>
+          <span>{s('app.add.score')}</span>
+          <input
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            value={newScore}
+            onChange={(e) => setNewScore(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') add();
+            }}
+          />
+        </label>
+        <label>
+          <span>{s('app.add.label')}</span>
+          <select value={target} onChange={(e) => setNewTarget(Number(e.target.value))}>
+            {labelTargets(K).map((t) => (
+              <option key={t} value={t}>
+                {targetName(t, K, s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" onClick={add}>
+          {s('control.addCandidate')}
+        </button>
+        {K > 1 && <p className="hint">{s('app.add.hint', { K })}</p>}
+      </div>
+
+      <fieldset className="edit-as">
+        <legend>{s('app.table.editAs')}</legend>
+        {(['logit', 'score'] as const).map((mode) => (
+          <label key={mode}>
+            <input
+              type="radio"
+              name={`${id}-as`}
+              value={mode}
+              checked={as === mode}
+              onChange={() => setAs(mode)}
+            />{' '}
+            {mode === 'logit' ? s('table.logit') : s('table.score')}
+          </label>
+        ))}
+      </fieldset>
+
+      <p className="cell-problem" role="alert">
+        {problem}
+      </p>
+
+      <nav className="pager" aria-label={s('app.table.title')}>
+        <button type="button" disabled={rows.page === 0} onClick={() => setPage(rows.page - 1)}>
+          {s('app.table.prev')}
+        </button>
+        <span aria-live="polite">
+          {s('app.table.page', { from: rows.from, to: rows.to - 1, R })}
+        </span>
+        <button
+          type="button"
+          disabled={rows.page >= pages - 1}
+          onClick={() => setPage(rows.page + 1)}
+        >
+          {s('app.table.next')}
+        </button>
+      </nav>
+
+      <div
+        className="table-scroll"
+        ref={tableRef}
+        style={{ containIntrinsicHeight: `auto ${tableHeightEstimate(rows.to - rows.from, K)}px` }}
+      >
+        <CandidateTable
+          set={set}
+          from={rows.from}
+          to={rows.to}
+          as={as}
+          detail={detail}
+          positions={positions}
+          hovered={hovered}
+          s={s}
+          onProblem={setProblem}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * The explainer: the paper's argument as eight panels, in order (imbalance → ranking → worst case →
+ * distributional ranking → smoothing → gradient → recovering classification → the paper's numbers),
+ * all drawn from the one snapshot the worker computed (src/viz/types.ts) and the hovered entry.
+ *
+ * Panels are pure and memoised. They receive the snapshot through useDeferredValue (and, for dense
+ * sets, at most every DENSE_FEED_MS: feed.ts), so a result updates the readouts at once and the panels
+ * in an interruptible render right after: a slider drag never waits for eight charts. Panels off
+ * screen catch up once changes pause, in idle time (PanelSlot).
+ *
+ * Their edits go to the store (undoable, in the link); a pointer or key released inside the explainer
+ * ends the edit gesture, so one drag or one run of key presses on a candidate is one undo step.
+ */
+import { memo, useCallback, useDeferredValue, useMemo, type ComponentType } from 'react';
+import { DistributionPanel } from '../../panels/DistributionPanel.tsx';
+import { GradientPanel } from '../../panels/GradientPanel.tsx';
+import { ImbalancePanel } from '../../panels/ImbalancePanel.tsx';
+import { PaperTablesPanel } from '../../panels/PaperTablesPanel.tsx';
+import { RankingPanel } from '../../panels/RankingPanel.tsx';
+import { RecoveryPanel } from '../../panels/RecoveryPanel.tsx';
+import { SmoothingPanel } from '../../panels/SmoothingPanel.tsx';
+import type { PanelEdit } from '../../state/types.ts';
+import type { PanelProps } from '../../panels/types.ts';
+import { WorstCasePanel } from '../../panels/WorstCasePanel.tsx';
+import { useApp, useAppStore } from '../hooks/context.tsx';
+import { useLang, useT } from '../hooks/i18n.ts';
+import { feedInterval } from '../scheduling/feed.ts';
+import { PanelSlot } from './PanelSlot.tsx';
+import { useElementWidth } from '../hooks/useElementWidth.ts';
+import { useThrottledValue } from '../hooks/useThrottledValue.ts';
+
+/** The panels in the order the page walks the paper. */
+export const PANELS: readonly ComponentType<PanelProps>[] = [
+  ImbalancePanel,
+  RankingPanel,
+  WorstCasePanel,
+  DistributionPanel,
+  SmoothingPanel,
+  GradientPanel,
+  RecoveryPanel,
+  PaperTablesPanel,
+].map((panel) => memo(panel));
+
+/** Horizontal padding of a panel (app.css `.panel`), subtracted from the column's width. */
+export const PANEL_PADDING_PX = 12;
+
+/** Narrowest drawing width handed to a panel (a 360 px screen leaves about this much). */
+export const MIN_PANEL_WIDTH = 280;
+
+export function Explainer() {
+  const store = useAppStore();
+  const s = useT();
+  const latest = useDeferredValue(useApp((st) => st.shown));
+  const shown = useThrottledValue(latest, feedInterval(latest?.data.detail));
+  const hovered = useDeferredValue(useApp((st) => st.view.hovered));
+  const lang = useDeferredValue(useLang());
+  const editable = useApp((st) => st.candidates !== null);
+  const [ref, columnWidth] = useElementWidth<HTMLDivElement>();
+  const width = Math.max(MIN_PANEL_WIDTH, columnWidth - 2 * PANEL_PADDING_PX);
+
+  const onHover = useCallback(
+    (index: number | null) => store.getState().setHovered(index),
+    [store],
+  );
+  const onEdit = useCallback((edit: PanelEdit) => store.getState().applyPanelEdit(edit), [store]);
+  const endGesture = useCallback(() => store.getState().endGesture(), [store]);
+
+  // One props object for all eight panels: a new one only when something they draw changed.
+  const props = useMemo<PanelProps | null>(
+    () =>
+      shown
+        ? {
+            data: shown.data,
+            params: shown.params,
+            lang,
+            hovered,
+            onHover,
+            ...(editable && { onEdit }),
+            width,
+          }
+        : null,
+    [shown, lang, hovered, onHover, onEdit, editable, width],
+  );
+
+  return (
+    <div
+      className="explainer"
+      id="explainer"
+      ref={ref}
+      onPointerUp={endGesture}
+      onPointerCancel={endGesture}
+      onKeyUp={endGesture}
+    >
+      {props && columnWidth > 0 ? (
+        PANELS.map((Panel, i) => <PanelSlot key={i} Panel={Panel} props={props} />)
+      ) : (
+        <p className="description">{s('app.waiting')}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * One explainer panel: mounted in its turn (useMountInTurn; a placeholder of a panel's usual height
+ * until then), kept live while it is on screen and brought up to date in idle time when it is not
+ * (useVisibleValue). Every result re-renders the panels; doing all eight in one commit cost
+ * main-thread tasks over 50 ms at detection scale (KaTeX and SVG for charts nobody is looking at).
+ * Until the observer first reports, a slot counts as off screen: nothing is mounted on a guess.
+ */
+import type { ComponentType } from 'react';
+import type { PanelProps } from '../../panels/types.ts';
+import { useMountInTurn } from '../hooks/useMountInTurn.ts';
+import { useOnScreen } from '../hooks/useOnScreen.ts';
+import { useVisibleValue } from '../hooks/useVisibleValue.ts';
+
+export interface PanelSlotProps {
+  readonly Panel: ComponentType<PanelProps>;
+  /** The latest props (one object shared by every slot; a new object means something changed). */
+  readonly props: PanelProps;
+}
+
+export function PanelSlot({ Panel, props }: PanelSlotProps) {
+  const [ref, visible] = useOnScreen<HTMLDivElement>('300px', false);
+  const shown = useVisibleValue(props, visible);
+  const mounted = useMountInTurn(visible, props);
+  return (
+    <div className="panel-slot" ref={ref}>
+      {mounted ? <Panel {...shown} /> : <div className="panel-pending" aria-hidden="true" />}
+    </div>
+  );
+}
