@@ -1,9 +1,11 @@
-// One flat config. The layering (engine ← worker ← state ← panels) is enforced here:
-// the engine and the worker protocol may not import anything from the UI side.
+// One flat config. The layer order of src/ is one rule generated from scripts/layers.js; on top of it,
+// the layers that run in workers and Node (engine … worker) may not use UI libraries, and the engine
+// neither Node modules nor browser globals.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { LAYERS, layersPlugin } from './scripts/layers.js';
 
 const uiModules = [
   'react',
@@ -50,20 +52,14 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'error',
     },
   },
-  ...[
-    // Files directly in src/engine may not climb out with '../'; files one folder deeper may use '../'
-    // (still inside the engine) but not '../../'.
-    { files: ['src/engine/*.ts'], outside: ['../*'] },
-    { files: ['src/engine/*/**/*.ts'], outside: ['../../*'] },
-  ].map(({ files, outside }) => ({
-    files,
+  {
+    files: ['src/engine/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             { group: uiModules, message: 'The engine is pure maths: no UI libraries.' },
-            { group: outside, message: 'The engine never imports from outside src/engine.' },
             {
               group: ['node:*', 'fs', 'path'],
               message: 'The engine runs in browsers: no Node modules.',
@@ -80,27 +76,22 @@ export default tseslint.config(
         'localStorage',
       ],
     },
-  })),
+  },
   {
-    files: ['src/worker/**/*.ts'],
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    plugins: { layers: layersPlugin },
+    rules: { 'layers/import-downward': 'error' },
+  },
+  {
+    // Everything below i18n runs in a worker or in Node as well as in the page.
+    files: LAYERS.slice(0, LAYERS.indexOf('worker') + 1).map((layer) => `src/${layer}/**/*.ts`),
+    ignores: ['src/engine/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: uiModules, message: 'The worker layer runs no UI code.' },
-            {
-              // The shared type contracts are plain types; everything else above the worker is off limits.
-              group: [
-                '../state/*',
-                '!../state/types.ts',
-                '../panels/*',
-                '../app/*',
-                '../viz/*',
-                '!../viz/types.ts',
-              ],
-              message: 'The worker never imports upward (only the type contracts).',
-            },
+            { group: uiModules, message: 'This layer runs without a page: no UI libraries.' },
           ],
         },
       ],

@@ -5,14 +5,6 @@
 import { absoluteMoment, meanFromSums, SUM_S } from '../engine/index.ts';
 import type { SortedSet } from './sortedSet.ts';
 
-/** The hardest fraction the share is reported for (1 %). */
-export const HARDEST_FRACTION = 0.01;
-
-/** How many negatives the hardest 1 % is: ⌈0.01·n−⌉, at least 1 for a non-empty set. */
-export function hardestCount(nNeg: number): number {
-  return nNeg === 0 ? 0 : Math.max(1, Math.ceil(HARDEST_FRACTION * nNeg));
-}
-
 /**
  * share = Σ_{j ∈ hardest} |g_j| / Σ_j |g_j| over the negatives, g_j = ∂DR/∂logit_j, the hardest being
  * the ⌈1 %⌉ highest scores (set.hardestStart onwards). With c = P̂− − λ− (drloss-math.md §4),

@@ -11,12 +11,6 @@ import type { SortedSet } from './sortedSet.ts';
 /** Bins of every histogram the explainer computes (the issue: 40 bins on [0, 1]). */
 export const HISTOGRAM_BINS = 40;
 
-/** Bin of a score p ∈ [0, 1] among `bins` equal bins; p = 1 goes in the last bin, p < 0 in the first. */
-export function binOf(p: number, bins: number): number {
-  const b = Math.floor(p * bins);
-  return b < 0 ? 0 : b >= bins ? bins - 1 : b;
-}
-
 /** Edges b/bins, b = 0..bins, from exactly 0 to exactly 1. */
 export function binEdges(bins: number): Float64Array {
   const edges = new Float64Array(bins + 1);

@@ -5,13 +5,12 @@ export {
   HISTOGRAM_BINS,
   binCounts,
   binEdges,
-  binOf,
   originalInto,
   originalMass,
   tiltedMass,
 } from './histogram.ts';
-export { HARDEST_FRACTION, hardestCount, hardestShare } from './hardest.ts';
-export { sortedSet } from './sortedSet.ts';
+export { hardestShare } from './hardest.ts';
+export { HARDEST_FRACTION, binOf, hardestCount, sortedSet } from './sortedSet.ts';
 export type { SortedSet } from './sortedSet.ts';
 export { setSummary } from './summary.ts';
 export { buildDetail } from './detail.ts';

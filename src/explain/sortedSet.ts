@@ -12,8 +12,20 @@ import {
   type CellMoments,
 } from '../engine/index.ts';
 import { blockSums } from '../engine/objectives/index.ts';
-import { hardestCount } from './hardest.ts';
-import { binOf } from './histogram.ts';
+
+/** The hardest fraction the share is reported for (1 %). */
+export const HARDEST_FRACTION = 0.01;
+
+/** How many negatives the hardest 1 % is: ⌈0.01·n−⌉, at least 1 for a non-empty set. */
+export function hardestCount(nNeg: number): number {
+  return nNeg === 0 ? 0 : Math.max(1, Math.ceil(HARDEST_FRACTION * nNeg));
+}
+
+/** Bin of a score p ∈ [0, 1] among `bins` equal bins; p = 1 goes in the last bin, p < 0 in the first. */
+export function binOf(p: number, bins: number): number {
+  const b = Math.floor(p * bins);
+  return b < 0 ? 0 : b >= bins ? bins - 1 : b;
+}
 
 /** A set's scores in ascending order and the index ranges derived from them. */
 export interface SortedSet {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createWorkspace, evaluate, pool } from '../../src/engine/index.ts';
 import { binOf, explain, explainPrepared, prepare } from '../../src/explain/index.ts';
-import { hardestCount } from '../../src/explain/hardest.ts';
+import { hardestCount } from '../../src/explain/sortedSet.ts';
 import { DEFAULT_APP_PARAMS, toEngineParams } from '../../src/params/table.ts';
 import type { AppParams } from '../../src/params/types.ts';
 import type { CandidateSet } from '../../src/data/types.ts';

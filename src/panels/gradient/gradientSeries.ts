@@ -3,7 +3,7 @@
  * and cross-entropy gradients of the same candidates, each normalised by its own largest magnitude so
  * the three compare on one scale, and how much of each the hardest 1 % of negatives receive.
  */
-import { hardestCount } from '../../explain/hardest.ts';
+import { hardestCount } from '../../explain/sortedSet.ts';
 import { memoByKey } from '../../viz/memoByKey.ts';
 import type { EntryDetail } from '../../explain/types.ts';
 
