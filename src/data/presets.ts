@@ -1,7 +1,7 @@
 /**
  * Seeded candidate-set presets: what each shows, its size, and the generator that builds it.
  * Every preset is a pure function of (id, seed): same seed, same bits, in Node, a worker or any browser
- * (see rng.ts). Logits are row-major R×K; targets follow drloss-math.md §1 (−1 ignored, 0 background,
+ * (see rng.ts). Logits are row-major R×K; targets follow docs/maths.md §1 (−1 ignored, 0 background,
  * 1..K the class), so a positive anchor's other K−1 entries are negatives.
  */
 import type { CandidateSet, PresetId } from './types.ts';

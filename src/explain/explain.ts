@@ -114,7 +114,7 @@ export interface ExplainOptions {
 }
 
 /**
- * Pool a candidate set for explanation (drloss-math.md §1: positives, negatives, ignored rows).
+ * Pool a candidate set for explanation (docs/maths.md §1: positives, negatives, ignored rows).
  * @throws RangeError for a malformed set (see the engine's pool).
  */
 export function prepare(set: CandidateSet): Prepared {

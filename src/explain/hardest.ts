@@ -7,7 +7,7 @@ import type { SortedSet } from './sortedSet.ts';
 
 /**
  * share = Σ_{j ∈ hardest} |g_j| / Σ_j |g_j| over the negatives, g_j = ∂DR/∂logit_j, the hardest being
- * the ⌈1 %⌉ highest scores (set.hardestStart onwards). With c = P̂− − λ− (drloss-math.md §4),
+ * the ⌈1 %⌉ highest scores (set.hardestStart onwards). With c = P̂− − λ− (docs/maths.md §4),
  *   g_j = τℓ'(z)·q_j·(1 + (p_j − P̂−)/λ−)·p_j(1 − p_j) = (τℓ'(z)/(λ−·S))·e_j·p_j(1 − p_j)·(p_j − c),
  * so the common factor cancels and share = A(hardest)/A(all) with A = Σ e·p(1 − p)·|p − c| from the
  * fused pass's segment moments (engine absoluteMoment: exact up to rounding, no second pass). `seg` and

@@ -1,22 +1,32 @@
 /**
- * The one string table of the app, English and Chinese: D's table (strings-d.ts: panel titles, controls,
- * readouts, notices, panels 5–8) merged with C's (strings-c.ts: panels 1–4). Both parts
- * export `{ en, zh } as const` with identical keys in the two languages; their key sets must not overlap
- * (tests/panels/strings.test.ts checks both).
+ * The one string table of the app, English and Chinese, split by topic: en/ and zh/ hold one file per
+ * topic (app, controls, notices, panels). Every Chinese part is typed against its English keys, so a
+ * missing translation fails type-check; the topics' key sets must not overlap (tests/i18n checks it).
  *
  * Usage: `const s = t(lang); s('panel.smoothing.title'); s('smoothing.quad', { rho: 0.5 })`.
  */
+import { app as enApp } from './en/app.ts';
+import { controls as enControls } from './en/controls.ts';
+import { notices as enNotices } from './en/notices.ts';
+import { panels as enPanels } from './en/panels.ts';
 import type { Lang } from './lang.ts';
-import { stringsC } from './strings-c.ts';
-import { stringsD } from './strings-d.ts';
+import { app as zhApp } from './zh/app.ts';
+import { controls as zhControls } from './zh/controls.ts';
+import { notices as zhNotices } from './zh/notices.ts';
+import { panels as zhPanels } from './zh/panels.ts';
 
-/** Every part merged into the table, for the tests that check keys per part. */
-export const STRING_PARTS = { c: stringsC, d: stringsD } as const;
+/** Every topic's table in both languages, for the tests that check keys per topic. */
+export const STRING_PARTS = {
+  app: { en: enApp, zh: zhApp },
+  controls: { en: enControls, zh: zhControls },
+  notices: { en: enNotices, zh: zhNotices },
+  panels: { en: enPanels, zh: zhPanels },
+} as const;
 
 /** The merged table, one object per language. */
 export const strings = {
-  en: { ...stringsC.en, ...stringsD.en },
-  zh: { ...stringsC.zh, ...stringsD.zh },
+  en: { ...enApp, ...enControls, ...enNotices, ...enPanels },
+  zh: { ...zhApp, ...zhControls, ...zhNotices, ...zhPanels },
 } as const;
 
 /** A key of the merged table. */

@@ -1,6 +1,6 @@
 /**
  * The case format shared by the CLI and the app's import: read and validate DR-loss problems given as
- * JSON (the format of ../shared/golden/README.md), turning them into engine inputs.
+ * JSON (the format of tests/golden/README.md), turning them into engine inputs.
  *
  * A document is one case object or an array of them. A case is
  * `{ "logits": N×K numbers (or N numbers, meaning K = 1), "targets": N integers, "params"?: {...},
@@ -47,7 +47,7 @@ export type ParseCaseResult =
 /** Keys a case object may carry. */
 export const CASE_KEYS: readonly string[] = ['logits', 'targets', 'params', 'expected'];
 
-/** Keys `params` may carry (drloss-math.md §2 and §6). */
+/** Keys `params` may carry (docs/maths.md §2 and §6). */
 export const PARAM_KEYS: readonly string[] = [
   'margin',
   'lambdaPos',

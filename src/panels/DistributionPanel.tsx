@@ -17,7 +17,7 @@ import {
 } from './tex/equations.ts';
 import { DistributionChart } from './distribution/DistributionChart.tsx';
 import { SetNotices } from './shared/SetNotices.tsx';
-import { Readouts } from './shared/PanelReadouts.tsx';
+import { PanelReadouts } from './shared/PanelReadouts.tsx';
 import { t } from '../i18n/strings.ts';
 import { Tex } from './tex/Tex.tsx';
 import type { PanelProps } from './types.ts';
@@ -54,7 +54,7 @@ export function DistributionPanel(props: PanelProps) {
         <Tex expr={texPPlus(input)} />
         {r.nPos > 0 ? chart('pos') : null}
       </div>
-      <Readouts
+      <PanelReadouts
         items={[
           { term: s('readout.klNeg'), value: fmtNum(r.klNeg) },
           {

@@ -1,5 +1,5 @@
 /**
- * Panel 6, the DR loss and its gradient (drloss-math.md §4): each candidate's ∂DR/∂logit (or ∂DR/∂p),
+ * Panel 6, the DR loss and its gradient (docs/maths.md §4): each candidate's ∂DR/∂logit (or ∂DR/∂p),
  * by score and coloured by label, beside the focal-loss and cross-entropy ∂/∂logit of the same
  * candidates, each divided by its own largest magnitude so the three compare; and the share of the
  * negatives' gradient the hardest 1 % of negatives receive. Sets without per-entry detail (over

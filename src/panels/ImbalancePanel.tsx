@@ -8,7 +8,7 @@ import { fmtCount, fmtNum, fmtP, fmtPct, px } from '../viz/format.ts';
 import { PanelFrame } from './shared/PanelFrame.tsx';
 import { texImbalance } from './tex/equations.ts';
 import { SetNotices } from './shared/SetNotices.tsx';
-import { Readouts } from './shared/PanelReadouts.tsx';
+import { PanelReadouts } from './shared/PanelReadouts.tsx';
 import { ScoreLanes } from './shared/ScoreLanes.tsx';
 import { ShareBar } from './shared/ShareBar.tsx';
 import { t } from '../i18n/strings.ts';
@@ -70,7 +70,7 @@ export function ImbalancePanel(props: PanelProps) {
           total: fmtNum(bce.total),
         })}
       />
-      <Readouts
+      <PanelReadouts
         items={[
           { term: s('readout.nPos'), value: fmtCount(pos.n) },
           { term: s('readout.nNeg'), value: fmtCount(neg.n) },

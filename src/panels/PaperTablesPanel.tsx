@@ -1,5 +1,5 @@
 /**
- * Panel 8, the paper's numbers (drloss-math.md §7): Table 1 (temperatures as h±) and Table 2 (the
+ * Panel 8, the paper's numbers (docs/maths.md §7): Table 1 (temperatures as h±) and Table 2 (the
  * surrogate) with the row nearest the current settings marked (aria-current and a visible note),
  * then Table 3, the COCO test-dev results and the score-threshold test as text.
  */

@@ -10,7 +10,7 @@ import { PanelFrame } from './shared/PanelFrame.tsx';
 import { texPairwise } from './tex/equations.ts';
 import { SetNotices } from './shared/SetNotices.tsx';
 import { pairMatrix, type PairMatrix } from './ranking/pairMatrix.ts';
-import { Readouts } from './shared/PanelReadouts.tsx';
+import { PanelReadouts } from './shared/PanelReadouts.tsx';
 import { ChartFigure } from './shared/ChartFigure.tsx';
 import { ShareBar } from './shared/ShareBar.tsx';
 import { t, type Translate } from '../i18n/strings.ts';
@@ -47,7 +47,7 @@ export function RankingPanel(props: PanelProps) {
         rest="var(--grid)"
         text={s('ranking.share', { share: fmtPct(share) })}
       />
-      <Readouts
+      <PanelReadouts
         items={[
           {
             term: s('ranking.pairs'),

@@ -1,7 +1,7 @@
 /**
  * Panel 7, recovering classification (paper §3.3): scores lie in [0, 1], so the ranking constraint
  * P̂+ − P̂− ≥ γ implies P̂+ ≥ γ and P̂− ≤ 1 − γ. The candidates on the score axis in their label's lane
- * (C's ScoreLanes: dots, canvas or histograms), with the threshold γ over the positives and 1 − γ over
+ * (the shared ScoreLanes: dots, canvas or histograms), with the threshold γ over the positives and 1 − γ over
  * the negatives, the side each should be on shaded, and the counts on each side.
  */
 import type { ReactNode } from 'react';

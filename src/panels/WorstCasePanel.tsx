@@ -12,7 +12,7 @@ import { PanelFrame } from './shared/PanelFrame.tsx';
 import { texWorstCase } from './tex/equations.ts';
 import type { LanesLayout } from './shared/lanes.ts';
 import { SetNotices } from './shared/SetNotices.tsx';
-import { Readouts } from './shared/PanelReadouts.tsx';
+import { PanelReadouts } from './shared/PanelReadouts.tsx';
 import { ScoreLanes } from './shared/ScoreLanes.tsx';
 import { t, type Translate } from '../i18n/strings.ts';
 import { Tex } from './tex/Tex.tsx';
@@ -46,7 +46,7 @@ export function WorstCasePanel(props: PanelProps) {
         className="chart-worst-case"
         markers={(x, layout) => <WorstMarkers {...props} x={x} layout={layout} s={s} />}
       />
-      <Readouts
+      <PanelReadouts
         items={[
           { term: 'max p−', value: fmtP(worstCase.maxNeg) },
           { term: 'min p+', value: fmtP(worstCase.minPos) },

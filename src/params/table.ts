@@ -1,7 +1,7 @@
 /**
  * The parameter table: one row per numeric parameter the person can set. It drives the sliders and
  * number boxes (src/app), the permalink codec (src/state/permalink) and range checks, so a range or a
- * default is stated once, here. Defaults are the official code's and the paper's (drloss-math.md §2).
+ * default is stated once, here. Defaults are the official code's and the paper's (docs/maths.md §2).
  */
 import { DEFAULT_PARAMS, type DRParams, type Smoothing } from '../engine/types.ts';
 import type { AppParams } from './types.ts';

@@ -3,7 +3,7 @@
  * CandidateEdit the source records (so undo and the permalink see it), as pure functions.
  *
  * Label cycle (a click or Enter on a candidate): background (0) → class 1 → … → class K → ignored (−1)
- * → background, the targets of drloss-math.md §1 in order.
+ * → background, the targets of docs/maths.md §1 in order.
  */
 import { editProblem } from '../data/index.ts';
 import type { PanelEdit } from './types.ts';

@@ -1,5 +1,5 @@
 /**
- * The main thread's handle on the engine. It owns three things (house style, "Worker"):
+ * The main thread's handle on the engine. It owns three things:
  * - staleness: every request gets a generation number; at most one request is in flight and only the
  *   newest not-yet-sent one waits (older ones are overwritten, never queued), so a slider drag never
  *   builds a backlog and results arrive in increasing generation order;

@@ -3,7 +3,7 @@
 
 Reads the benchmark's problem from binary files (logits float64, targets int32, little-endian),
 checks its own loss and gradient against the engine's on that data, then times itself and prints
-one JSON line last. Same maths as ../../src/engine (drloss-math.md §3-4), uniform original
+one JSON line last. Same maths as ../../src/engine (docs/maths.md §3-4), uniform original
 distribution and the logistic surrogate only (what the benchmark uses):
   p = sigmoid(x); q- = softmax(p-/lambda-), P- = q-.p-; q+ = softmax(-p+/lambda+), P+ = q+.p+;
   z = P- - P+ + margin; DR = tau*softplus(L z)/L; s = tau*sigmoid(L z);

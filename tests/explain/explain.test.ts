@@ -28,7 +28,7 @@ function numbers(x: unknown, path = ''): [string, number][] {
   return [];
 }
 
-describe('explain: the sanity values of drloss-math.md §6', () => {
+describe('explain: the sanity values of docs/maths.md §6', () => {
   it('logits [2, −1, 0.5, −3, −2], targets [1, 1, 0, 0, 0]: DR 2.5625233, P̂+ 0.484092, P̂− 0.621115', () => {
     const d = explain(set([2, -1, 0.5, -3, -2], [1, 1, 0, 0, 0]), P);
     expect(d.result.loss).toBeCloseTo(2.5625233, 6);

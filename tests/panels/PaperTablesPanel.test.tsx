@@ -18,7 +18,7 @@ afterEach(cleanup);
 
 const withParams = (p: Partial<AppParams>): AppParams => ({ ...DEFAULT_APP_PARAMS, ...p });
 
-describe('paper tables as data (drloss-math.md §7)', () => {
+describe('paper tables as data (docs/maths.md §7)', () => {
   it('hold the paper’s AP values, best 37.4 in both ablations', () => {
     expect(TABLE1.map((r) => r.ap)).toEqual([37.1, 37.4, 37.2, 36.6, 36.7, 35.6]);
     expect(TABLE2.map((r) => r.ap)).toEqual([36.1, 35.8, 36.9, 37.2, 37.2, 37.4, 37.1, 36.8]);

@@ -1,5 +1,5 @@
 /**
- * Seeded fixtures for the panel tests (C's and D's), built by the shared pure explain():
+ * Seeded fixtures for the panel tests, built by the shared pure explain():
  * - small: 12 candidates of one class, 3 positives (rows 0, 4, 9), drawn SVG mark by mark;
  * - medium: 5,000 candidates (50 positives): detail present but over the SVG limit, so canvas;
  * - histogramOnly: 30,000 candidates (300 positives): over DETAIL_LIMIT, detail === null.

@@ -144,7 +144,7 @@ describe('engine client', () => {
     w.serve();
     expect(logits.length).toBe(5);
     expect(targets.length).toBe(5);
-    // drloss-math.md §6: DR = 2.5625233 for this case (7 significant digits given).
+    // docs/maths.md §6: DR = 2.5625233 for this case (7 significant digits given).
     expect(Math.abs(results[0].result.loss - 2.5625233)).toBeLessThan(1e-6);
   });
 

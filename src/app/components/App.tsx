@@ -11,7 +11,7 @@ import { ImportPanel } from './ImportPanel.tsx';
 import { Notices } from './Notices.tsx';
 import { ParamControls } from './ParamControls.tsx';
 import { PreferenceControls } from './PreferenceControls.tsx';
-import { Readouts } from './LiveReadouts.tsx';
+import { LiveReadouts } from './LiveReadouts.tsx';
 import { Toolbar } from './Toolbar.tsx';
 
 export function App() {
@@ -36,7 +36,7 @@ export function App() {
           <CandidatePicker />
           <ImportPanel />
         </div>
-        <Readouts />
+        <LiveReadouts />
         <Explainer />
         <CandidateEditor />
       </main>

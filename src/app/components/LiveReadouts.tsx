@@ -8,7 +8,7 @@ import { useApp } from '../hooks/context.tsx';
 import { formatCount, formatMs, formatReadout } from '../format.ts';
 import { useT } from '../hooks/i18n.ts';
 
-export function Readouts() {
+export function LiveReadouts() {
   const s = useT();
   const shown = useApp((st) => st.shown);
   const status = useApp((st) => st.status);

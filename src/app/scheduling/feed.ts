@@ -1,6 +1,6 @@
 /**
  * How often a new result reaches the panels and the candidate table. Above DENSE_MARKS per-entry
- * marks the panels paint canvases (src/panels/c/lanes.ts SVG_MARK_LIMIT), tens of milliseconds per
+ * marks the panels paint canvases (src/panels/shared/lanes.ts SVG_MARK_LIMIT), tens of milliseconds per
  * result at 10⁴ marks; they then get a new snapshot at most every DENSE_FEED_MS, so a drag's readouts
  * (every result) do not queue behind repaints. Smaller sets and histogram-only sets follow every
  * result.

@@ -2,7 +2,7 @@
  * The chart of panel 6: three stacked panes over the shared score axis, one per series (DR, focal
  * loss, cross-entropy), each candidate a dot at (p_j, g_j / max|g|) coloured by its label. Up to
  * GRADIENT_SVG_LIMIT candidates are SVG elements (the DR dots are editable sliders); above it the dots
- * are painted on a canvas laid over an SVG of axes (C's DotCanvas fills its positioned parent).
+ * are painted on a canvas laid over an SVG of axes (the DotCanvas fills its positioned parent).
  */
 import { useMemo } from 'react';
 import type { Translate } from '../../i18n/strings.ts';

@@ -1,5 +1,5 @@
 /**
- * The paper's ablation numbers as data (drloss-math.md §7; COCO minival AP of RetinaNet R-50-FPN 1×)
+ * The paper's ablation numbers as data (docs/maths.md §7; COCO minival AP of RetinaNet R-50-FPN 1×)
  * and `nearestRow`, which finds the rows closest to the current parameters so the panel can mark them.
  */
 import type { AppParams } from '../../params/types.ts';

@@ -2,7 +2,7 @@
  * A panel’s numbers as a description list (term → value): readable by screen readers in order, and
  * wrapping on narrow screens.
  */
-export interface Readout {
+export interface PanelReadout {
   readonly term: string;
   readonly value: string;
   /** Marks the readout that changes with the hovered candidate, or the one to look at. */
@@ -10,7 +10,7 @@ export interface Readout {
 }
 
 /** <dl class="panel-readouts"> of the given rows (not the app shell’s .readouts block). */
-export function Readouts({ items }: { readonly items: readonly Readout[] }) {
+export function PanelReadouts({ items }: { readonly items: readonly PanelReadout[] }) {
   return (
     <dl className="panel-readouts">
       {items.map((r) => (

@@ -1,6 +1,6 @@
 /**
  * The paper's equations as TeX with the live values filled in (pure: ExplainerData + AppParams + the
- * hovered entry in, a TeX string out; <Tex> renders them). Written from drloss-math.md, which corrects
+ * hovered entry in, a TeX string out; <Tex> renders them). Written from docs/maths.md, which corrects
  * the seed blog post: the positive weights are q+ ∝ exp(−p/λ+) (minus), and the logistic surrogate is
  * (1/L)·log(1 + e^{Lz}) (1/L, not 1/z).
  *
@@ -22,7 +22,7 @@ export interface EquationInput {
   readonly hovered: number | null;
 }
 
-/** Focal loss constants of RetinaNet used by the comparison (drloss-math.md §5). */
+/** Focal loss constants of RetinaNet used by the comparison (docs/maths.md §5). */
 export const FOCAL_ALPHA = 0.25;
 export const FOCAL_GAMMA = 2;
 
@@ -241,7 +241,7 @@ export function texSurrogate(input: EquationInput): string {
 
 /**
  * The DR loss (Eq. 6 with a smooth ℓ): L_DR = τ·ℓ(P̂− − P̂+ + γ), each symbol filled with its value.
- * Example at the defaults on drloss-math.md §6's second case: 4·ℓ(0.6211 − 0.4841 + 0.5) = 2.563.
+ * Example at the defaults on docs/maths.md §6's second case: 4·ℓ(0.6211 − 0.4841 + 0.5) = 2.563.
  */
 export function texDR(input: EquationInput): string {
   const { result } = input.data;
@@ -254,7 +254,7 @@ export function texDR(input: EquationInput): string {
 }
 
 /**
- * The gradient (drloss-math.md §4), with s = τ·ℓ'(z):
+ * The gradient (docs/maths.md §4), with s = τ·ℓ'(z):
  * ∂L/∂p_j = s·q−_j·(1 + (p_j − P̂−)/λ−) for a negative, −s·q+_j·(1 − (p_j − P̂+)/λ+) for a positive,
  * and ∂L/∂x_j = ∂L/∂p_j · p_j(1 − p_j) through the sigmoid. With a hovered entry its own line is filled
  * in and boxed; otherwise both general forms are shown.

@@ -191,7 +191,7 @@ describe('the app shell', () => {
       target: { value: '{"logits": [2, -1, 0.5, -3, -2], "targets": [1, 1, 0, 0, 0]}' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Import pasted text' }));
-    // drloss-math.md §6: DR = 2.5625233, P̂+ = 0.484092, P̂− = 0.621115 (as many digits as given).
+    // docs/maths.md §6: DR = 2.5625233, P̂+ = 0.484092, P̂− = 0.621115 (as many digits as given).
     expect(Math.abs(readout('loss-value') - 2.5625233)).toBeLessThan(1e-7);
     expect(Math.abs(readout('p-plus-value') - 0.484092)).toBeLessThan(1e-6);
     expect(Math.abs(readout('p-minus-value') - 0.621115)).toBeLessThan(1e-6);

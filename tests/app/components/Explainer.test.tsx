@@ -18,7 +18,7 @@ import { createAppStore, type AppStore } from '../../../src/state/store.ts';
 import type { CandidateSource } from '../../../src/data/types.ts';
 import { syncClient } from '../../worker/syncClient.ts';
 
-/** drloss-math.md §6: logits [2, −1, 0.5, −3, −2], targets [1, 1, 0, 0, 0]. */
+/** docs/maths.md §6: logits [2, −1, 0.5, −3, −2], targets [1, 1, 0, 0, 0]. */
 const sanity: CandidateSource = {
   kind: 'explicit',
   name: 'sanity',

@@ -1,6 +1,6 @@
 /**
- * Small deterministic fixtures for D's equation and panel tests, built by the shared explain():
- * drloss-math.md §6's worked example (logits [2, −1, 0.5, −3, −2], targets [1, 1, 0, 0, 0]: DR 2.5625233,
+ * Small deterministic fixtures for the equation and panel tests, built by the shared explain():
+ * docs/maths.md §6's worked example (logits [2, −1, 0.5, −3, −2], targets [1, 1, 0, 0, 0]: DR 2.5625233,
  * P̂+ 0.484092, P̂− 0.621115 at the defaults) and variations of it.
  */
 import { explain } from '../../../src/explain/index.ts';

@@ -73,7 +73,7 @@ describe('TeX number formats', () => {
   });
 });
 
-describe('live equations on drloss-math.md §6 (defaults)', () => {
+describe('live equations on docs/maths.md §6 (defaults)', () => {
   const ex = example();
   const input: EquationInput = { ...ex, hovered: null };
 
