@@ -2,6 +2,7 @@
  * One-call entry points: pool + evaluate for one image, and the per-image sum of paper Eq. 9.
  */
 import { createWorkspace, evaluate } from './evaluate.ts';
+import { CompensatedSum } from './numerics.ts';
 import { resolveParams } from './params.ts';
 import { pool } from './pool.ts';
 import type { DRParams, DRResult } from './types.ts';
@@ -42,17 +43,14 @@ export function drLossBatch(
   const p = resolveParams(params);
   const results: DRResult[] = [];
   const gradLogits: Float64Array[] = [];
-  let s = 0;
-  let c = 0;
+  const loss = new CompensatedSum();
   for (const img of images) {
     const pooled = pool(img.logits, img.targets, img.K);
     const ws = createWorkspace(pooled);
     const r = evaluate(pooled, p, ws);
     results.push(r);
     gradLogits.push(ws.gradLogits);
-    const t = s + r.loss;
-    c += Math.abs(s) >= Math.abs(r.loss) ? s - t + r.loss : r.loss - t + s;
-    s = t;
+    loss.add(r.loss);
   }
-  return { loss: s + c, results, gradLogits };
+  return { loss: loss.value(), results, gradLogits };
 }

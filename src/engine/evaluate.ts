@@ -1,15 +1,16 @@
 /**
- * The parameter-dependent half of the DR loss (drloss-math.md §3–4): given a Pooled problem, the two
+ * The parameter-dependent half of the DR loss (docs/maths.md §3–4): given a Pooled problem, the two
  * distributions q±, their means P̂±, z, the loss τ·ℓ(z) and the exact gradient, in two fused passes
  * per set (exp + sums, then normalise + gradient) over caller-owned buffers.
  */
-import { pooledExtremes } from './extremes.ts';
+import { cacheFor } from './evaluateCache.ts';
+import type { EvaluateCache, SetSumsMemo } from './evaluateCache.ts';
+import { SUM_LEN, SUM_S } from './kernels/layout.ts';
+import { essFromSums, klFromSums, meanFromSums, tiltSums } from './kernels/tilted.ts';
 import { validateParams } from './params.ts';
 import { setPriors } from './priors.ts';
 import { surrogate } from './surrogates.ts';
-import { SUM_LEN, SUM_S, essFromSums, klFromSums, meanFromSums, tiltSums } from './kernels/tilted.ts';
-import type { SetPrior, TiltSign } from './kernels/tilted.ts';
-import type { DRParams, DRResult, Pooled, Workspace } from './types.ts';
+import type { DRParams, DRResult, Pooled, SetPrior, TiltSign, Workspace } from './types.ts';
 
 /** Options of `evaluate`. */
 export interface EvaluateOptions {
@@ -21,6 +22,13 @@ export interface EvaluateOptions {
    * gradLogits is ignored): what a readout of the loss, P̂±, ε± and ESS± needs.
    */
   readonly perEntry?: boolean;
+  /**
+   * A memo of `pooled` the caller owns (createEvaluateCache), for repeated evaluations of one problem:
+   * hard-negative supports and gathered weights are kept, and a scalars-only evaluation reuses a
+   * set's sums when its λ and prior are those of the last evaluation. Absent: nothing is reused.
+   * Same numbers with and without it, bit for bit.
+   */
+  readonly cache?: EvaluateCache | undefined;
 }
 
 /**
@@ -55,37 +63,15 @@ function checkWorkspace(pooled: Pooled, ws: Workspace): void {
   }
 }
 
-// Scratch for the sums of each set: evaluate is synchronous and not re-entrant, so one copy suffices.
-const sumsPos = new Float64Array(SUM_LEN);
-const sumsNeg = new Float64Array(SUM_LEN);
-
-/** The sums of one set under one λ and prior (the prior by the identity of its array; null: uniform). */
-interface SetMemo {
-  readonly lambda: number;
-  readonly priorKey: Int32Array | Float64Array | null;
-  readonly sums: Float64Array;
-}
-
-/** Last sums per set of each Pooled (immutable by contract, so they stay valid while it lives). */
-const memos = new WeakMap<Pooled, { neg: SetMemo | null; pos: SetMemo | null }>();
-
-function memoOf(pooled: Pooled): { neg: SetMemo | null; pos: SetMemo | null } {
-  let m = memos.get(pooled);
-  if (m === undefined) {
-    m = { neg: null, pos: null };
-    memos.set(pooled, m);
-  }
-  return m;
-}
-
 function priorKey(prior: SetPrior): Int32Array | Float64Array | null {
   return prior === null ? null : 'support' in prior ? prior.support : prior.weights;
 }
 
 /**
- * tiltSums of one set into `sums`, returning the memo of what it computed. When no per-entry output is
- * wanted (eOut null) and λ and the prior are those of `memo`, the memo's sums are copied instead: a
- * scalars-only evaluation after a change of the other set's λ, of γ, τ, L or ρ costs no exp here.
+ * tiltSums of one set into `sums`, returning the memo of what it computed (null when there is no cache
+ * to keep it in). When no per-entry output is wanted (eOut null) and λ and the prior are those of
+ * `memo`, the memo's sums are copied instead: a scalars-only evaluation after a change of the other
+ * set's λ, of γ, τ, L or ρ costs no exp here.
  */
 function setSums(
   p: Float64Array,
@@ -95,8 +81,9 @@ function setSums(
   eOut: Float64Array | null,
   sums: Float64Array,
   ext: number,
-  memo: SetMemo | null,
-): SetMemo {
+  cache: EvaluateCache | null,
+  memo: SetSumsMemo | null,
+): SetSumsMemo | null {
   const key = priorKey(prior);
   if (eOut === null && memo !== null && memo.lambda === lambda && memo.priorKey === key) {
     sums.set(memo.sums);
@@ -104,11 +91,11 @@ function setSums(
   }
   // pooled scores are sigmoids, in [0, 1]: tiltSums may take its exps from a table
   tiltSums(p, sign, lambda, prior, eOut, sums, ext, true);
-  return { lambda, priorKey: key, sums: sums.slice() };
+  return cache === null ? null : { lambda, priorKey: key, sums: sums.slice() };
 }
 
 /**
- * Normalises q_j = e_j/S in place and writes the gradient of one set (drloss-math.md §4):
+ * Normalises q_j = e_j/S in place and writes the gradient of one set (docs/maths.md §4):
  *   ∂DR/∂p_j = g0·q_j·(1 + σ·(p_j − P̂)/λ)     (g0 = +τℓ'(z), σ = +1 for negatives;
  *                                              g0 = −τℓ'(z), σ = −1 for positives),
  *   ∂DR/∂x_j = ∂DR/∂p_j · p_j·(1 − p_j)       (through the sigmoid, as autograd: p the float64 σ(x)).
@@ -215,8 +202,9 @@ function setGradient(
  * plus ε± = KL(q±‖o) and 1/Σq² per set. Writes q± into ws.qPos/qNeg, ∂DR/∂p into ws.gradPPos/gradPNeg
  * and, unless options.gradLogits === false, ∂DR/∂logit into ws.gradLogits (0 for ignored entries);
  * with options.perEntry === false it writes nothing (see evaluateScalars).
- * Allocates nothing proportional to the problem (hard-negative supports are cached per Pooled and k).
- * `pooled` must not have been mutated since `pool` made it (its extremes are cached).
+ * Allocates nothing proportional to the problem, except a hard-negative support (O(k)) that
+ * options.cache does not already hold. `pooled` must not have been mutated since `pool` made it (its
+ * posMin and negMax shift every exponent).
  *
  * @throws RangeError for invalid params or a workspace not made for `pooled`.
  */
@@ -227,18 +215,26 @@ export function evaluate(
   options: EvaluateOptions = {},
 ): DRResult {
   checkWorkspace(pooled, ws);
-  return run(pooled, params, options.perEntry === false ? null : ws, options.gradLogits !== false);
+  return run(
+    pooled,
+    params,
+    options.perEntry === false ? null : ws,
+    options.gradLogits !== false,
+    options.cache ?? null,
+  );
 }
 
 /**
  * The scalars of `evaluate` (loss, P̂±, z, τℓ'(z), n±, ε±, ESS±) without a workspace: one pass per set
  * that stores nothing, so it costs one exp and a few adds per entry and no memory proportional to
- * the problem. Same numbers as evaluate's, bit for bit.
+ * the problem. Same numbers as evaluate's, bit for bit. With `cache` (caller-owned:
+ * createEvaluateCache), a set whose λ and prior did not change since the last evaluation of `pooled`
+ * through the same cache costs no pass at all (evaluate's options.cache).
  *
  * @throws RangeError for invalid params.
  */
-export function evaluateScalars(pooled: Pooled, params: DRParams): DRResult {
-  return run(pooled, params, null, false);
+export function evaluateScalars(pooled: Pooled, params: DRParams, cache?: EvaluateCache): DRResult {
+  return run(pooled, params, null, false, cache ?? null);
 }
 
 function run(
@@ -246,35 +242,43 @@ function run(
   params: DRParams,
   ws: Workspace | null,
   wantGradLogits: boolean,
+  cache: EvaluateCache | null,
 ): DRResult {
   validateParams(params);
   const { pPos, pNeg } = pooled;
   const nPos = pPos.length;
   const nNeg = pNeg.length;
-  const priors = setPriors(pooled, params.original);
-  const ext = pooledExtremes(pooled);
-
-  const memo = memoOf(pooled);
-  memo.neg = setSums(
+  const memo = cache === null ? null : cacheFor(cache, pooled);
+  const priors = setPriors(pooled, params.original, memo ?? undefined);
+  // two six-slot vectors per call: nothing beside the passes, and no state outside the call
+  const sumsNeg = new Float64Array(SUM_LEN);
+  const sumsPos = new Float64Array(SUM_LEN);
+  const neg = setSums(
     pNeg,
     1,
     params.lambdaNeg,
     priors.neg,
     ws && ws.qNeg,
     sumsNeg,
-    ext.negMax,
-    memo.neg,
+    pooled.negMax,
+    memo,
+    memo && memo.neg,
   );
-  memo.pos = setSums(
+  const pos = setSums(
     pPos,
     -1,
     params.lambdaPos,
     priors.pos,
     ws && ws.qPos,
     sumsPos,
-    ext.posMin,
-    memo.pos,
+    pooled.posMin,
+    memo,
+    memo && memo.pos,
   );
+  if (memo !== null) {
+    memo.neg = neg;
+    memo.pos = pos;
+  }
   const result = resultFromSums(params, sumsPos, sumsNeg, nPos, nNeg);
   const { pMinus, pPlus, slope } = result;
 

@@ -6,18 +6,23 @@ export type {
   DRResult,
   OriginalDistribution,
   Pooled,
+  SetPrior,
+  SetPriors,
   Smoothing,
+  TiltSign,
   Workspace,
 } from './types.ts';
-export { DEFAULT_PARAMS } from './types.ts';
+export { DEFAULT_PARAMS, SMOOTHINGS } from './types.ts';
 export { pool } from './pool.ts';
 export { createWorkspace, evaluate, evaluateScalars, resultFromSums } from './evaluate.ts';
 export type { EvaluateOptions } from './evaluate.ts';
+export { createEvaluateCache } from './evaluateCache.ts';
+export type { EvaluateCache } from './evaluateCache.ts';
 export { drLoss, drLossBatch } from './drLoss.ts';
 export type { DRImage } from './drLoss.ts';
 export { resolveParams, validateParams } from './params.ts';
-export { negativeDistribution, positiveDistribution, tiltedDistribution } from './kernels/tilted.ts';
-export type { SetPrior, TiltSign, TiltedDistribution } from './kernels/tilted.ts';
+export { negativeDistribution, positiveDistribution, tiltedDistribution } from './distributions.ts';
+export type { TiltedDistribution } from './distributions.ts';
 export { lambdaForEpsilon } from './lambdaForEpsilon.ts';
 export type { LambdaForEpsilonResult } from './lambdaForEpsilon.ts';
 export {
@@ -31,7 +36,6 @@ export {
 } from './surrogates.ts';
 export type { SurrogateValue } from './surrogates.ts';
 export { hardNegativeSupport, setPriors } from './priors.ts';
-export type { SetPriors } from './priors.ts';
 export { topKIndices } from './topK.ts';
 export { lowerBound, sortAscending, upperBound } from './sorted.ts';
 export {
@@ -40,15 +44,22 @@ export {
   SEG_U,
   SEG_UP,
   SEG_UQ,
-  absoluteMoment,
-  segmentEnds,
-  tiltedSegmentSums,
-} from './kernels/segments.ts';
+  SUM_EXT,
+  SUM_LEN,
+  SUM_S,
+  SUM_SCALE,
+  SUM_SDP,
+  SUM_SE2,
+  SUM_W,
+} from './kernels/layout.ts';
+export { absoluteMoment, segmentEnds, tiltedSegmentSums } from './kernels/segments.ts';
 export { CELL_M, cellMoments, cellSegmentSums } from './kernels/cells.ts';
 export type { CellMoments } from './kernels/cells.ts';
-export { SUM_LEN, SUM_S, meanFromSums } from './kernels/tilted.ts';
+export { meanFromSums } from './kernels/tilted.ts';
 export { expFast } from './fastExp.ts';
 export {
+  CompensatedSum,
+  additionError,
   compensatedSum,
   logSigmoid,
   logSumExp,
@@ -56,3 +67,26 @@ export {
   softmaxInto,
   softplus,
 } from './numerics.ts';
+export {
+  FOCAL_DEFAULTS,
+  binaryCrossEntropy,
+  blockSums,
+  entryObjectives,
+  focalLoss,
+  pairwiseHinge,
+  pairwiseHingeSorted,
+  recoveryCounts,
+  recoveryCountsSorted,
+  worstCaseLoss,
+  worstCasePair,
+} from './objectives/index.ts';
+export type {
+  BCEResult,
+  EntryGradients,
+  FocalParams,
+  FocalResult,
+  PairwiseGradient,
+  PairwiseResult,
+  RecoveryCounts,
+  WorstCaseResult,
+} from './objectives/index.ts';

@@ -4,8 +4,9 @@
  * the support of o (dε/d(1/λ) = (1/λ)·Var_q(p) ≥ 0), from sup ε = −log o(A) as λ → 0 (A the set of
  * extreme scores: q → o restricted to A, renormalised) down to 0 as λ → ∞ (q → o).
  */
-import { SUM_LEN, klFromSums, tiltSums } from './kernels/tilted.ts';
-import type { SetPrior, TiltSign } from './kernels/tilted.ts';
+import { SUM_LEN } from './kernels/layout.ts';
+import { klFromSums, tiltSums } from './kernels/tilted.ts';
+import type { SetPrior, TiltSign } from './types.ts';
 
 /** Outcome of `lambdaForEpsilon`. */
 export interface LambdaForEpsilonResult {

@@ -1,8 +1,13 @@
 /**
  * Parameter resolution and validation: one place that says which DRParams the engine accepts.
  */
-import { DEFAULT_PARAMS } from './types.ts';
+import { DEFAULT_PARAMS, SMOOTHINGS } from './types.ts';
 import type { DRParams } from './types.ts';
+
+/** 'logistic', 'quad' or 'hinge': SMOOTHINGS for messages. */
+const SMOOTHING_NAMES = SMOOTHINGS.map((s) => `'${s}'`)
+  .join(', ')
+  .replace(/, ([^,]*)$/, ' or $1');
 
 function positiveFinite(name: string, v: number): void {
   if (!(v > 0) || !Number.isFinite(v))
@@ -15,7 +20,7 @@ function finite(name: string, v: number): void {
 
 /**
  * Throws a RangeError naming the first invalid field: λ±, L, ρ must be finite and > 0; γ and τ finite;
- * smoothing one of logistic | quad | hinge; a hard-negative k a positive integer. Weights are checked
+ * smoothing one of SMOOTHINGS; a hard-negative k a positive integer. Weights are checked
  * against the problem size where they are used (evaluate).
  */
 export function validateParams(p: DRParams): void {
@@ -25,10 +30,8 @@ export function validateParams(p: DRParams): void {
   positiveFinite('L', p.L);
   finite('tau', p.tau);
   positiveFinite('rho', p.rho);
-  if (p.smoothing !== 'logistic' && p.smoothing !== 'quad' && p.smoothing !== 'hinge') {
-    throw new RangeError(
-      `smoothing must be 'logistic', 'quad' or 'hinge', got ${String(p.smoothing)}`,
-    );
+  if (!(SMOOTHINGS as readonly unknown[]).includes(p.smoothing)) {
+    throw new RangeError(`smoothing must be ${SMOOTHING_NAMES}, got ${String(p.smoothing)}`);
   }
   const o = p.original;
   if (o.kind === 'hardNegative') {
@@ -40,7 +43,7 @@ export function validateParams(p: DRParams): void {
   }
 }
 
-/** DEFAULT_PARAMS overridden by the given fields (drloss-math.md §2), validated. */
+/** DEFAULT_PARAMS overridden by the given fields (docs/maths.md §2), validated. */
 export function resolveParams(partial: Partial<DRParams> = {}): DRParams {
   const p: DRParams = { ...DEFAULT_PARAMS, ...partial };
   validateParams(p);

@@ -1,25 +1,30 @@
 /**
  * Pooling: the parameter-independent half of the DR loss. Splits the R×K entries into the positive
- * and the negative set of drloss-math.md §1 and evaluates every sigmoid once.
+ * and the negative set of docs/maths.md §1 and evaluates every sigmoid once.
  */
 import { sigmoidFast } from './fastExp.ts';
-import { rememberExtremes } from './extremes.ts';
-import { forgetSupports } from './priors.ts';
 import type { Pooled } from './types.ts';
 
 // Module-local alias: read a transpiler's getter-backed import once, not per entry.
 const sigmoid = sigmoidFast;
 
+/** Slots of what a fill reports besides the arrays: Σp (NaN iff a kept logit is NaN), min p+, max p−. */
+const FILL_SUM = 0;
+const FILL_MIN = 1;
+const FILL_MAX = 2;
+const FILL_LEN = 3;
+
 /**
  * Pools one problem. Entry (r, c), flat index r·K + c, is positive iff targets[r] = c+1, negative iff
  * targets[r] ≥ 0 and ≠ c+1; rows with targets[r] < 0 are ignored (official SigmoidDRLoss). Stores
- * p = σ(logit) of each positive / negative entry in flat-index order with its flat index.
- *
+ * p = σ(logit) of each positive / negative entry in flat-index order with its flat index, and the
+ * extremes min p+ and max p− (found in the same pass).
  *
  * `reuse`, a Pooled the caller is done with, lends its arrays when they have this problem's n+ and n−
  * (a training loop's next batch with the same targets; the bench's fwd+grad): they are overwritten,
  * sparing the allocation and first-touch page faults of ~20 bytes per entry, and the returned (new)
- * Pooled owns them. `reuse` must not be used afterwards: its arrays now hold the new problem. When the
+ * Pooled owns them. `reuse` must not be used afterwards: its arrays now hold the new problem (an
+ * EvaluateCache that described it forgets it when given the new Pooled). When the
  * sizes differ, fresh arrays are allocated and `reuse` is left alone; when pool throws on a NaN logit,
  * the reused arrays may hold part of the new problem.
  *
@@ -56,26 +61,18 @@ export function pool(logits: Float64Array, targets: Int32Array, K: number, reuse
   const posIndex = fits ? reuse.posIndex : new Int32Array(nPos);
   const pNeg = fits ? reuse.pNeg : new Float64Array(nNeg);
   const negIndex = fits ? reuse.negIndex : new Int32Array(nNeg);
-  // hard-negative supports cached for the old scores would describe the new ones wrongly
-  if (fits) forgetSupports(pNeg);
-  const check =
-    K === 1
-      ? fillOneClass(logits, targets, pPos, posIndex, pNeg, negIndex)
-      : fillClasses(logits, targets, K, pPos, posIndex, pNeg, negIndex);
+  const stats = new Float64Array(FILL_LEN);
+  if (K === 1) fillOneClass(logits, targets, pPos, posIndex, pNeg, negIndex, stats);
+  else fillClasses(logits, targets, K, pPos, posIndex, pNeg, negIndex, stats);
   // p ∈ [0, 1] for every non-NaN logit, so the sum is NaN exactly when some logit is
-  if (check !== check) throwOnNaN(logits, targets, K);
-  const pooled: Pooled = { R, K, pPos, pNeg, posIndex, negIndex };
-  rememberExtremes(pooled, { posMin: fillExtremes[0], negMax: fillExtremes[1] });
-  return pooled;
+  if (stats[FILL_SUM] !== stats[FILL_SUM]) throwOnNaN(logits, targets, K);
+  return { R, K, pPos, pNeg, posIndex, negIndex, posMin: stats[FILL_MIN], negMax: stats[FILL_MAX] };
 }
-
-/** [min p+, max p−] of the last fill (a scratch, so the fill loops can return one number). */
-const fillExtremes = new Float64Array(2);
 
 /**
  * K = 1: one entry per row, no inner loop (single-class problems: the bench's, most CLI cases).
- * Returns Σp, NaN iff a logit of a kept row is NaN (one add per entry is cheaper than a
- * compare-and-branch), and leaves [min p+, max p−] in fillExtremes. Kept beside fillClasses on
+ * Writes Σp into stats[FILL_SUM], NaN iff a logit of a kept row is NaN (one add per entry is cheaper
+ * than a compare-and-branch), and min p+, max p− into stats[FILL_MIN], stats[FILL_MAX]. Kept beside fillClasses on
  * purpose: fillClasses with K = 1 measured ~10 % slower (2·10⁶ rows, alternating A/B runs).
  */
 function fillOneClass(
@@ -85,7 +82,8 @@ function fillOneClass(
   posIndex: Int32Array,
   pNeg: Float64Array,
   negIndex: Int32Array,
-): number {
+  stats: Float64Array,
+): void {
   const R = targets.length;
   let ip = 0;
   let ineg = 0;
@@ -107,12 +105,12 @@ function fillOneClass(
       if (p > negMax) negMax = p;
     }
   }
-  fillExtremes[0] = posMin;
-  fillExtremes[1] = negMax;
-  return sum;
+  stats[FILL_SUM] = sum;
+  stats[FILL_MIN] = posMin;
+  stats[FILL_MAX] = negMax;
 }
 
-/** General K: entry (r, c) is positive iff targets[r] = c+1. Returns Σp as fillOneClass. */
+/** General K: entry (r, c) is positive iff targets[r] = c+1. Writes `stats` as fillOneClass. */
 function fillClasses(
   logits: Float64Array,
   targets: Int32Array,
@@ -121,7 +119,8 @@ function fillClasses(
   posIndex: Int32Array,
   pNeg: Float64Array,
   negIndex: Int32Array,
-): number {
+  stats: Float64Array,
+): void {
   const R = targets.length;
   let ip = 0;
   let ineg = 0;
@@ -147,9 +146,9 @@ function fillClasses(
       }
     }
   }
-  fillExtremes[0] = posMin;
-  fillExtremes[1] = negMax;
-  return sum;
+  stats[FILL_SUM] = sum;
+  stats[FILL_MIN] = posMin;
+  stats[FILL_MAX] = negMax;
 }
 
 function throwOnNaN(logits: Float64Array, targets: Int32Array, K: number): never {

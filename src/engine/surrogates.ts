@@ -1,5 +1,5 @@
 /**
- * Surrogates ℓ of the hinge [z]+ applied to z = P̂− − P̂+ + γ (paper Eq. 7–8, drloss-math.md §3), with
+ * Surrogates ℓ of the hinge [z]+ applied to z = P̂− − P̂+ + γ (paper Eq. 7–8, docs/maths.md §3), with
  * their slopes ℓ'(z) for the gradient (§4).
  */
 import { sigmoid, softplus } from './numerics.ts';

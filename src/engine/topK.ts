@@ -1,6 +1,6 @@
 /**
  * Selection of the k highest scores, ties broken by lower index: the support of the hard-negative
- * prior o (drloss-math.md §3, "o ∈ {0, 1/n̂}"). Expected O(n) (quickselect), O(n log n) worst case.
+ * prior o (docs/maths.md §3, "o ∈ {0, 1/n̂}"). Expected O(n) (quickselect), O(n log n) worst case.
  */
 
 /** Introselect: quickselect with median-of-3 pivots; after this many partition rounds, sort instead. */

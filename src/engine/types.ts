@@ -1,11 +1,17 @@
 /**
  * The engine's shared types: the contract every other layer (worker, CLI, state, panels) codes against.
  * Conventions: float64 throughout; logits are row-major R×K in one Float64Array; an *entry* is (r, c)
- * with flat index r·K + c (see ../shared/drloss-math.md §1).
+ * with flat index r·K + c (see docs/maths.md §1).
  */
 
-/** Surrogate ℓ for the hinge [z]+ (paper Eq. 7–8). */
-export type Smoothing = 'logistic' | 'quad' | 'hinge';
+/**
+ * The surrogates ℓ of the hinge [z]+ the engine implements (paper Eq. 7–8): the one list every layer
+ * validates, parses and offers against.
+ */
+export const SMOOTHINGS = Object.freeze(['logistic', 'quad', 'hinge'] as const);
+
+/** Surrogate ℓ for the hinge [z]+ (paper Eq. 7–8): one of SMOOTHINGS. */
+export type Smoothing = (typeof SMOOTHINGS)[number];
 
 /**
  * The original distribution o of Propositions 1–2 (the prior the KL term pulls q towards).
@@ -20,7 +26,7 @@ export type OriginalDistribution =
   | { readonly kind: 'hardNegative'; readonly k: number }
   | { readonly kind: 'weights'; readonly weights: Float64Array };
 
-/** Parameters of the DR loss; defaults in DEFAULT_PARAMS (drloss-math.md §2). */
+/** Parameters of the DR loss; defaults in DEFAULT_PARAMS (docs/maths.md §2). */
 export interface DRParams {
   /** γ, the margin; z = P̂− − P̂+ + γ. */
   readonly margin: number;
@@ -51,8 +57,29 @@ export const DEFAULT_PARAMS: DRParams = Object.freeze({
 });
 
 /**
+ * The original distribution o restricted to one set, as the kernels take it (setPriors builds it from
+ * an OriginalDistribution):
+ * - null: uniform, o_j = 1/n;
+ * - { support }: uniform over the listed positions (ascending, within the set), 0 elsewhere
+ *   (the hard-negative prior);
+ * - { weights }: o_j ∝ weights[j] ≥ 0 (same length as the set; need not be normalised).
+ */
+export type SetPrior = null | { readonly support: Int32Array } | { readonly weights: Float64Array };
+
+/** The priors of the positive and the negative set (setPriors). */
+export interface SetPriors {
+  readonly pos: SetPrior;
+  readonly neg: SetPrior;
+}
+
+/** Tilt direction σ: +1 for the negative set (Proposition 1), −1 for the positive set (Proposition 2). */
+export type TiltSign = 1 | -1;
+
+/**
  * The pooled sets of one problem, built once from logits and targets by `pool()`; the sigmoids live
- * here, so a change of parameters alone never recomputes them.
+ * here, so a change of parameters alone never recomputes them. Immutable by contract: nothing may
+ * write into its arrays once `pool` has returned it (posMin, negMax and every cache built for it
+ * describe those arrays).
  */
 export interface Pooled {
   readonly R: number;
@@ -64,6 +91,13 @@ export interface Pooled {
   /** Flat entry index (r·K + c) of each positive / negative entry. */
   readonly posIndex: Int32Array;
   readonly negIndex: Int32Array;
+  /**
+   * min pPos (Infinity when there is no positive) and max pNeg (−Infinity when there is no negative):
+   * the shifts of the softmaxes of Propositions 1–2, recorded by `pool` while it computes the
+   * sigmoids so that no evaluation needs a pass to find them. Exact: they shift every exponent.
+   */
+  readonly posMin: number;
+  readonly negMax: number;
 }
 
 /** Scalars of one evaluation. */

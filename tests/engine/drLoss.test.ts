@@ -46,7 +46,7 @@ describe('golden cases (independent float64 implementation)', () => {
   );
 });
 
-describe('sanity values of drloss-math.md §6 (defaults, one class)', () => {
+describe('sanity values of docs/maths.md §6 (defaults, one class)', () => {
   it('all-zero logits with a positive give 4·log(1+e³)/6 = 2.0323916', () => {
     const { result } = drLoss(new Float64Array(5), new Int32Array([1, 0, 0, 0, 1]), 1);
     expect(result.loss).toBeCloseTo((4 * Math.log(1 + Math.exp(3))) / 6, 14);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorkspace, evaluate, pool, resolveParams, sigmoid } from '../../src/engine/index.ts';
 import { randomProblem } from './rng.ts';
 
-describe('pool (drloss-math.md §1)', () => {
+describe('pool (docs/maths.md §1)', () => {
   it('splits entries: positive iff target = c+1, negative iff target ≥ 0 and ≠ c+1, ignored rows dropped', () => {
     // R = 4, K = 3; row 0 class 2, row 1 background, row 2 ignored, row 3 class 1
     const logits = new Float64Array([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);

@@ -23,8 +23,8 @@
  * (bins, the hardest 1 %) are sums over whole cells.
  */
 import { expFast } from '../fastExp.ts';
-import * as layout from './segments.ts';
-import { SUM_EXT, SUM_S, SUM_SCALE, SUM_SDP, SUM_SE2, SUM_W, type TiltSign } from './tilted.ts';
+import type { TiltSign } from '../types.ts';
+import * as layout from './layout.ts';
 
 // Module-local copies: a transpiler's getter-backed imports (CJS interop, Vite SSR) would otherwise
 // cost a getter call per use inside the loops.
@@ -34,6 +34,12 @@ const SEG_S = layout.SEG_S;
 const SEG_U = layout.SEG_U;
 const SEG_UP = layout.SEG_UP;
 const SEG_UQ = layout.SEG_UQ;
+const SUM_EXT = layout.SUM_EXT;
+const SUM_S = layout.SUM_S;
+const SUM_SCALE = layout.SUM_SCALE;
+const SUM_SDP = layout.SUM_SDP;
+const SUM_SE2 = layout.SUM_SE2;
+const SUM_W = layout.SUM_W;
 
 /** Grid resolution: cells of width 2^-16 on [0, 1]. */
 export const CELL_M = 1 << 16;
@@ -182,12 +188,6 @@ export function seriesDegree(y: number): number {
   return -1;
 }
 
-/** Scratch for the series coefficients (the engine is synchronous). */
-const coefA = new Float64Array(MOMENTS);
-const coefB = new Float64Array(MOMENTS);
-/** Moments of a partly supported cell. */
-const partial = new Float64Array(MOMENTS);
-
 /**
  * tiltedSegmentSums (segments.ts) from the cells of the same sorted scores and `ends`: the same sums
  * and per-segment moments, each to a few 2^-53 relative (module header), in O(cells·K) instead of
@@ -213,7 +213,9 @@ export function cellSegmentSums(
   sums[SUM_SCALE] = scale;
   if (from >= n) return true;
   const ext = sign > 0 ? sorted[n - 1] : sorted[from];
-  // a_k = s^k/k!, b_k = (2s)^k/k!
+  // a_k = s^k/k!, b_k = (2s)^k/k! (per call: three 16-double arrays cost nothing beside the cells)
+  const coefA = new Float64Array(MOMENTS);
+  const coefB = new Float64Array(MOMENTS);
   coefA[0] = 1;
   coefB[0] = 1;
   for (let k = 1; k <= K; k++) {
@@ -231,7 +233,7 @@ export function cellSegmentSums(
     let at = MOMENTS * c;
     if (start[c] < from) {
       // the prior's support starts inside this cell (only ever the first): moments of its part
-      partial.fill(0);
+      const partial = new Float64Array(MOMENTS);
       runMoments(sorted, from, start[c + 1], centre[c], partial, 0);
       mom = partial;
       at = 0;

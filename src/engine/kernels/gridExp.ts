@@ -25,7 +25,12 @@ const MIN_M = 256;
 /** Build only when the set has this many entries per table entry: the build costs M expFast calls. */
 const ENTRIES_PER_TABLE_ENTRY = 8;
 
-/** One shared buffer: the engine is synchronous, and each loop builds its table right before use. */
+/**
+ * The table's storage, module-level on purpose: a per-call temporary that carries no state between
+ * calls (every kernel fills it with gridTable right before its loop and never reads it after
+ * returning; the engine is synchronous), and allocating 512 KiB per λ step would cost page faults
+ * the table is there to save.
+ */
 const scratch = new Float64Array(MAX_M + 1);
 
 /** 1.5·2^52: adding it rounds any |y| < 2^51 to an integer (the ulp there is 1). */

@@ -5,28 +5,27 @@
  * What the explainer needs at detection scale, where a full evaluate per slider step is too slow.
  */
 import { expFast } from '../fastExp.ts';
+import { additionError } from '../numerics.ts';
+import type { TiltSign } from '../types.ts';
 import { gridExp, gridSize, gridTable } from './gridExp.ts';
 import {
   BLOCK,
+  SEG_LEN,
+  SEG_S,
+  SEG_U,
+  SEG_UP,
+  SEG_UQ,
   SUM_EXT,
   SUM_S,
   SUM_SCALE,
   SUM_SDP,
   SUM_SE2,
   SUM_W,
-  type TiltSign,
-} from './tilted.ts';
+} from './layout.ts';
 
 // Module-local aliases: read a transpiler's getter-backed import once, not per element.
 const exp = expFast;
 const gexp = gridExp;
-
-/** Slots per segment written by tiltedSegmentSums (u_j = e_j·p_j(1 − p_j), e_j as in tiltSums). */
-export const SEG_S = 0; // Σ e_j
-export const SEG_U = 1; // Σ u_j
-export const SEG_UP = 2; // Σ u_j·(p_j − p_first) ≥ 0, p_first the segment's first (lowest) score
-export const SEG_UQ = 3; // Σ u_j·(p_last − p_j) ≥ 0, p_last its last (highest) score
-export const SEG_LEN = 4;
 
 /**
  * Segment ends for a sorted set of n scores: the union of `cuts` inside (0, n), the multiples of the
@@ -147,7 +146,7 @@ function segmentLoop(
  * non-negative terms, so no cancellation. The one segment straddling c (sorted scores: at most one) is
  * re-read, its e_j recomputed by expFast (within ~2e-16 of the pass's). Neumaier-compensated over the
  * segments. With c = P̂ − λ, e_j·p_j(1 − p_j)·|p_j − c| = |∂DR/∂logit_j|·S·λ/|τℓ'(z)| for a negative
- * entry (drloss-math.md §4: ∂DR/∂p_j = τℓ'(z)·q_j·(p_j − c)/λ), so ratios of A are ratios of
+ * entry (docs/maths.md §4: ∂DR/∂p_j = τℓ'(z)·q_j·(p_j − c)/λ), so ratios of A are ratios of
  * gradient mass.
  */
 export function absoluteMoment(
@@ -182,7 +181,7 @@ export function absoluteMoment(
       }
     }
     const t = total + v;
-    comp += Math.abs(total) >= Math.abs(v) ? total - t + v : v - t + total;
+    comp += additionError(total, v, t);
     total = t;
   }
   return total + comp;

@@ -1,36 +1,19 @@
 /**
- * The closed-form distributions of Propositions 1 and 2 (paper §3.1, drloss-math.md §3):
+ * The hot loops of `evaluate`: the sums of the closed-form distributions of Propositions 1 and 2
+ * (paper §3.1, docs/maths.md §3),
  *   q_j = o_j·exp(σ·p_j/λ) / Σ_k o_k·exp(σ·p_k/λ),  σ = +1 for negatives (q−), −1 for positives (q+),
- * with o the original (prior) distribution of the set. These are the hot loops of `evaluate`.
+ * with o the original (prior) distribution of the set, written into a sums vector (layout.ts SUM_*),
+ * and the scalars read back from it.
  */
 import { expFast } from '../fastExp.ts';
+import type { SetPrior, TiltSign } from '../types.ts';
 import { gridExp, gridSize, gridTable } from './gridExp.ts';
+import { BLOCK, SUM_EXT, SUM_S, SUM_SCALE, SUM_SDP, SUM_SE2, SUM_W } from './layout.ts';
 
 // Module-local aliases, so a transpiler's getter-backed import (CJS interop, Vite SSR) is read once,
 // not once per element in the loops below.
 const exp = expFast;
 const gexp = gridExp;
-
-/**
- * The original distribution o restricted to one set, as the loops take it:
- * - null: uniform, o_j = 1/n;
- * - { support }: uniform over the listed positions (ascending, within the set), 0 elsewhere
- *   (the hard-negative prior);
- * - { weights }: o_j ∝ weights[j] ≥ 0 (same length as the set; need not be normalised).
- */
-export type SetPrior = null | { readonly support: Int32Array } | { readonly weights: Float64Array };
-
-/** Tilt direction σ: +1 for the negative set (Proposition 1), −1 for the positive set (Proposition 2). */
-export type TiltSign = 1 | -1;
-
-/** Slots of the sums vector written by `tiltSums`. */
-export const SUM_S = 0; // S  = Σ e_j,  e_j = w_j·exp(d_j),  d_j = σ·(p_j − p_ext)/λ ≤ 0
-export const SUM_SDP = 1; // Σ e_j·(p_j − p_ext)  (so P̂ = p_ext + SDP/S and Σe·d = (σ/λ)·SDP)
-export const SUM_SCALE = 2; // σ/λ
-export const SUM_W = 3; // W  = Σ w_j (total prior mass of the weights the e_j carry)
-export const SUM_EXT = 4; // p_ext: max p (σ=+1) or min p (σ=−1) over the support of o
-export const SUM_SE2 = 5; // Σ e_j² (so Σ q_j² = Σe²/S² without a pass over q)
-export const SUM_LEN = 6;
 
 /*
  * The four loops below (uniform by expFast, uniform by table, weighted, support) and segments.ts's
@@ -39,12 +22,9 @@ export const SUM_LEN = 6;
  * alternating A/B runs), and these are the engine's hottest loops.
  */
 
-/** Partial sums run over blocks of this many terms, then add up: error ~(B + n/B)·2^-53 instead of n·2^-53. */
-export const BLOCK = 1024;
-
 /**
  * Computes e_j = w_j·exp(σ·(p_j − p_ext)/λ) (0 off the support of o), writing them into eOut unless it
- * is null, and S = Σe, Σe·(p − p_ext), σ/λ, W, p_ext, Σe² into `sums` (length ≥ SUM_LEN). One sum
+ * is null, and S = Σe, Σe·(p − p_ext), σ/λ, W, p_ext, Σe² into `sums` (layout.ts, length ≥ SUM_LEN). One sum
  * Σe·(p − p_ext) serves both the mean and the KL term: per entry one product fewer than Σe·p and
  * Σe·d, and no less accurate (p − p_ext is the difference both would round anyway). Shifting by the
  * extreme p of the support makes every exponent ≤ 0 (no overflow; the largest term is w, to a few
@@ -307,69 +287,4 @@ export function minOf(p: Float64Array): number {
   let m = Infinity;
   for (let j = 0; j < p.length; j++) if (p[j] < m) m = p[j];
   return m;
-}
-
-/** A distribution q of Proposition 1 or 2 with its scalars. */
-export interface TiltedDistribution {
-  /** q_j, summing to 1 (empty for an empty set). */
-  readonly q: Float64Array;
-  /** P̂ = Σ q_j p_j; for an empty set the official code's conventions: 0 (negatives), 1 (positives). */
-  readonly mean: number;
-  /** ε = KL(q‖o), the implied constraint radius of Proposition 1. */
-  readonly kl: number;
-  /** 1/Σ q_j². */
-  readonly ess: number;
-}
-
-/**
- * q ∝ o·exp(σ·p/λ) over one set with its mean P̂, ε = KL(q‖o) and effective sample size (writes q into
- * qOut when given, else allocates). σ = +1: Proposition 1 (negatives); σ = −1: Proposition 2 (positives).
- */
-export function tiltedDistribution(
-  p: Float64Array,
-  sign: TiltSign,
-  lambda: number,
-  prior: SetPrior = null,
-  qOut: Float64Array = new Float64Array(p.length),
-): TiltedDistribution {
-  if (!(lambda > 0)) throw new RangeError(`λ must be > 0, got ${lambda}`);
-  if (qOut.length < p.length) throw new RangeError('qOut is shorter than p');
-  const sums = new Float64Array(SUM_LEN);
-  tiltSums(p, sign, lambda, prior, qOut, sums);
-  const S = sums[SUM_S];
-  if (!(S > 0)) return { q: qOut, mean: sign > 0 ? 0 : 1, kl: 0, ess: 0 };
-  const inv = 1 / S;
-  let sumQ2 = 0;
-  for (let j = 0; j < p.length; j++) {
-    const q = qOut[j] * inv;
-    qOut[j] = q;
-    sumQ2 += q * q;
-  }
-  return { q: qOut, mean: meanFromSums(sums), kl: klFromSums(sums), ess: 1 / sumQ2 };
-}
-
-/**
- * Proposition 1: q−_j = o_j·exp(p_j/λ−) / Σ_k o_k·exp(p_k/λ−), P̂− = Σ q−_j p_j (weight grows with the
- * score: hard negatives dominate as λ− → 0).
- */
-export function negativeDistribution(
-  pNeg: Float64Array,
-  lambdaNeg: number,
-  prior: SetPrior = null,
-  qOut?: Float64Array,
-): TiltedDistribution {
-  return tiltedDistribution(pNeg, 1, lambdaNeg, prior, qOut);
-}
-
-/**
- * Proposition 2: q+_j = o_j·exp(−p_j/λ+) / Σ_k o_k·exp(−p_k/λ+), P̂+ = Σ q+_j p_j (note the minus: hard
- * positives have low p).
- */
-export function positiveDistribution(
-  pPos: Float64Array,
-  lambdaPos: number,
-  prior: SetPrior = null,
-  qOut?: Float64Array,
-): TiltedDistribution {
-  return tiltedDistribution(pPos, -1, lambdaPos, prior, qOut);
 }

@@ -1,23 +1,9 @@
 /**
- * Binary cross-entropy over the DR loss's entries (drloss-math.md §1), the per-entry baseline panel 1
+ * Binary cross-entropy over the DR loss's entries (docs/maths.md §1), the per-entry baseline panel 1
  * compares against: how much of the total comes from the (many, easy) negatives.
  */
-import { entryObjectives } from './entryObjectives.ts';
-import { FOCAL_DEFAULTS } from './focal.ts';
-
-/** Sums of the binary cross-entropy over the non-ignored entries; no normalisation. */
-export interface BCEResult {
-  /** Σ over entries of −y·log p − (1−y)·log(1−p) = lossPos + lossNeg. */
-  readonly loss: number;
-  /** Σ over positive entries of −log p = Σ softplus(−x). */
-  readonly lossPos: number;
-  /** Σ over negative entries of −log(1−p) = Σ softplus(x). */
-  readonly lossNeg: number;
-  /** lossNeg / loss, the share of the total from negatives (0 when the total is 0). */
-  readonly negShare: number;
-  readonly nPos: number;
-  readonly nNeg: number;
-}
+import { FOCAL_DEFAULTS, entryObjectives } from './entryObjectives.ts';
+import type { BCEResult } from './entryObjectives.ts';
 
 /**
  * Binary cross-entropy summed over the entries of R×K logits,

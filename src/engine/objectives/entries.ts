@@ -1,5 +1,5 @@
 /**
- * Entry semantics shared by the per-entry objectives (focal, BCE), as in drloss-math.md §1: entry
+ * Entry semantics shared by the per-entry objectives (focal, BCE), as in docs/maths.md §1: entry
  * (r, c) is positive when targets[r] = c+1, negative when targets[r] ≥ 0 otherwise, and ignored
  * (no loss, zero gradient) when targets[r] < 0.
  */

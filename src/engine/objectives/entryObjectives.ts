@@ -2,12 +2,51 @@
  * Binary cross-entropy and the focal loss in one pass over the entries: both are sums of per-entry
  * terms of the same logistic quantities (σ(±x), log σ(±x)), which one exp and one log1p per entry give.
  * binaryCrossEntropy and focalLoss are this pass with the other objective's result dropped; the
- * explainer, which shows both, calls it once.
+ * explainer, which shows both, calls it once. Both results' types and the focal defaults live here,
+ * beside the pass that produces them, so bce.ts and focal.ts import this file and nothing imports
+ * them back.
  */
-import type { BCEResult } from './bce.ts';
+import { CompensatedSum } from '../numerics.ts';
 import { checkProblem, entryLabel } from './entries.ts';
-import type { FocalParams, FocalResult } from './focal.ts';
-import { Neumaier } from './neumaier.ts';
+
+/** Focal loss parameters; RetinaNet's defaults are FOCAL_DEFAULTS. */
+export interface FocalParams {
+  /** α ∈ [0,1], weight of the positives (negatives get 1 − α). */
+  readonly alpha: number;
+  /** γf ≥ 0, the focusing exponent; γf = 0 gives α-weighted cross-entropy. */
+  readonly gamma: number;
+}
+
+/** RetinaNet's α = 0.25, γf = 2. */
+export const FOCAL_DEFAULTS: FocalParams = Object.freeze({ alpha: 0.25, gamma: 2 });
+
+/** The focal loss and its split; every field is already divided by `normaliser`. */
+export interface FocalResult {
+  /** FL = lossPos + lossNeg. */
+  readonly loss: number;
+  /** Σ over positive entries of −α(1−p)^γf log p, normalised. */
+  readonly lossPos: number;
+  /** Σ over negative entries of −(1−α) p^γf log(1−p), normalised. */
+  readonly lossNeg: number;
+  readonly nPos: number;
+  readonly nNeg: number;
+  /** max(1, number of positive anchors), the divisor RetinaNet uses. */
+  readonly normaliser: number;
+}
+
+/** Sums of the binary cross-entropy over the non-ignored entries; no normalisation. */
+export interface BCEResult {
+  /** Σ over entries of −y·log p − (1−y)·log(1−p) = lossPos + lossNeg. */
+  readonly loss: number;
+  /** Σ over positive entries of −log p = Σ softplus(−x). */
+  readonly lossPos: number;
+  /** Σ over negative entries of −log(1−p) = Σ softplus(x). */
+  readonly lossNeg: number;
+  /** lossNeg / loss, the share of the total from negatives (0 when the total is 0). */
+  readonly negShare: number;
+  readonly nPos: number;
+  readonly nNeg: number;
+}
 
 /** Caller-owned gradient buffers (length R·K each), every entry overwritten; either may be absent. */
 export interface EntryGradients {
@@ -18,7 +57,7 @@ export interface EntryGradients {
 }
 
 /**
- * BCE and FL over the entries of R×K logits (drloss-math.md §1, §5; definitions in bce.ts and
+ * BCE and FL over the entries of R×K logits (docs/maths.md §1, §5; definitions in bce.ts and
  * focal.ts), with their gradients written into `grads` (0 for ignored entries). Per entry, with
  * e = e^(−|x|): σ(x) and σ(−x) are 1/(1+e) and e/(1+e) by the sign of x, and
  * −log σ(−x) = softplus(x) = max(x, 0) + log1p(e), −log σ(x) = softplus(−x) = max(−x, 0) + log1p(e):
@@ -53,10 +92,10 @@ export function entryObjectives(
   const normaliser = Math.max(1, nPos);
   const inv = 1 / normaliser;
 
-  const bcePos = new Neumaier();
-  const bceNeg = new Neumaier();
-  const flPos = new Neumaier();
-  const flNeg = new Neumaier();
+  const bcePos = new CompensatedSum();
+  const bceNeg = new CompensatedSum();
+  const flPos = new CompensatedSum();
+  const flNeg = new CompensatedSum();
   for (let r = 0; r < R; r++) {
     const t = targets[r];
     const base = r * K;

@@ -1,33 +1,9 @@
 /**
- * The focal loss of RetinaNet (Lin et al., ICCV 2017), the loss DR replaces (drloss-math.md §5),
+ * The focal loss of RetinaNet (Lin et al., ICCV 2017), the loss DR replaces (docs/maths.md §5),
  * over the same entries as DR.
  */
-import { entryObjectives } from './entryObjectives.ts';
-
-/** Focal loss parameters; RetinaNet's defaults are FOCAL_DEFAULTS. */
-export interface FocalParams {
-  /** α ∈ [0,1], weight of the positives (negatives get 1 − α). */
-  readonly alpha: number;
-  /** γf ≥ 0, the focusing exponent; γf = 0 gives α-weighted cross-entropy. */
-  readonly gamma: number;
-}
-
-/** RetinaNet's α = 0.25, γf = 2. */
-export const FOCAL_DEFAULTS: FocalParams = Object.freeze({ alpha: 0.25, gamma: 2 });
-
-/** The focal loss and its split; every field is already divided by `normaliser`. */
-export interface FocalResult {
-  /** FL = lossPos + lossNeg. */
-  readonly loss: number;
-  /** Σ over positive entries of −α(1−p)^γf log p, normalised. */
-  readonly lossPos: number;
-  /** Σ over negative entries of −(1−α) p^γf log(1−p), normalised. */
-  readonly lossNeg: number;
-  readonly nPos: number;
-  readonly nNeg: number;
-  /** max(1, number of positive anchors), the divisor RetinaNet uses. */
-  readonly normaliser: number;
-}
+import { FOCAL_DEFAULTS, entryObjectives } from './entryObjectives.ts';
+import type { FocalParams, FocalResult } from './entryObjectives.ts';
 
 /**
  * Focal loss of R×K logits,

@@ -1,10 +1,10 @@
 /**
  * The pairwise ranking loss of the paper's Eq. 3/4 with the hinge, computed exactly without visiting
- * the n+·n− pairs (drloss-math.md §5).
+ * the n+·n− pairs (docs/maths.md §5).
  */
 import { lowerBound } from '../sorted.ts';
-import { BLOCK } from '../kernels/tilted.ts';
-import { Neumaier } from './neumaier.ts';
+import { BLOCK } from '../kernels/layout.ts';
+import { CompensatedSum } from '../numerics.ts';
 
 /** Scalars of the all-pairs hinge ranking loss. */
 export interface PairwiseResult {
@@ -60,7 +60,7 @@ export function pairwiseHinge(
   const sorted = Float64Array.from(pPos).sort();
   // prefix[i] = Σ_{k<i} sorted[k], each stored value compensated (Neumaier).
   const prefix = new Float64Array(nPos + 1);
-  const running = new Neumaier();
+  const running = new CompensatedSum();
   for (let i = 0; i < nPos; i++) {
     running.add(sorted[i]);
     prefix[i + 1] = running.value();
@@ -70,7 +70,7 @@ export function pairwiseHinge(
   const hist = grad ? new Float64Array(nPos + 1) : null;
 
   const count = violationCounter(sorted, margin);
-  const total = new Neumaier();
+  const total = new CompensatedSum();
   let violating = 0;
   for (let j = 0; j < nNeg; j++) {
     const n = pNeg[j];
@@ -162,8 +162,8 @@ export function pairwiseHingeSorted(
 ): PairwiseResult {
   const nPos = sortedPos.length;
   const nNeg = sortedNeg.length;
-  const suffix = new Neumaier(); // Σ sortedNeg[c..n−)
-  const total = new Neumaier();
+  const suffix = new CompensatedSum(); // Σ sortedNeg[c..n−)
+  const total = new CompensatedSum();
   let c = nNeg;
   let violating = 0;
   for (let i = nPos - 1; i >= 0; i--) {
@@ -194,7 +194,7 @@ export function pairwiseHingeSorted(
 export function blockSums(a: Float64Array): Float64Array {
   const out = new Float64Array(Math.ceil(a.length / BLOCK));
   for (let b = 0; b < out.length; b++) {
-    const s = new Neumaier();
+    const s = new CompensatedSum();
     const end = Math.min(a.length, (b + 1) * BLOCK);
     for (let j = b * BLOCK; j < end; j++) s.add(a[j]);
     out[b] = s.value();

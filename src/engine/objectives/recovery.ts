@@ -1,5 +1,5 @@
 /**
- * Classification recovery (paper §3.3, drloss-math.md §5): P̂+ − P̂− ≥ γ with scores in [0,1] implies
+ * Classification recovery (paper §3.3, docs/maths.md §5): P̂+ − P̂− ≥ γ with scores in [0,1] implies
  * P̂+ ≥ γ and P̂− ≤ 1 − γ, so one global threshold separates the classes. These counts show how many
  * individual entries are on the right side of those thresholds.
  */

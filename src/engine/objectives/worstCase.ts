@@ -1,5 +1,5 @@
 /**
- * The worst-case pair objective of the paper's Eq. 5, the λ± → 0 limit of DR (drloss-math.md §3, §5):
+ * The worst-case pair objective of the paper's Eq. 5, the λ± → 0 limit of DR (docs/maths.md §3, §5):
  * only the highest-scoring negative and the lowest-scoring positive count.
  */
 import { surrogate } from '../surrogates.ts';

@@ -7,18 +7,22 @@ import {
   cellSegmentSums,
   seriesDegree,
 } from '../../../src/engine/kernels/cells.ts';
+import { segmentEnds, tiltedSegmentSums } from '../../../src/engine/kernels/segments.ts';
+import { sortAscending } from '../../../src/engine/sorted.ts';
+import { normal, rng } from '../rng.ts';
 import {
   SEG_LEN,
   SEG_S,
   SEG_U,
   SEG_UP,
   SEG_UQ,
-  segmentEnds,
-  tiltedSegmentSums,
-} from '../../../src/engine/kernels/segments.ts';
-import { sortAscending } from '../../../src/engine/sorted.ts';
-import { SUM_EXT, SUM_LEN, SUM_S, SUM_SDP, SUM_SE2, SUM_W } from '../../../src/engine/kernels/tilted.ts';
-import { normal, rng } from '../rng.ts';
+  SUM_EXT,
+  SUM_LEN,
+  SUM_S,
+  SUM_SDP,
+  SUM_SE2,
+  SUM_W,
+} from '../../../src/engine/kernels/layout.ts';
 
 /**
  * Sorted sigmoid scores, seeded. `grid` > 0 snaps a fraction of them near a few grid points, so cells

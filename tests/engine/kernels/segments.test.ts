@@ -8,18 +8,24 @@ import {
   topKIndices,
 } from '../../../src/engine/index.ts';
 import {
-  SEG_LEN,
-  SEG_S,
-  SEG_U,
-  SEG_UP,
-  SEG_UQ,
   absoluteMoment,
   segmentEnds,
   tiltedSegmentSums,
 } from '../../../src/engine/kernels/segments.ts';
 import { sortAscending } from '../../../src/engine/sorted.ts';
-import { SUM_LEN, SUM_S, SUM_SDP, SUM_SE2, tiltSums } from '../../../src/engine/kernels/tilted.ts';
+import { tiltSums } from '../../../src/engine/kernels/tilted.ts';
 import { randomProblem, rng } from '../rng.ts';
+import {
+  SEG_LEN,
+  SEG_S,
+  SEG_U,
+  SEG_UP,
+  SEG_UQ,
+  SUM_LEN,
+  SUM_S,
+  SUM_SDP,
+  SUM_SE2,
+} from '../../../src/engine/kernels/layout.ts';
 
 /** |a − b| ≤ rel·|b| (plus a floor for exact zeros). */
 function expectRel(a: number, b: number, rel: number, what = ''): void {

@@ -8,15 +8,13 @@ import {
 import type { SetPrior } from '../../../src/engine/index.ts';
 import { gridSize } from '../../../src/engine/kernels/gridExp.ts';
 import {
-  SUM_LEN,
-  SUM_S,
-  SUM_SE2,
   essFromSums,
   klFromSums,
   meanFromSums,
   tiltSums,
 } from '../../../src/engine/kernels/tilted.ts';
 import { rng } from '../rng.ts';
+import { SUM_LEN, SUM_S, SUM_SE2 } from '../../../src/engine/kernels/layout.ts';
 
 const probs = fc
   .array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 60 })

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sigmoid, softplus } from '../../../src/engine/numerics.ts';
-import { entryObjectives } from '../../../src/engine/objectives/entryObjectives.ts';
-import { FOCAL_DEFAULTS } from '../../../src/engine/objectives/focal.ts';
-import { Neumaier } from '../../../src/engine/objectives/neumaier.ts';
+import { CompensatedSum } from '../../../src/engine/numerics.ts';
+import { FOCAL_DEFAULTS, entryObjectives } from '../../../src/engine/objectives/entryObjectives.ts';
 import { entryProblems } from './testing.ts';
 
 const problems = entryProblems(40, { minRows: 0, maxRows: 10 });
@@ -22,7 +21,7 @@ describe('entryObjectives (BCE and focal loss in one pass)', () => {
             bce: gBce,
             focal: gFl,
           });
-          const sums = { bce: new Neumaier(), fl: new Neumaier() };
+          const sums = { bce: new CompensatedSum(), fl: new CompensatedSum() };
           let nPos = 0;
           for (const t of targets) if (t >= 1) nPos++;
           const inv = 1 / Math.max(1, nPos);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { FOCAL_DEFAULTS, focalLoss } from '../../../src/engine/objectives/focal.ts';
+import { FOCAL_DEFAULTS } from '../../../src/engine/objectives/entryObjectives.ts';
+import { focalLoss } from '../../../src/engine/objectives/focal.ts';
 import { binaryCrossEntropy } from '../../../src/engine/objectives/bce.ts';
 import { centralDifference, entryProblems } from './testing.ts';
 

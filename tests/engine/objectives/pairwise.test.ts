@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Neumaier } from '../../../src/engine/objectives/neumaier.ts';
+import { CompensatedSum } from '../../../src/engine/numerics.ts';
 import {
   blockSums,
   pairwiseHinge,
@@ -10,7 +10,7 @@ import { lcg } from './testing.ts';
 
 /** The definition of Eq. 3/4 with the hinge, visiting every pair (the reference; compensated sum). */
 function doubleLoop(pPos: Float64Array, pNeg: Float64Array, margin: number) {
-  const loss = new Neumaier();
+  const loss = new CompensatedSum();
   let violating = 0;
   const gradPos = new Float64Array(pPos.length);
   const gradNeg = new Float64Array(pNeg.length);
