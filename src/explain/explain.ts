@@ -12,6 +12,7 @@
  */
 import {
   cellSegmentSums,
+  createEvaluateCache,
   createWorkspace,
   evaluate,
   pool,
@@ -22,6 +23,7 @@ import {
   tiltedSegmentSums,
   validateParams,
   type DRParams,
+  type EvaluateCache,
   type Pooled,
   type TiltSign,
   type Workspace,
@@ -85,6 +87,8 @@ interface PreparedCache {
   sorted: SortedSets | null;
   pairwise: PairwiseCache | null;
   ws: Workspace | null;
+  /** The engine's memo of the pooled problem (hard-negative supports, gathered weights). */
+  readonly engine: EvaluateCache;
 }
 
 /**
@@ -119,7 +123,13 @@ export interface ExplainOptions {
  */
 export function prepare(set: CandidateSet): Prepared {
   const pooled = pool(set.logits, set.targets, set.K);
-  const cache: PreparedCache = { objectives: null, sorted: null, pairwise: null, ws: null };
+  const cache: PreparedCache = {
+    objectives: null,
+    sorted: null,
+    pairwise: null,
+    ws: null,
+    engine: createEvaluateCache(),
+  };
   return {
     set,
     pooled,
@@ -242,8 +252,8 @@ function detailOf(
   const { pPos, pNeg } = pooled;
   if (!(pair.gradPos && pair.gradNeg && objectives.bceGrad && objectives.focalGrad)) return null;
   const ws = prep.ws;
-  evaluate(pooled, params, ws);
-  const priors = setPriors(pooled, params.original);
+  evaluate(pooled, params, ws, { cache: prep.cache.engine });
+  const priors = setPriors(pooled, params.original, prep.cache.engine);
   return buildDetail(pooled, prep.set.logits, ws, {
     oPos: originalInto(priors.pos, pPos.length, new Float64Array(pPos.length)),
     oNeg: originalInto(priors.neg, pNeg.length, new Float64Array(pNeg.length)),
