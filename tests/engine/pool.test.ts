@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createWorkspace, evaluate, pool, resolveParams, sigmoid } from '../../src/engine/index.ts';
+import fc from 'fast-check';
+import {
+  createEvaluateCache,
+  createWorkspace,
+  evaluate,
+  pool,
+  resolveParams,
+  sigmoid,
+} from '../../src/engine/index.ts';
 import { randomProblem } from './rng.ts';
 
 describe('pool (docs/maths.md §1)', () => {
@@ -93,13 +101,43 @@ describe('pool (docs/maths.md §1)', () => {
     const a = randomProblem(5, 400, 1);
     const b = { ...randomProblem(6, 400, 1), targets: a.targets };
     const params = resolveParams({ original: { kind: 'hardNegative', k: 20 } });
+    const cache = createEvaluateCache();
     const old = pool(a.logits, a.targets, 1);
-    evaluate(old, params, createWorkspace(old)); // caches the support of old's top 20
+    evaluate(old, params, createWorkspace(old), { cache }); // caches the support of old's top 20
     const reused = pool(b.logits, b.targets, 1, old);
+    expect(reused.pNeg).toBe(old.pNeg);
     const fresh = pool(b.logits, b.targets, 1);
     const wsR = createWorkspace(reused);
     const wsF = createWorkspace(fresh);
-    expect(evaluate(reused, params, wsR)).toEqual(evaluate(fresh, params, wsF));
+    expect(evaluate(reused, params, wsR, { cache })).toEqual(evaluate(fresh, params, wsF));
+    expect(reused.posMin).toBe(fresh.posMin);
+    expect(reused.negMax).toBe(fresh.negMax);
     expect(Array.from(wsR.gradLogits)).toEqual(Array.from(wsF.gradLogits));
+  });
+
+  it('records min p+ and max p− exactly (±Infinity for an empty set), for any logits, targets and K', () => {
+    const logit = fc.oneof(
+      fc.double({ min: -40, max: 40, noNaN: true }),
+      fc.constantFrom(-Infinity, Infinity, 0, -0, 1e-300),
+    );
+    const problem = fc.integer({ min: 1, max: 4 }).chain((K) =>
+      fc.array(fc.integer({ min: -1, max: K }), { maxLength: 30 }).chain((targets) =>
+        fc.record({
+          K: fc.constant(K),
+          targets: fc.constant(Int32Array.from(targets)),
+          logits: fc
+            .array(logit, { minLength: targets.length * K, maxLength: targets.length * K })
+            .map((a) => Float64Array.from(a)),
+        }),
+      ),
+    );
+    fc.assert(
+      fc.property(problem, ({ logits, targets, K }) => {
+        const p = pool(logits, targets, K);
+        expect(p.posMin).toBe(Math.min(...p.pPos));
+        expect(p.negMax).toBe(Math.max(...p.pNeg));
+      }),
+      { seed: 20200616, numRuns: 300 },
+    );
   });
 });
