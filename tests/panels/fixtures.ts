@@ -5,6 +5,7 @@
  * - histogramOnly: 30,000 candidates (300 positives): over DETAIL_LIMIT, detail === null.
  * Same seed, same bits on every machine (src/data/rng.ts uses only correctly rounded operations).
  */
+import { formatSvg } from './svgFormat.ts';
 import type { RenderResult } from '@testing-library/react';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { Rng } from '../../src/data/rng.ts';
@@ -105,15 +106,15 @@ export function panelProps(
 }
 
 /**
- * The outer markup of the panel's own <svg> charts, joined by blank lines: what the snapshot files
- * hold. SVGs inside (or being) an aria-hidden element are left out: KaTeX draws glyphs such as √ as
+ * The panel's own <svg> charts, one element per line with rounded numbers (svgFormat.ts), joined by
+ * blank lines: what the snapshot files hold. SVGs inside (or being) an aria-hidden element are left out: KaTeX draws glyphs such as √ as
  * SVGs inside its aria-hidden HTML rendering, and a canvas overlay's decoration is hidden the same
  * way. React ids from useId are normalised so unrelated renders do not shift them.
  */
 export function svgMarkup(view: Pick<RenderResult, 'container'>): string {
   return [...view.container.querySelectorAll('svg')]
     .filter((svg) => svg.closest('[aria-hidden="true"]') === null)
-    .map((svg) => svg.outerHTML.replace(/«r\w+»|:r\w+:|_r_\w+_/g, 'ID'))
+    .map((svg) => formatSvg(svg).replace(/«r\w+»|:r\w+:|_r_\w+_/g, 'ID'))
     .join('\n\n')
     .concat('\n');
 }
