@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  SMOOTHINGS,
   createEvaluateCache,
   createWorkspace,
   evaluate,
@@ -13,8 +14,6 @@ import {
 import { gridSize } from '../../src/engine/kernels/gridExp.ts';
 import type { DRParams, OriginalDistribution, Pooled, Smoothing } from '../../src/engine/index.ts';
 import { normal, randomProblem, rng } from './rng.ts';
-
-const SMOOTHINGS: Smoothing[] = ['logistic', 'quad', 'hinge'];
 
 function lossOf(logits: Float64Array, targets: Int32Array, K: number, params: DRParams): number {
   const pooled = pool(logits, targets, K);
@@ -316,7 +315,7 @@ describe('properties', () => {
         fc.array(logit, { minLength: 90, maxLength: 90 }),
         logLambda,
         logLambda,
-        fc.constantFrom<Smoothing>('logistic', 'quad', 'hinge'),
+        fc.constantFrom<Smoothing>(...SMOOTHINGS),
         fc.oneof(fc.constant(0), fc.constant(-1), fc.integer({ min: 1, max: 40 })),
         fc.double({ min: 1e-3, max: 50, noNaN: true }),
         (K, rawTargets, rawLogits, llPos, llNeg, smoothing, hardK, L) => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  SMOOTHINGS,
   DEFAULT_PARAMS,
   evaluateScalars,
   pool,
@@ -150,7 +151,7 @@ describe('tiltedSegmentSums', () => {
     const pooled = pool(prob.logits, prob.targets, prob.K);
     const pos = sortAscending(pooled.pPos);
     const neg = sortAscending(pooled.pNeg);
-    for (const smoothing of ['logistic', 'quad', 'hinge'] as const) {
+    for (const smoothing of SMOOTHINGS) {
       for (const k of [0, 40]) {
         const params = {
           ...DEFAULT_PARAMS,

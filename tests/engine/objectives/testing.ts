@@ -1,4 +1,4 @@
-/** Helpers shared by the related-objective tests (not a test file: no .test suffix). */
+/** Helpers shared by the objectives' tests (not a test file: no .test suffix). */
 import fc from 'fast-check';
 
 /**

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { worstCaseLoss, worstCasePair } from '../../../src/engine/objectives/worstCase.ts';
-import { DEFAULT_PARAMS, createWorkspace, evaluate, pool } from '../../../src/engine/index.ts';
+import {
+  DEFAULT_PARAMS,
+  SMOOTHINGS,
+  createWorkspace,
+  evaluate,
+  pool,
+} from '../../../src/engine/index.ts';
 import { lcg } from './testing.ts';
 
 describe('worstCasePair (Eq. 5)', () => {
@@ -49,7 +55,7 @@ describe('worstCasePair (Eq. 5)', () => {
     const logits = Float64Array.from({ length: R * 2 }, () => 8 * rng() - 4);
     const targets = Int32Array.from({ length: R }, () => Math.floor(4 * rng()) - 1); // −1..2
     const pooled = pool(logits, targets, 2);
-    for (const smoothing of ['logistic', 'quad', 'hinge'] as const) {
+    for (const smoothing of SMOOTHINGS) {
       const params = { ...DEFAULT_PARAMS, smoothing, lambdaPos: 1e-6, lambdaNeg: 1e-6 };
       const dr = evaluate(pooled, params, createWorkspace(pooled));
       const worst = worstCasePair(pooled.pPos, pooled.pNeg, params);
@@ -64,7 +70,7 @@ describe('worstCaseLoss (Eq. 5 from known extremes)', () => {
   it('gives worstCasePair’s z and loss for the same extremes, for each surrogate', () => {
     const pPos = Float64Array.of(0.8, 0.35, 0.9);
     const pNeg = Float64Array.of(0.1, 0.62, 0.2);
-    for (const smoothing of ['logistic', 'quad', 'hinge'] as const) {
+    for (const smoothing of SMOOTHINGS) {
       const params = { ...DEFAULT_PARAMS, smoothing };
       const pair = worstCasePair(pPos, pNeg, params);
       const fromExtremes = worstCaseLoss(0.62, 0.35, params);
