@@ -1,0 +1,69 @@
+/**
+ * `npx tsx tests/bench/train.bench.ts`: wall-clock steps per second of the training core (src/train):
+ * one step of all three runs (DR, focal, BCE; linear head, d = 2, Adam) on the generated anchors
+ * (src/data/anchors.ts) at N = 10⁴ and 10⁶. A step is backward + optimiser update + forward + loss +
+ * gradient + precision/recall at 0.05 and 0.5 for each run; AP and AUC (two sorts per run) are timed
+ * apart, since above 10⁵ entries they may be sampled every k steps (spec.metricsEvery).
+ * Not part of `npm test`: timings depend on the machine and on whatever else runs on it. Prints the
+ * load average with each line; the issue's floor is ≥ 60 steps/s at 1e4 and ≥ 10 at 1e6.
+ */
+import { loadavg } from 'node:os';
+import { generateAnchors } from '../../src/data/anchors.ts';
+import {
+  createTraining,
+  makeTrainSpec,
+  rankingMetrics,
+  stepTraining,
+  trainDataFromAnchors,
+} from '../../src/train/index.ts';
+
+const SIZES = [
+  { N: 1e4, label: '1e4', warmup: 30, steps: 300 },
+  { N: 1e6, label: '1e6', warmup: 3, steps: 20 },
+];
+
+function load(): string {
+  return loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+}
+
+for (const { N, label, warmup, steps } of SIZES) {
+  const set = generateAnchors({ anchors: N });
+  // AP/AUC off inside the timed steps (sampled at step 0 only); timed separately below
+  const spec = makeTrainSpec(trainDataFromAnchors(set), {
+    steps: warmup + steps + 1,
+    metricsEvery: Number.MAX_SAFE_INTEGER,
+  });
+  const training = createTraining(spec);
+  for (let i = 0; i < warmup; i++) stepTraining(training);
+  const times: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    const t0 = performance.now();
+    stepTraining(training);
+    times.push(performance.now() - t0);
+  }
+  const total = times.reduce((a, b) => a + b, 0);
+  const median = [...times].sort((a, b) => a - b)[times.length >> 1];
+  // AP + AUC of all three runs at the last step, as one sampled step adds
+  const t0 = performance.now();
+  const reps = N <= 1e4 ? 50 : 3;
+  for (let i = 0; i < reps; i++) {
+    for (const run of training.runs) {
+      rankingMetrics(
+        run.loss.positives(),
+        run.loss.negatives(),
+        training.scratchPos,
+        training.scratchNeg,
+      );
+    }
+  }
+  const rankMs = (performance.now() - t0) / reps;
+  console.log(
+    `N=${label}: step of 3 runs median ${median.toFixed(2)} ms, mean ${(total / steps).toFixed(2)} ms; ` +
+      `AP+AUC of 3 runs ${rankMs.toFixed(2)} ms (load ${load()})`,
+  );
+  console.log(
+    `training steps/s at N=${label}: ${((1000 * steps) / total).toFixed(1)} (load ${load()})`,
+  );
+}
