@@ -1,8 +1,9 @@
 /**
- * `npm run --silent dr -- [case.json | -]`: the DR loss of each case on stdout (see run.ts, args.ts).
- * Only the process and file-system shell lives here.
+ * `npm run --silent dr -- [case.json | -]`: the DR loss of each case on stdout, and the subcommands
+ * (`dr check`, `dr vectors`; see run.ts, commands.ts, args.ts). Only the process and file-system shell
+ * lives here.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { runCli } from './run.ts';
 
 async function readStdin(): Promise<string> {
@@ -20,6 +21,11 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 const outcome = await runCli(process.argv.slice(2), {
   readFile: (path) => readFile(path, 'utf8'),
+  readBytes: async (path) => new Uint8Array(await readFile(path)),
+  makeDir: async (path) => {
+    await mkdir(path, { recursive: true });
+  },
+  writeFile: (path, text) => writeFile(path, text, 'utf8'),
   readStdin,
   stdinIsTTY: process.stdin.isTTY === true,
 });

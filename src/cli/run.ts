@@ -2,23 +2,26 @@
  * The CLI's logic, free of process and file system so tests can run it in-process: argv and input
  * text in, { stdout, stderr, code } out. src/cli/dr.ts only supplies the I/O.
  *
+ * `dr [case.json | -]` evaluates cases (this file); `dr <command> ...` runs a subcommand from
+ * commands.ts (check, vectors): adding one is an entry there and a module.
+ *
  * Exit codes: 0 success · 2 usage error, unreadable input or invalid case (one line on stderr, empty
- * stdout) · 1 internal error (the engine threw or returned a non-finite number; one line on stderr).
+ * stdout) · 1 internal error (the engine threw or returned a non-finite number; one line on stderr) ·
+ * 3 `dr check` found a mismatch.
  */
 import { drLoss } from '../engine/index.ts';
 import type { DRParams, DRResult } from '../engine/types.ts';
 import { parseCases } from '../io/case.ts';
 import type { ParsedCase } from '../io/case.ts';
 import { parseArgs, USAGE } from './args.ts';
+import { COMMANDS } from './commands.ts';
 import { formatJson } from './format.ts';
 import type { Json } from './format.ts';
+import { failure, oneLine, readInput } from './io.ts';
+import type { CliIo, CliOutcome } from './io.ts';
 
-/** What the process should print and exit with. */
-export interface CliOutcome {
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly code: 0 | 1 | 2;
-}
+export type { CliIo, CliOutcome } from './io.ts';
+export { describeIoError } from './io.ts';
 
 /** The engine entry the CLI needs (src/engine/index.ts `drLoss`); injectable for tests. */
 export type Evaluate = (
@@ -31,14 +34,6 @@ export type Evaluate = (
   readonly gradLogits: Float64Array;
 };
 
-/** The I/O the CLI needs; the real one is in dr.ts. Readers reject with Node's errors (err.code). */
-export interface CliIo {
-  readFile(path: string): Promise<string>;
-  readStdin(): Promise<string>;
-  /** True when stdin is a terminal: with no path given we print usage instead of waiting. */
-  readonly stdinIsTTY: boolean;
-}
-
 /** One case's output: the DR loss, P̂+, P̂− and ∂DR/∂logits shaped like the input logits. */
 export interface CaseOutput {
   readonly loss: number;
@@ -47,12 +42,14 @@ export interface CaseOutput {
   readonly grad: number[] | number[][];
 }
 
-/** The whole command: parse argv, read the input through `io`, evaluate, format. Never rejects. */
+/** The whole command: a subcommand, or parse argv, read the input through `io`, evaluate, format. Never rejects. */
 export async function runCli(
   argv: readonly string[],
   io: CliIo,
   evaluate: Evaluate = drLoss,
 ): Promise<CliOutcome> {
+  const name = argv[0];
+  if (name !== undefined && Object.hasOwn(COMMANDS, name)) return COMMANDS[name](argv.slice(1), io);
   const args = parseArgs(argv);
   switch (args.kind) {
     case 'help':
@@ -60,21 +57,16 @@ export async function runCli(
     case 'error':
       return failure(2, `dr: ${args.message}`);
     case 'stdin':
-      if (io.stdinIsTTY && !args.explicit) return { stdout: '', stderr: `${USAGE}\n`, code: 2 };
-      try {
-        return runText(await io.readStdin(), evaluate);
-      } catch (e) {
-        return failure(2, `dr: cannot read stdin: ${describeIoError(e)}`);
-      }
     case 'file': {
-      let text: string;
-      try {
-        text = await io.readFile(args.path);
-      } catch (e) {
-        return failure(2, `dr: cannot read ${JSON.stringify(args.path)}: ${describeIoError(e)}`);
-      }
-      return runText(text, evaluate);
+      const input = await readInput(
+        args.kind === 'file' ? args.path : args.explicit ? '-' : null,
+        io,
+        USAGE,
+      );
+      return input.ok ? runText(input.text, evaluate) : input.outcome;
     }
+    case 'arrays':
+      return failure(2, 'dr: .npy input is not supported yet');
   }
 }
 
@@ -127,19 +119,4 @@ function firstNonFinite(out: CaseOutput): string | null {
     if (c >= 0) return `a non-finite gradient entry (${rows[r][c]}) in row ${r}`;
   }
   return null;
-}
-
-/** "no such file or directory (ENOENT)" from Node's "ENOENT: no such file or directory, open 'x'". */
-export function describeIoError(e: unknown): string {
-  const message = oneLine(e);
-  const m = /^(E[A-Z]+): ([^,]+)/.exec(message);
-  return m === null ? message : `${m[2]} (${m[1]})`;
-}
-
-function failure(code: 1 | 2, line: string): CliOutcome {
-  return { stdout: '', stderr: `${line}\n`, code };
-}
-
-function oneLine(e: unknown): string {
-  return (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim();
 }

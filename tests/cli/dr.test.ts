@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectClose, expectGradClose } from './close.ts';
 import { fileURLToPath } from 'node:url';
 import { GOLDEN_JSON } from '../golden/cases.ts';
+import { port } from '../check/ports.ts';
 import type { GoldenJson as GoldenCase } from '../golden/cases.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -130,6 +131,17 @@ describe('dr, the real process', { timeout: SPAWN_TIMEOUT_MS }, () => {
     expect(expectCleanFailure(await dr(['--nope']))).toBe(
       'dr: unknown option "--nope" (see --help)',
     );
+  });
+
+  it('dr check: exit 0 for the official numbers, 3 for a port with positive-sign', async () => {
+    const c = { logits: [2, -1, 0.5, -3, -2], targets: [1, 1, 0, 0, 0] };
+    const ok = await dr(['check'], JSON.stringify({ ...c, yours: port(c, 'official') }));
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).verdict).toBe('match');
+    const bad = await dr(['check', '-'], JSON.stringify({ ...c, yours: port(c, 'positive-sign') }));
+    expect(bad.code).toBe(3);
+    expect(JSON.parse(bad.stdout).variant).toBe('positive-sign');
   });
 
   it('the documented `npm run --silent dr` adds nothing to stdout or stderr', async () => {

@@ -1,0 +1,10 @@
+/**
+ * The subcommands of `dr`, by name: `dr <name> ...` runs COMMANDS[name] on the rest of argv. A new
+ * subcommand is a module exporting a Command and one line here.
+ */
+import { runCheck } from './check.ts';
+import type { Command } from './io.ts';
+
+export const COMMANDS: Readonly<Record<string, Command>> = {
+  check: runCheck,
+};

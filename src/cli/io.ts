@@ -1,0 +1,80 @@
+/**
+ * What every `dr` command gets and gives: the I/O it may use (supplied by dr.ts, faked by tests) and
+ * the outcome the process prints and exits with.
+ */
+
+/**
+ * Exit status: 0 success · 1 internal error · 2 bad usage, unreadable file or invalid input (one line
+ * on stderr, nothing on stdout) · 3 `dr check` found a mismatch.
+ */
+export type ExitCode = 0 | 1 | 2 | 3;
+
+/** What the process should print and exit with. */
+export interface CliOutcome {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly code: ExitCode;
+}
+
+/** The I/O the CLI needs; the real one is in dr.ts. Readers reject with Node's errors (err.code). */
+export interface CliIo {
+  readFile(path: string): Promise<string>;
+  readStdin(): Promise<string>;
+  /** True when stdin is a terminal: with no path given we print usage instead of waiting. */
+  readonly stdinIsTTY: boolean;
+  /** The raw bytes of a file (.npy, .npz); needed only by commands that read binary input. */
+  readBytes?(path: string): Promise<Uint8Array>;
+  /** Create a directory and its parents (no error if it exists); needed only by `dr vectors`. */
+  makeDir?(path: string): Promise<void>;
+  /** Write a UTF-8 text file; needed only by `dr vectors`. */
+  writeFile?(path: string, text: string): Promise<void>;
+}
+
+/** A subcommand: its own argv (after the name) and the I/O in, an outcome out. Never rejects. */
+export type Command = (argv: readonly string[], io: CliIo) => Promise<CliOutcome>;
+
+/** A failure: one line on stderr, nothing on stdout. */
+export function failure(code: 1 | 2, line: string): CliOutcome {
+  return { stdout: '', stderr: `${line}\n`, code };
+}
+
+/** An error's message on one line. */
+export function oneLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim();
+}
+
+/** "no such file or directory (ENOENT)" from Node's "ENOENT: no such file or directory, open 'x'". */
+export function describeIoError(e: unknown): string {
+  const message = oneLine(e);
+  const m = /^(E[A-Z]+): ([^,]+)/.exec(message);
+  return m === null ? message : `${m[2]} (${m[1]})`;
+}
+
+/**
+ * The text of a file, or of stdin for "-" or no path (usage on stderr instead of waiting when stdin
+ * is a terminal and no "-" was given). `usage` is the command's help text.
+ */
+export async function readInput(
+  path: string | null,
+  io: CliIo,
+  usage: string,
+): Promise<{ ok: true; text: string } | { ok: false; outcome: CliOutcome }> {
+  if (path === null || path === '-') {
+    if (io.stdinIsTTY && path === null) {
+      return { ok: false, outcome: { stdout: '', stderr: `${usage}\n`, code: 2 } };
+    }
+    try {
+      return { ok: true, text: await io.readStdin() };
+    } catch (e) {
+      return { ok: false, outcome: failure(2, `dr: cannot read stdin: ${describeIoError(e)}`) };
+    }
+  }
+  try {
+    return { ok: true, text: await io.readFile(path) };
+  } catch (e) {
+    return {
+      ok: false,
+      outcome: failure(2, `dr: cannot read ${JSON.stringify(path)}: ${describeIoError(e)}`),
+    };
+  }
+}
