@@ -9,8 +9,9 @@
  * Transitions on the choice are the pure functions of history.ts; the engine and the permalink are
  * wired from outside (engineSync.ts, persistence.ts) by subscribing to this store.
  */
+import { DEFAULT_STATE } from './defaults.ts';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { DEFAULT_SEED, editProblem, materialize, PRESETS, sourceEntries } from '../data/index.ts';
+import { editProblem, materialize, sourceEntries } from '../data/index.ts';
 import type { DRResult } from '../engine/types.ts';
 import type { PanelEdit } from './types.ts';
 import type { ExplainerData } from '../explain/types.ts';
@@ -26,7 +27,6 @@ import {
   samePersisted,
   type History,
 } from './history.ts';
-import { DEFAULT_APP_PARAMS } from '../params/table.ts';
 import type { Preferences } from './preferences.ts';
 import type { AppParams } from '../params/types.ts';
 import type { CandidateEdit, CandidateSet, CandidateSource } from '../data/types.ts';
@@ -127,19 +127,6 @@ export interface AppActions {
 export type AppStoreState = AppState & AppActions;
 export type AppStore = StoreApi<AppStoreState>;
 
-/** The first preset with its default seed and no edits: what a first visit shows. */
-export const DEFAULT_SOURCE: CandidateSource = Object.freeze({
-  kind: 'generated',
-  preset: PRESETS[0].id,
-  seed: DEFAULT_SEED,
-  edits: Object.freeze([]),
-});
-
-export const DEFAULT_PERSISTED: PersistedState = Object.freeze({
-  params: DEFAULT_APP_PARAMS,
-  source: DEFAULT_SOURCE,
-});
-
 /** The persisted part of a store state (what the permalink and localStorage hold). */
 export function persistedOf(state: AppState): PersistedState {
   return { params: state.params, source: state.source };
@@ -147,7 +134,7 @@ export function persistedOf(state: AppState): PersistedState {
 
 /** Create a store starting from `initial` (defaults when absent) with the reader's `preferences`. */
 export function createAppStore(
-  initial: PersistedState = DEFAULT_PERSISTED,
+  initial: PersistedState = DEFAULT_STATE,
   preferences: Preferences = DEFAULT_PREFERENCES,
 ): AppStore {
   let noticeId = 0;

@@ -1,3 +1,4 @@
+import { DEFAULT_STATE } from '../../src/state/defaults.ts';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_APP_PARAMS } from '../../src/params/table.ts';
 import { encodePermalink } from '../../src/state/permalink/index.ts';
@@ -6,7 +7,7 @@ import {
   loadInitial,
   type PersistenceIO,
 } from '../../src/state/persistence.ts';
-import { createAppStore, DEFAULT_PERSISTED } from '../../src/state/store.ts';
+import { createAppStore } from '../../src/state/store.ts';
 import type { PersistedState } from '../../src/state/types.ts';
 
 /** An in-memory stand-in for location.ts: records writes, lets the test "type" a hash. */
@@ -43,7 +44,7 @@ const tuned: PersistedState = {
 
 describe('start-up state', () => {
   it('a hash wins over storage', () => {
-    const io = memoryIO(encodePermalink(tuned), DEFAULT_PERSISTED);
+    const io = memoryIO(encodePermalink(tuned), DEFAULT_STATE);
     const init = loadInitial(io);
     expect(init.from).toBe('hash');
     expect(init.state).toEqual(tuned);

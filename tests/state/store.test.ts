@@ -1,9 +1,9 @@
+import { DEFAULT_SOURCE } from '../../src/state/defaults.ts';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS } from '../../src/engine/types.ts';
 import { DEFAULT_APP_PARAMS } from '../../src/params/table.ts';
 import {
   createAppStore,
-  DEFAULT_SOURCE,
   MAIN_THREAD_ENTRY_LIMIT,
   NOTICE_LIMIT,
   persistedOf,

@@ -1,7 +1,7 @@
 /**
  * The chart of panel 6: three stacked panes over the shared score axis, one per series (DR, focal
  * loss, cross-entropy), each candidate a dot at (p_j, g_j / max|g|) coloured by its label. Up to
- * GRADIENT_SVG_LIMIT candidates are SVG elements (the DR dots are editable sliders); above it the dots
+ * SVG_MARK_LIMIT candidates are SVG elements (the DR dots are editable sliders); above it the dots
  * are painted on a canvas laid over an SVG of axes (the DotCanvas fills its positioned parent).
  */
 import { useMemo } from 'react';
@@ -13,14 +13,9 @@ import { fmtNum, fmtP, px } from '../../viz/format.ts';
 import { CHART_MARGINS, scoreScale } from '../../viz/scales.ts';
 import type { EntryDetail } from '../../explain/types.ts';
 import type { PanelEdit } from '../../state/types.ts';
+import { SVG_MARK_LIMIT } from '../../viz/marks.ts';
 import { LAYOUT, PANE_SCALES, denseIds, denseMarks, seriesOf } from './gradientMarks.ts';
-import {
-  GRADIENT_SVG_LIMIT,
-  SERIES,
-  orderByScore,
-  type GradWrt,
-  type SeriesId,
-} from './gradientSeries.ts';
+import { SERIES, orderByScore, type GradWrt, type SeriesId } from './gradientSeries.ts';
 
 export interface GradientChartProps {
   readonly detail: EntryDetail;
@@ -52,7 +47,7 @@ export function GradientChart(props: GradientChartProps) {
   const x = useMemo(() => scoreScale(width), [width]);
   const ys = PANE_SCALES;
   const series = seriesOf(detail, wrt);
-  const dense = n > GRADIENT_SVG_LIMIT;
+  const dense = n > SVG_MARK_LIMIT;
   // DOM (and tab) order follows the score, so the keyboard walks the candidates left to right (SVG
   // only: the canvas has no per-dot elements, and sorting 10⁴ scores per result is not free).
   const order = useMemo(() => (dense ? null : orderByScore(detail.p)), [dense, detail]);

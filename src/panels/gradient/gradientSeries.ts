@@ -7,9 +7,6 @@ import { hardestCount } from '../../explain/sortedSet.ts';
 import { memoByKey } from '../../viz/memoByKey.ts';
 import type { EntryDetail } from '../../explain/types.ts';
 
-/** Above this many candidates the panel paints dots on a canvas instead of one SVG element each. */
-export const GRADIENT_SVG_LIMIT = 2000;
-
 /** Which derivative of DR the first series shows: ∂DR/∂logit (default) or ∂DR/∂p. */
 export type GradWrt = 'logit' | 'p';
 

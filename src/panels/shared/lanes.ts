@@ -5,9 +5,7 @@
 import type { ExplainerData } from '../../explain/types.ts';
 import { CHART_MARGINS, type Margins } from '../../viz/scales.ts';
 import type { Lane } from '../../viz/strip.ts';
-
-/** Up to this many candidates are SVG elements (focusable, each with its name); more go to a canvas. */
-export const SVG_MARK_LIMIT = 2_000;
+import { SVG_MARK_LIMIT } from '../../viz/marks.ts';
 
 /** How the candidates are drawn: SVG dots, canvas dots, or histograms (no per-entry detail). */
 export type MarkMode = 'svg' | 'canvas' | 'histogram';

@@ -7,6 +7,7 @@
  * The hovered entry's term is wrapped in \boxed{…}: it needs neither KaTeX's `trust` option nor a colour
  * name (KaTeX accepts no CSS variables in \textcolor), and its frame takes the text colour of the theme.
  */
+import { FOCAL_DEFAULTS } from '../../engine/index.ts';
 import { softplus } from '../../engine/numerics.ts';
 import { hingeLoss, logisticLoss, quadraticLoss } from '../../engine/surrogates.ts';
 import type { AppParams } from '../../params/types.ts';
@@ -21,10 +22,6 @@ export interface EquationInput {
   /** The hovered entry's flat index r·K + c, or null. */
   readonly hovered: number | null;
 }
-
-/** Focal loss constants of RetinaNet used by the comparison (docs/maths.md §5). */
-export const FOCAL_ALPHA = 0.25;
-export const FOCAL_GAMMA = 2;
 
 /** Frame the hovered term (theme-coloured by currentColor, no trust needed). */
 function box(tex: string): string {
@@ -292,7 +289,7 @@ export function texFocal(input: EquationInput): string {
       : `,\\quad ${box(`\\frac{\\partial\\,\\mathrm{FL}}{\\partial x_${sub(e)}} = ${texNum(e.focalGrad)}`)}`;
   return (
     `\\mathrm{FL} = \\frac{1}{N_+} \\sum_j -\\alpha_t (1 - p_t)^{\\gamma_f} \\log p_t = ${texNum(data.focal.loss)}` +
-    `\\quad (\\alpha = ${FOCAL_ALPHA},\\ \\gamma_f = ${FOCAL_GAMMA},\\ N_+ = ${data.result.nPos})${term}`
+    `\\quad (\\alpha = ${FOCAL_DEFAULTS.alpha},\\ \\gamma_f = ${FOCAL_DEFAULTS.gamma},\\ N_+ = ${data.result.nPos})${term}`
   );
 }
 

@@ -10,12 +10,12 @@
  * Numbers are written as the shortest decimal that reads back as the same double, so nothing the
  * person typed is rounded.
  */
+import { DEFAULT_STATE } from '../defaults.ts';
 import type { AppParams } from '../../params/types.ts';
 import type { CandidateEdit, CandidateSet, CandidateSource, PresetId } from '../../data/types.ts';
 import type { PersistedState } from '../types.ts';
 import { MAX_BLOB_CHARS, decodeBase, decodeEdits, encodeBase, encodeEdits } from './candidates.ts';
 import {
-  DEFAULT_STATE,
   PARAM_ROWS,
   PERMALINK_VERSION,
   SOURCE_KEYS,

@@ -8,7 +8,7 @@
  */
 import type { PersistedState } from '../types.ts';
 import { decodePermalink, encodePermalink } from './codec.ts';
-import { DEFAULT_STATE } from './schema.ts';
+import { DEFAULT_STATE } from '../defaults.ts';
 
 /** Quiet time before the URL and localStorage are written (ms). */
 export const WRITE_DEBOUNCE_MS = 250;

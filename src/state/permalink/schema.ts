@@ -5,31 +5,14 @@
  * PERMALINK_VERSION.
  */
 import type { Smoothing } from '../../engine/types.ts';
-import { DEFAULT_SEED, isPresetId } from '../../data/presets.ts';
-import {
-  DEFAULT_APP_PARAMS,
-  NUMERIC_SPECS,
-  ORIGINAL_OPTIONS,
-  SMOOTHING_OPTIONS,
-} from '../../params/table.ts';
+import { isPresetId } from '../../data/presets.ts';
+import { NUMERIC_SPECS, ORIGINAL_OPTIONS, SMOOTHING_OPTIONS } from '../../params/table.ts';
 import type { ParamSpec } from '../../params/table.ts';
 import type { AppParams } from '../../params/types.ts';
-import type { PersistedState } from '../types.ts';
 import type { PresetId } from '../../data/types.ts';
 
 /** The version this code writes (key `v`). Links of a newer version are read as best we can. */
 export const PERMALINK_VERSION = 1;
-
-/** What a link without any field means: the paper's defaults on the paper-default preset, seed 1. */
-export const DEFAULT_STATE: PersistedState = Object.freeze({
-  params: DEFAULT_APP_PARAMS,
-  source: Object.freeze({
-    kind: 'generated' as const,
-    preset: 'paper-default' as const,
-    seed: DEFAULT_SEED,
-    edits: Object.freeze([]),
-  }),
-});
 
 /** A read either yields a value or says, in a few words, what was wrong with the text. */
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; why: string };

@@ -10,7 +10,8 @@ import {
   encodePermalink,
   fitsInLink,
 } from '../../../src/state/permalink/codec.ts';
-import { DEFAULT_STATE, cleanName } from '../../../src/state/permalink/schema.ts';
+import { cleanName } from '../../../src/state/permalink/schema.ts';
+import { DEFAULT_STATE } from '../../../src/state/defaults.ts';
 import { canonicalEdits } from '../../../src/state/permalink/candidates.ts';
 import { same } from './same.ts';
 import type { AppParams } from '../../../src/params/types.ts';

@@ -13,7 +13,7 @@ import {
   subscribeHash,
   writeHash,
 } from '../../../src/state/permalink/location.ts';
-import { DEFAULT_STATE } from '../../../src/state/permalink/schema.ts';
+import { DEFAULT_STATE } from '../../../src/state/defaults.ts';
 import type { PersistedState } from '../../../src/state/types.ts';
 
 const withTau = (tau: number): PersistedState => ({
