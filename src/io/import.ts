@@ -4,7 +4,12 @@
  * naming the line (CSV) or the case and field (JSON), and the caller keeps whatever was loaded before.
  */
 import type { DRParams } from '../engine/types.ts';
-import { DEFAULT_APP_PARAMS, NUMERIC_SPECS, checkParam } from '../params/table.ts';
+import {
+  DEFAULT_APP_PARAMS,
+  NUMERIC_SPECS,
+  checkParam,
+  fromEngineParams,
+} from '../params/table.ts';
 import type { AppParams } from '../params/types.ts';
 import type { CandidateSource } from '../data/types.ts';
 import { parseCases } from './case.ts';
@@ -44,23 +49,15 @@ function looksLikeJson(text: string, fileName: string | undefined): boolean {
 }
 
 /**
- * A case's engine parameters as AppParams. A value outside the app's range (params.ts) keeps the
+ * A case's engine parameters as AppParams. A value outside the app's range (src/params/table.ts) keeps the
  * default, with a notice naming it: the app could not show or link it faithfully.
  */
 function toAppParams(p: DRParams, notices: string[]): AppParams {
+  const given = fromEngineParams(p);
   const out: AppParams = {
     ...DEFAULT_APP_PARAMS,
-    smoothing: p.smoothing,
-    original: p.original.kind === 'hardNegative' ? 'hardNegative' : 'uniform',
-  };
-  const given: Record<string, number> = {
-    margin: p.margin,
-    lambdaPos: p.lambdaPos,
-    lambdaNeg: p.lambdaNeg,
-    L: p.L,
-    tau: p.tau,
-    rho: p.rho,
-    hardK: p.original.kind === 'hardNegative' ? p.original.k : DEFAULT_APP_PARAMS.hardK,
+    smoothing: given.smoothing,
+    original: given.original,
   };
   for (const spec of NUMERIC_SPECS) {
     const v = given[spec.key];

@@ -151,6 +151,21 @@ export function specOf(key: NumericParamKey): ParamSpec {
   return spec;
 }
 
+/**
+ * The hard-negative prior's size k has one meaning and a name per boundary; this table and the two
+ * functions below are the only places that translate between them:
+ * - the paper's symbol n̂ (labels, notices);
+ * - AppParams.hardK (the controls, the store, the permalink key `hardK`);
+ * - DRParams.original.k (the engine: `{ kind: 'hardNegative', k }`);
+ * - `negTopK` in the JSON case format (src/io/case.ts, the golden cases and the CLI).
+ */
+export const HARD_K_NAMES = Object.freeze({
+  symbol: 'n̂',
+  app: 'hardK',
+  engine: 'original.k',
+  caseFormat: 'negTopK',
+} as const);
+
 /** The app's parameters as the engine takes them (the hard-negative prior carries n̂). */
 export function toEngineParams(app: AppParams): DRParams {
   return {
@@ -165,6 +180,25 @@ export function toEngineParams(app: AppParams): DRParams {
       app.original === 'hardNegative'
         ? { kind: 'hardNegative', k: app.hardK }
         : { kind: 'uniform' },
+  };
+}
+
+/**
+ * The engine's parameters as the app holds them, before any range check: the inverse of
+ * toEngineParams (a uniform prior keeps the default n̂, which is then unused; the engine's explicit
+ * weights have no control in the app and read as uniform).
+ */
+export function fromEngineParams(p: DRParams): AppParams {
+  return {
+    margin: p.margin,
+    lambdaPos: p.lambdaPos,
+    lambdaNeg: p.lambdaNeg,
+    L: p.L,
+    tau: p.tau,
+    rho: p.rho,
+    smoothing: p.smoothing,
+    original: p.original.kind === 'hardNegative' ? 'hardNegative' : 'uniform',
+    hardK: p.original.kind === 'hardNegative' ? p.original.k : HARD_K_SPEC.default,
   };
 }
 

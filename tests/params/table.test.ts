@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS } from '../../src/engine/types.ts';
 import {
   DEFAULT_APP_PARAMS,
+  HARD_K_SPEC,
+  fromEngineParams,
   NUMERIC_SPECS,
   PARAM_SPECS,
   checkParam,
@@ -94,5 +97,34 @@ describe('slider mapping', () => {
       expect(hi).toBeLessThanOrEqual(s.max);
       expect(Math.abs(lo - s.min)).toBeLessThanOrEqual(1e-12 * Math.max(1, s.min));
     }
+  });
+});
+
+describe('the hard-negative k between the app and the engine', () => {
+  it('fromEngineParams inverts toEngineParams for any app parameters', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          margin: fc.double({ min: 0, max: 1, noNaN: true }),
+          lambdaPos: fc.double({ min: 1e-4, max: 1e4, noNaN: true }),
+          lambdaNeg: fc.double({ min: 1e-4, max: 1e4, noNaN: true }),
+          L: fc.double({ min: 0.1, max: 50, noNaN: true }),
+          tau: fc.double({ min: 0, max: 20, noNaN: true }),
+          rho: fc.double({ min: 0.01, max: 1, noNaN: true }),
+          smoothing: fc.constantFrom('logistic' as const, 'quad' as const, 'hinge' as const),
+          original: fc.constant('hardNegative' as const),
+          hardK: fc.integer({ min: 1, max: 1e8 }),
+        }),
+        (app) => {
+          expect(fromEngineParams(toEngineParams(app))).toEqual(app);
+        },
+      ),
+    );
+  });
+
+  it('a uniform prior carries no k to the engine and comes back with the default n̂', () => {
+    const app = { ...DEFAULT_APP_PARAMS, hardK: 77 };
+    expect(toEngineParams(app).original).toEqual({ kind: 'uniform' });
+    expect(fromEngineParams(toEngineParams(app)).hardK).toBe(HARD_K_SPEC.default);
   });
 });
