@@ -485,7 +485,7 @@ export class CaseStreamParser implements Host {
         this.syntaxError(this.base, 'unexpected end of input');
       }
     }
-    if ((this.syntax !== null && this.maybeEmpty) || !this.sawToken) {
+    if (this.syntax !== null ? this.maybeEmpty : !this.sawToken) {
       return {
         ok: false,
         error: 'input: empty (expected JSON: one case object or an array of cases)',
@@ -707,7 +707,12 @@ export class CaseStreamParser implements Host {
     // A whole code point (a surrogate pair stays together) for the message.
     const cp = s.codePointAt(i) ?? 0;
     const ch = String.fromCodePoint(cp);
-    const what = `unexpected ${JSON.stringify(ch)}${expected === undefined ? '' : `, expected ${expected}`}`;
+    // Invisible characters (controls, U+00A0 and other spaces) by code point.
+    const shown =
+      cp < 0x21 || (cp >= 0x7f && cp <= 0xa0) || /^\s$/.test(ch)
+        ? `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`
+        : JSON.stringify(ch);
+    const what = `unexpected ${shown}${expected === undefined ? '' : `, expected ${expected}`}`;
     this.syntaxError(this.base + i, what, ch);
   }
 }
