@@ -194,6 +194,13 @@ export function createTraining(spec: TrainSpec): Training {
   return training;
 }
 
+function allFinite(a: Float64Array): boolean {
+  let s = 0;
+  // a·0 is 0 for finite a and NaN for ±∞ or NaN: one add per entry, no branch
+  for (let i = 0; i < a.length; i++) s += a[i] * 0;
+  return s === 0;
+}
+
 /**
  * One step of every run that has not diverged: θ ← optimiser(θ, ∂ℓ/∂θ at θ), then the new θ is
  * evaluated and recorded as step training.step + 1. A run whose parameters stop being finite is
@@ -205,6 +212,11 @@ export function stepTraining(training: Training): void {
     if (run.diverged !== null) continue;
     run.model.backward(run.loss.grad());
     run.optimizer.step(run.model.params, run.model.grad);
+    if (!allFinite(run.model.params)) {
+      // ±∞ logits would still give the DR loss a finite value (p = 0 or 1): stop here instead
+      run.diverged = `the parameters are not finite at step ${step}`;
+      continue;
+    }
     evaluateRun(training, run, step);
   }
   training.step = step;
