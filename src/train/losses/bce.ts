@@ -29,10 +29,11 @@ export class BCETrainLoss implements TrainLoss {
 
   /**
    * BCE = (1/N) [Σ_pos −log p + Σ_neg −log(1 − p)], N = max(1, n+), evaluated as softplus:
-   * −log p = max(−x, 0) + log1p(E), −log(1 − p) = max(x, 0) + log1p(E), E = e^(−|x|); the sum runs
-   * over entries in flat-index order, Neumaier-compensated, then is divided by N. Gradient
-   * ∂/∂x = (σ(x) − y)/N, written as −σ(−x)·(1/N) for a positive (no cancellation near p = 1) and
-   * σ(x)·(1/N) for a negative; 0 on ignored rows.
+   * −log p = max(−x, 0) + log1p(E), −log(1 − p) = max(x, 0) + log1p(E), E = e^(−|x|) (expFast,
+   * log1p by log1pUnit, ≤ 8u); the sum runs over entries in flat-index order, Neumaier-compensated,
+   * then is divided by N. Gradient ∂/∂x = (σ(x) − y)/N, written as −σ(−x)·(1/N) for a positive (no
+   * cancellation near p = 1) and σ(x)·(1/N) for a negative, σ from E as in focal.ts; 0 on ignored
+   * rows.
    */
   evaluate(logits: Float64Array): LossValue {
     const { targets, K, g, pos, neg } = this;

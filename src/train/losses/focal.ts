@@ -32,10 +32,12 @@ export class FocalTrainLoss implements TrainLoss {
   }
 
   /**
-   * FL = (1/N) Σ_entries −α_t (1 − p_t)^γf log p_t, N = max(1, n+), with p = σ(x), q = 1 − p = σ(−x)
-   * (both from E = e^(−|x|), as logistic.ts), p_t = p, α_t = α for a positive entry, p_t = q,
-   * α_t = 1 − α for a negative one, and log p = −(max(−x, 0) + log1p(E)), log q = −(max(x, 0) +
-   * log1p(E)) (finite for every finite x). The sum runs over entries in flat-index order,
+   * FL = (1/N) Σ_entries −α_t (1 − p_t)^γf log p_t, N = max(1, n+) (docs/maths.md §5), with
+   * p = σ(x), q = 1 − p = σ(−x) from E = e^(−|x|) (expFast): p = (h + (1−h)E)/(1+E),
+   * q = (1 − h + hE)/(1+E), h = [x ≥ 0] (p as the engine's pool computes it, q without the
+   * cancellation of 1 − p); p_t = p, α_t = α for a positive entry, p_t = q, α_t = 1 − α for a
+   * negative one; log p = −(max(−x, 0) + log1p(E)), log q = −(max(x, 0) + log1p(E)), finite for every
+   * finite x, log1p by log1pUnit (≤ 8u). The sum runs over entries in flat-index order,
    * Neumaier-compensated, then is divided by N. Gradient (through dp/dx = p·q), times 1/N:
    *   positive: α q^γf (γf·p·log p − q),   negative: (1 − α) p^γf (p − γf·q·log q);
    * 0 on ignored rows. (1 − p)^γf is q·q when γf = 2, Math.pow otherwise.
