@@ -17,7 +17,7 @@
  * one-line message naming the case index and the field, e.g.
  * `case 3: logits[2][1] is not a finite number (got "abc")`.
  */
-import { DEFAULT_PARAMS } from '../engine/types.ts';
+import { DEFAULT_PARAMS, SMOOTHINGS } from '../engine/types.ts';
 import type { DRParams, OriginalDistribution, Smoothing } from '../engine/types.ts';
 
 /** One validated problem, ready for `drLoss(logits, targets, K, params)`. */
@@ -59,7 +59,6 @@ export const PARAM_KEYS: readonly string[] = [
   'negTopK',
 ];
 
-const SMOOTHINGS: readonly Smoothing[] = ['logistic', 'quad', 'hinge'];
 
 /** A validation failure inside this module; converted to `{ ok: false }` at the public boundary. */
 class CaseFormatError extends Error {}

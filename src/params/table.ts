@@ -3,7 +3,7 @@
  * number boxes (src/app), the permalink codec (src/state/permalink) and range checks, so a range or a
  * default is stated once, here. Defaults are the official code's and the paper's (docs/maths.md §2).
  */
-import { DEFAULT_PARAMS, type DRParams, type Smoothing } from '../engine/types.ts';
+import { DEFAULT_PARAMS, SMOOTHINGS, type DRParams, type Smoothing } from '../engine/types.ts';
 import type { AppParams } from './types.ts';
 
 /** The numeric keys of AppParams. */
@@ -114,13 +114,15 @@ export const HARD_K_SPEC: ParamSpec = Object.freeze({
 /** Every numeric parameter (the six of PARAM_SPECS, then n̂): what the codec walks. */
 export const NUMERIC_SPECS: readonly ParamSpec[] = Object.freeze([...PARAM_SPECS, HARD_K_SPEC]);
 
-/** The surrogates ℓ of the hinge [z]+ (paper Eq. 7–8), with labels; the first is the default. */
+const SMOOTHING_LABELS: Readonly<Record<Smoothing, string>> = {
+  logistic: 'logistic (Eq. 8)',
+  quad: 'quadratic (Eq. 7)',
+  hinge: 'hinge',
+};
+
+/** The surrogates ℓ of the hinge [z]+ (paper Eq. 7–8) in the engine's order, with labels. */
 export const SMOOTHING_OPTIONS: readonly { readonly value: Smoothing; readonly label: string }[] =
-  Object.freeze([
-    { value: 'logistic', label: 'logistic (Eq. 8)' },
-    { value: 'quad', label: 'quadratic (Eq. 7)' },
-    { value: 'hinge', label: 'hinge' },
-  ]);
+  Object.freeze(SMOOTHINGS.map((value) => ({ value, label: SMOOTHING_LABELS[value] })));
 
 /** The original distributions o, with labels; the first is the default. */
 export const ORIGINAL_OPTIONS: readonly {
