@@ -59,7 +59,6 @@ export const PARAM_KEYS: readonly string[] = [
   'negTopK',
 ];
 
-
 /** A validation failure inside this module; converted to `{ ok: false }` at the public boundary. */
 class CaseFormatError extends Error {}
 
