@@ -3,8 +3,10 @@
  * subcommand is a module exporting a Command and one line here.
  */
 import { runCheck } from './check.ts';
+import { runVectors } from './vectors.ts';
 import type { Command } from './io.ts';
 
 export const COMMANDS: Readonly<Record<string, Command>> = {
   check: runCheck,
+  vectors: runVectors,
 };

@@ -4,6 +4,7 @@
  * lives here.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { runCli } from './run.ts';
 
 async function readStdin(): Promise<string> {
@@ -27,6 +28,7 @@ const outcome = await runCli(process.argv.slice(2), {
   },
   writeFile: (path, text) => writeFile(path, text, 'utf8'),
   readStdin,
+  goldenPath: fileURLToPath(new URL('../../tests/golden/dr_loss_cases.json', import.meta.url)),
   stdinIsTTY: process.stdin.isTTY === true,
 });
 process.stdout.write(outcome.stdout);

@@ -28,6 +28,8 @@ export interface CliIo {
   makeDir?(path: string): Promise<void>;
   /** Write a UTF-8 text file; needed only by `dr vectors`. */
   writeFile?(path: string, text: string): Promise<void>;
+  /** Path of the golden cases (tests/golden/dr_loss_cases.json), which `dr vectors` includes. */
+  readonly goldenPath?: string;
 }
 
 /** A subcommand: its own argv (after the name) and the I/O in, an outcome out. Never rejects. */
