@@ -26,6 +26,17 @@ if [ -z "${CHROMIUM_PATH:-}" ]; then
 fi
 export CHROMIUM_PATH
 
+# A Python with pytest and numpy for tests/check/pytest.test.ts (it runs the pytest file `dr vectors`
+# writes): python3 on PATH or /usr/bin/python3, else Debian's packages (root only); without one that
+# test fails and says what to install.
+if ! python3 -c 'import pytest, numpy' 2>/dev/null && ! /usr/bin/python3 -c 'import pytest, numpy' 2>/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "== installing Debian's python3-pytest and python3-numpy for the test-vector tests"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-pytest python3-numpy >/dev/null; } ||
+      echo "apt-get install python3-pytest python3-numpy failed: tests/check/pytest.test.ts will fail"
+  fi
+fi
+
 rm -rf reports && mkdir -p reports
 check() { # name, command...
   local name=$1; shift
