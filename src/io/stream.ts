@@ -8,6 +8,9 @@ import type { ParseCasesResult } from './case.ts';
 import { CaseStreamParser } from './caseStream.ts';
 import { CsvStreamParser, type CsvResult } from './csvStream.ts';
 
+/** Largest piece parsed at once (a few milliseconds of work). */
+const SLICE = 256 * 1024;
+
 /** Which parser reads the stream. */
 export type StreamKind = 'csv' | 'json';
 
@@ -23,7 +26,10 @@ export const CANCELLED: Cancelled = { ok: false, error: 'cancelled', cancelled: 
 
 /** Options of readStream. */
 export interface ReadOptions {
-  /** Called after every chunk with the data rows parsed so far and the bytes read so far. */
+  /**
+   * Called after every chunk (or 256 KiB of a larger one) with the data rows parsed so far and the
+   * bytes read so far.
+   */
   readonly onProgress?: (rowsRead: number, bytesRead: number) => void;
   /** Aborting stops the read (the source is cancelled) and the result is CANCELLED. */
   readonly signal?: AbortSignal;
@@ -113,17 +119,29 @@ async function pump<R>(
         return CANCELLED;
       }
       if (step.done) break;
-      const decoded = utf8.decode(step.value);
-      parser.push(decoded.text);
-      if (decoded.error !== undefined) {
-        chunks.cancel();
-        return parser.failAt(decoded.error);
-      }
-      onProgress?.(parser.rows, utf8.bytes);
-      if (parser.failed) {
-        // The first error is known; the rest of the input cannot change it.
-        chunks.cancel();
-        return parser.finish();
+      // A source may hand over megabytes at once (Node's Blob does): parse them in slices, with
+      // progress after each and a macrotask between them, so a cancel message gets through.
+      const chunk = step.value;
+      for (let o = 0; o < chunk.length || o === 0; o += SLICE) {
+        if (o > 0) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          if (signal?.aborted) {
+            chunks.cancel();
+            return CANCELLED;
+          }
+        }
+        const decoded = utf8.decode(chunk.length > SLICE ? chunk.subarray(o, o + SLICE) : chunk);
+        parser.push(decoded.text);
+        if (decoded.error !== undefined) {
+          chunks.cancel();
+          return parser.failAt(decoded.error);
+        }
+        onProgress?.(parser.rows, utf8.bytes);
+        if (parser.failed) {
+          // The first error is known; the rest of the input cannot change it.
+          chunks.cancel();
+          return parser.finish();
+        }
       }
     }
     const tail = utf8.end();

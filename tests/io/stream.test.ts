@@ -201,6 +201,22 @@ describe('readStream', () => {
     expect(jsonPulls).toBeLessThan(3);
   });
 
+  it('parses a large chunk in slices, with progress and a chance to cancel between them', async () => {
+    const big = encoder.encode(`logit,label\n${'0.5,1\n'.repeat(200_000)}`);
+    const progress: number[] = [];
+    const r = await readStream(fromChunks([big]), 'csv', {
+      onProgress: (_rows, bytes) => progress.push(bytes),
+    });
+    expect(r).toEqual(parseCsv(new TextDecoder().decode(big)));
+    expect(progress.length).toBe(Math.ceil(big.length / (256 * 1024)));
+    const controller = new AbortController();
+    const cancelled = await readStream(fromChunks([big]), 'csv', {
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    expect(cancelled).toBe(CANCELLED);
+  });
+
   it('turns a source that throws into an error result', async () => {
     async function* failing(): AsyncGenerator<Uint8Array> {
       yield encoder.encode('0.5,1\n');
