@@ -18,3 +18,13 @@ export function countEntries(
   }
   return { nPos, nNeg: rows * K - nPos };
 }
+
+/** Per flat entry r·K + c: 1 positive, 0 negative, −1 ignored. */
+export function entryLabels(targets: Int32Array, K: number): Int8Array {
+  const labels = new Int8Array(targets.length * K);
+  for (let r = 0; r < targets.length; r++) {
+    const t = targets[r];
+    for (let c = 0; c < K; c++) labels[r * K + c] = t < 0 ? -1 : t === c + 1 ? 1 : 0;
+  }
+  return labels;
+}

@@ -5,7 +5,9 @@
  * gradient + precision/recall at 0.05 and 0.5 for each run; AP and AUC (two sorts per run) are timed
  * apart, since above 10⁵ entries they may be sampled every k steps (spec.metricsEvery).
  * Not part of `npm test`: timings depend on the machine and on whatever else runs on it. Prints the
- * load average with each line; the issue's floor is ≥ 60 steps/s at 1e4 and ≥ 10 at 1e6.
+ * load average with each line, and the process's CPU time per step beside the wall clock (on a
+ * shared machine the wall clock also counts the time other processes hold the cores). The issue's
+ * floor is ≥ 60 steps/s at 1e4 and ≥ 10 at 1e6.
  */
 import { loadavg } from 'node:os';
 import { generateAnchors } from '../../src/data/anchors.ts';
@@ -38,11 +40,14 @@ for (const { N, label, warmup, steps } of SIZES) {
   const training = createTraining(spec);
   for (let i = 0; i < warmup; i++) stepTraining(training);
   const times: number[] = [];
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < steps; i++) {
     const t0 = performance.now();
     stepTraining(training);
     times.push(performance.now() - t0);
   }
+  const cpu = process.cpuUsage(cpu0);
+  const cpuMs = (cpu.user + cpu.system) / 1000 / steps;
   const total = times.reduce((a, b) => a + b, 0);
   const median = [...times].sort((a, b) => a - b)[times.length >> 1];
   // AP + AUC of all three runs at the last step, as one sampled step adds
@@ -60,7 +65,8 @@ for (const { N, label, warmup, steps } of SIZES) {
   }
   const rankMs = (performance.now() - t0) / reps;
   console.log(
-    `N=${label}: step of 3 runs median ${median.toFixed(2)} ms, mean ${(total / steps).toFixed(2)} ms; ` +
+    `N=${label}: step of 3 runs median ${median.toFixed(2)} ms, mean ${(total / steps).toFixed(2)} ms, ` +
+      `CPU time ${cpuMs.toFixed(2)} ms/step (${(1000 / cpuMs).toFixed(1)} steps per CPU second); ` +
       `AP+AUC of 3 runs ${rankMs.toFixed(2)} ms (load ${load()})`,
   );
   console.log(
