@@ -10,9 +10,12 @@ import { Rng, detLogit } from './rng.ts';
 /** What the preset list shows about one preset. */
 export interface PresetInfo {
   readonly id: PresetId;
+  /**
+   * A short English name for code and logs. What a person reads (the picker's label and description,
+   * in both languages, with the numbers computed from the engine) is in the string table: keys
+   * `preset.<id>` and `presetDesc.<id>…`, filled by src/app/presetFacts.ts.
+   */
   readonly title: string;
-  /** What the set demonstrates, one or two sentences. */
-  readonly description: string;
   /** Anchors (rows) and classes (columns). */
   readonly R: number;
   readonly K: number;
@@ -29,11 +32,6 @@ export const PRESETS: readonly PresetInfo[] = Object.freeze([
   {
     id: 'paper-default',
     title: "Paper's default setting",
-    description:
-      'A small multi-class image: 300 anchors × 3 classes, 30 positive anchors (logits ' +
-      '~ N(0.4, 1), p ≈ 0.6) against negatives ~ N(−2, 1) (p ≈ 0.12), 15 ignored anchors. At the ' +
-      'paper’s defaults the small λ− weights the hardest negatives, so P̂− (≈ 0.58 for seed 1) ' +
-      'already exceeds P̂+ (≈ 0.53).',
     R: 300,
     K: 3,
     positives: 30,
@@ -41,11 +39,7 @@ export const PRESETS: readonly PresetInfo[] = Object.freeze([
   },
   {
     id: 'imbalance-1000',
-    title: '1:1000 imbalance',
-    description:
-      '10 positives (logits ~ N(0.5, 1)) among 10,000 negatives (~ N(−3, 1.2)), one class: the ' +
-      'imbalance DR is built for. Two distributions are compared, not the 100,000 pairs; the few ' +
-      'negatives in the upper tail decide P̂−.',
+    title: '1:1000 imbalance (10 positives, 10,000 negatives)',
     R: 10_010,
     K: 1,
     positives: 10,
@@ -54,10 +48,6 @@ export const PRESETS: readonly PresetInfo[] = Object.freeze([
   {
     id: 'hard-negatives',
     title: 'Hard negatives',
-    description:
-      '20 positives (logits ~ N(1, 0.7²), p ≈ 0.73), 970 easy negatives (~ N(−3, 0.8²), p ≈ 0.05) ' +
-      'and 30 hard negatives (~ N(1.5, 0.5²), p ≈ 0.82) scoring above the positives: a small λ− ' +
-      'puts almost all of q− on the hard ones; the hard-negative prior (top n̂) does so explicitly.',
     R: 1_020,
     K: 1,
     positives: 20,
@@ -66,9 +56,6 @@ export const PRESETS: readonly PresetInfo[] = Object.freeze([
   {
     id: 'no-positives',
     title: 'No positives',
-    description:
-      'A background-only image: 500 negatives, 10 ignored, no positive entry, so P̂+ := 1 and ' +
-      'the loss only pushes the negatives down.',
     R: 510,
     K: 1,
     positives: 0,
@@ -77,10 +64,6 @@ export const PRESETS: readonly PresetInfo[] = Object.freeze([
   {
     id: 'fig2-small-var',
     title: 'Fig. 2: negatives of small variance',
-    description:
-      'As the paper’s Fig. 2: 900 negative scores ~ N(0.3, 0.02²) against 100 positives ' +
-      '~ N(0.7, 0.1²) (scores clipped to [0.001, 0.999]). Same mean as the large-variance preset ' +
-      'and, for one seed, the same underlying draws.',
     R: 1_000,
     K: 1,
     positives: 100,
@@ -89,9 +72,6 @@ export const PRESETS: readonly PresetInfo[] = Object.freeze([
   {
     id: 'fig2-large-var',
     title: 'Fig. 2: negatives of large variance',
-    description:
-      'Negative scores ~ N(0.3, 0.15²), the same mean: the tail of hard negatives raises P̂− well ' +
-      'above the mean, so the ranking margin is violated although the means are far apart.',
     R: 1_000,
     K: 1,
     positives: 100,
@@ -100,10 +80,6 @@ export const PRESETS: readonly PresetInfo[] = Object.freeze([
   {
     id: 'detection-scale',
     title: 'Detection scale (100,000 × 80)',
-    description:
-      'One image at RetinaNet scale: 100,000 anchors × 80 classes = 8,000,000 entries, 100 ' +
-      'positive anchors (0.00125 % of entries), 1,000 ignored anchors, negative logits ' +
-      '~ N(−4.6, 1²) around the π = 0.01 prior, positive logits ~ N(−2, 1.5²).',
     R: 100_000,
     K: 80,
     positives: 100,

@@ -81,7 +81,7 @@ export const panels = {
   'dist.limits':
     'Drag λ− or λ+: as λ → ∞, q → o and P̂ → the plain mean; as λ → 0, P̂− → max p− and P̂+ → min p+, the worst case of Eq. 5.',
   'dist.fig2':
-    'The presets “Fig. 2: small variance” and “Fig. 2: large variance” reproduce the paper’s Fig. 2.',
+    'The presets “Fig. 2: small variance” and “Fig. 2: large variance” illustrate the paper’s Fig. 2 (same mean, different spread of the negatives); their numbers are not taken from the paper.',
   'dist.kl': 'ε = KL(q‖o)',
   'dist.ess': 'effective sample size 1/Σq²',
   'dist.essOf': '{ess} of {n}',

@@ -3,12 +3,46 @@ import type { app as en } from '../en/app.ts';
 
 export const app: { readonly [K in keyof typeof en]: string } = {
   'preset.paper-default': '小例子（论文默认参数）',
-  'preset.imbalance-1000': '不平衡：1 个正样本，1,000 个负样本',
+  'preset.imbalance-1000': '不平衡：10 个正样本，10,000 个负样本',
   'preset.hard-negatives': '少量难负样本',
   'preset.no-positives': '没有正样本',
   'preset.fig2-small-var': '图 2：小方差',
   'preset.fig2-large-var': '图 2：大方差',
   'preset.detection-scale': '检测规模（数百万个条目）',
+
+  'presetDesc.paper-default':
+    '一张多类别的小图：{R} 个锚框 × {K} 个类别，{anchors} 个正锚框（logit ~ N(0.4, 1)），其余为负样本（logit ~ N(−2, 1)），另有 {ignored} 个忽略的锚框。正锚框在其他类别上的条目也是负样本，所以 n+ = {nPos}，n− = {nNeg}。',
+  'presetDesc.paper-default.top':
+    '较小的 λ− 把 q− 集中在最难的负样本上：得分最高的 1 %（{k} 个负样本）占其中的 {share}。',
+  'presetDesc.imbalance-1000':
+    '{nPos} 个正样本（logit ~ N(0.5, 1)）混在 {nNeg} 个负样本（logit ~ N(−3, 1.2)）中，单一类别：这正是 DR 要处理的不平衡。DR 比较的是两个分布，而不是 {pairs} 个样本对。',
+  'presetDesc.imbalance-1000.top':
+    '上尾中少数负样本决定了 P̂−：得分最高的 1 %（{k} 个负样本，平均分数 {mTop}）占 q− 的 {share}。',
+  'presetDesc.hard-negatives':
+    '{nPos} 个正样本（logit ~ N(1, 0.7²)），{easy} 个简单负样本（logit ~ N(−3, 0.8²)）和 {hard} 个难负样本（logit ~ N(1.5, 0.5²)，平均 logit 高于正样本）。',
+  'presetDesc.hard-negatives.top':
+    '在默认 λ− 下，得分最高的 {k} 个负样本（平均分数 {mTop}；正样本为 {mPos}）占 q− 的 {share}；难负样本先验（前 n̂ 个）则直接把 o 限制在它们身上。',
+  'presetDesc.no-positives':
+    '只有背景的图像：{nNeg} 个负样本（logit ~ N(−2, 1.5)），{ignored} 个忽略的行，没有正样本条目，因此 P̂+ := 1，z = P̂− − 1 + γ。',
+  'presetDesc.no-positives.raised':
+    '梯度下降降低的是加权均值 P̂−，而不是每个负样本：{nNeg} 个负样本中有 {raised} 个满足 ∂DR/∂p < 0，梯度下降反而提高它们的分数。负样本的因子 1 + (p − P̂−)/λ− 在 p < P̂− − λ− = {c} 时为负；只有高于该值的 {lowered} 个负样本被压低。',
+  'presetDesc.fig2-small-var':
+    '{nNeg} 个负样本分数 ~ N(0.3, 0.02²)，对 {nPos} 个正样本分数 ~ N(0.7, 0.1²)，截断到 [0.001, 0.999]。它用来示意论文的图 2，数值并非取自论文。',
+  'presetDesc.fig2-large-var':
+    '负样本分数 ~ N(0.3, 0.15²)：均值与小方差预设相同，但有一条难负样本的尾巴；同一种子下两者的正样本相同。它用来示意论文的图 2，数值并非取自论文。',
+  'presetDesc.fig2-large-var.compare':
+    '与同一种子的小方差预设相比，负样本的普通均值基本不变（那里 {mNegSmall}，这里 {mNeg}），但尾巴把 P̂− 从 {pMinusSmall} 变为 {pMinus}：z 从 {zSmall} 变为 {z}（{zRatio} 倍），损失从 {lossSmall} 变为 {loss}（{lossRatio} 倍）。',
+  'presetDesc.gap.below': '普通均值 {mPos}（正样本）与 {mNeg}（负样本）相差 {gap}，小于 γ = {g}。',
+  'presetDesc.gap.atLeast':
+    '普通均值 {mPos}（正样本）与 {mNeg}（负样本）相差 {gap}，不小于 γ = {g}。',
+  'presetDesc.detection-scale':
+    'RetinaNet 规模的一张图像：{R} 个锚框 × {K} 个类别 = {entries} 个条目，{anchors} 个正锚框，{ignored} 个忽略的锚框；正样本 logit ~ N(−2, 1.5²)。负样本 logit ~ N(−4.6, 1)，在 logit(0.01) ≈ −4.6 附近：这是 RetinaNet 的起点，因为它用先验 π = 0.01 初始化分类器偏置。DR 则用 π = 0.5 初始化：所有 logit 为 0，所有分数为 0.5，于是 z = γ，默认参数下损失为 τ·ℓ(γ) = {dr0}。',
+  'presetDesc.pHat':
+    '在论文默认参数下（种子 {seed}）：P̂+ = {pPlus}，P̂− = {pMinus}，z = P̂− − P̂+ + γ = {z}，DR 损失 {loss}。',
+  'presetDesc.order.negAbove': 'P̂− 高于 P̂+；普通均值为 {mNeg}（负样本）和 {mPos}（正样本）。',
+  'presetDesc.order.negBelow': 'P̂− 低于 P̂+；普通均值为 {mNeg}（负样本）和 {mPos}（正样本）。',
+  'presetDesc.margin.violated': 'z > 0：排序约束 P̂+ − P̂− ≥ γ 不成立。',
+  'presetDesc.margin.met': 'z ≤ 0：排序约束 P̂+ − P̂− ≥ γ 成立。',
 
   'table.caption': '候选（可编辑 logit，点击标签切换）',
   'table.row': '行',

@@ -75,7 +75,8 @@ export const panels: { readonly [K in keyof typeof en]: string } = {
   'dist.histNote': '直方图（40 个区间）：o 为灰色柱，q 为彩色轮廓线。',
   'dist.limits':
     '拖动 λ− 或 λ+：当 λ → ∞ 时，q → o，P̂ → 普通均值；当 λ → 0 时，P̂− → max p−，P̂+ → min p+，即式 5 的最坏情况。',
-  'dist.fig2': '预设“图 2：小方差”和“图 2：大方差”重现论文的图 2。',
+  'dist.fig2':
+    '预设“图 2：小方差”和“图 2：大方差”用来示意论文的图 2（负样本均值相同、离散程度不同），其数值并非取自论文。',
   'dist.kl': 'ε = KL(q‖o)',
   'dist.ess': '有效样本量 1/Σq²',
   'dist.essOf': '{n} 中的 {ess}',
