@@ -27,7 +27,12 @@ export {
   DEFAULT_SEED,
   DEFAULT_STEPS,
 } from './defaults.ts';
-export { makeTrainSpec, trainDataFromAnchors } from './makeSpec.ts';
+export {
+  SAMPLE_METRICS_ABOVE,
+  makeTrainSpec,
+  suggestedMetricsEvery,
+  trainDataFromAnchors,
+} from './makeSpec.ts';
 export type { TrainOverrides } from './makeSpec.ts';
 export {
   createTraining,

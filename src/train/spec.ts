@@ -17,7 +17,8 @@
  * - `optimizer`: {"kind": "sgd", "momentum"?: μ ∈ [0, 1)} (μ default 0.9) or {"kind": "adam",
  *   "beta1"?, "beta2"? ∈ [0, 1), "eps"? > 0} (defaults 0.9, 0.999, 1e-8); default Adam;
  * - `lr`: {"dr"?, "focal"?, "bce"?}, each > 0 (defaults DEFAULT_LR of the optimiser's kind);
- * - `prior`: {"dr"?, "focal"?, "bce"?}, each in (0, 1) (defaults 0.5, 0.01, 0.01);
+ * - `prior`: {"dr"?, "focal"?, "bce"?}, each in (0, 1) (defaults 0.5, 0.01, 0.01): the head models'
+ *   output bias starts at log(π/(1−π)); the free model ignores it;
  * - `steps`: S, an integer in [0, 100000] (default 200);
  * - `seed`: the mlp's initialisation seed, an integer in [0, 2^32) (default 1);
  * - `metricsEvery`: AP/AUC every k steps (and at 0 and S), an integer ≥ 1 (default 1).

@@ -36,7 +36,7 @@ export interface RunState {
   readonly series: RunSeries;
   /** The metrics of the current step. */
   latest: StepMetrics;
-  /** Why the run stopped (its loss or a logit stopped being finite), or null while it trains. */
+  /** Why the run stopped (its loss or its parameters stopped being finite), or null while it trains. */
   diverged: string | null;
 }
 

@@ -5,6 +5,7 @@ import {
   createTraining,
   priorLogit,
   stepTraining,
+  suggestedMetricsEvery,
   trainDataFromAnchors,
   trainOutputJson,
   trainRuns,
@@ -199,5 +200,14 @@ describe('output object', () => {
       'pPlus',
       'pMinus',
     ]);
+  });
+});
+
+describe('suggestedMetricsEvery', () => {
+  it('keeps AP/AUC at every step up to 10⁵ entries and samples them above (every 10 steps at 10⁶)', () => {
+    expect(suggestedMetricsEvery(1)).toBe(1);
+    expect(suggestedMetricsEvery(100_000)).toBe(1);
+    expect(suggestedMetricsEvery(100_001)).toBe(2);
+    expect(suggestedMetricsEvery(1_000_000)).toBe(10);
   });
 });

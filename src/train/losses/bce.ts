@@ -18,10 +18,7 @@ export class BCETrainLoss implements TrainLoss {
   private readonly neg: Float64Array;
   private readonly normaliser: number;
 
-  constructor(
-    targets: Int32Array,
-    K: number,
-  ) {
+  constructor(targets: Int32Array, K: number) {
     const { nPos, nNeg } = countEntries(targets, K);
     this.labels = entryLabels(targets, K);
     this.g = new Float64Array(targets.length * K);
