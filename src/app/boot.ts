@@ -34,6 +34,7 @@ export function boot(io: PersistenceIO = permalink): Booted {
   const store = createAppStore(
     initial.state ?? undefined,
     loadPreferences(storage, navigator.languages ?? [navigator.language]),
+    initial.lesson,
   );
   connectPreferences(store, storage, document.documentElement);
   for (const text of initial.notices) store.getState().notify(text, 'error');
@@ -43,7 +44,9 @@ export function boot(io: PersistenceIO = permalink): Booted {
   const services: AppServices = {
     async copyLink() {
       io.flushWrites();
-      const link = permalink.linkFor(permalink.encodePermalink(persistedOf(store.getState())));
+      const link = permalink.linkFor(
+        permalink.encodePermalink(persistedOf(store.getState()), store.getState().lesson),
+      );
       // Some browsers leave writeText pending forever (an unfocused or headless page): give up after
       // 3 s with an error the toolbar shows, rather than leaving the button silent.
       let timer: ReturnType<typeof setTimeout> | undefined;

@@ -71,10 +71,11 @@ export function withGestureEnd(history: History): History {
 
 /**
  * Same choice: every parameter equal (Object.is, so −0 ≠ 0 and NaN = NaN cannot make a step vanish) and
- * the very same source object (sources are immutable; a new one is a new choice).
+ * the very same source object (sources are immutable; a new one is a new choice), and the very same
+ * baseline object (or none on both).
  */
 export function samePersisted(a: PersistedState, b: PersistedState): boolean {
-  if (a.source !== b.source) return false;
+  if (a.source !== b.source || a.baseline !== b.baseline) return false;
   const keys = Object.keys(a.params) as (keyof PersistedState['params'])[];
   return keys.every((k) => Object.is(a.params[k], b.params[k]));
 }

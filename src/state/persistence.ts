@@ -8,6 +8,7 @@
 import { decodePermalink, encodePermalink } from './permalink/index.ts';
 import { persistedOf, type AppStore } from './store.ts';
 import type { PersistedState } from './types.ts';
+import { DEFAULT_LESSON, type Lesson } from './lesson.ts';
 
 export interface PersistenceIO {
   /** The current hash without '#', '' when there is none. */
@@ -29,18 +30,27 @@ export interface InitialState {
   readonly state: PersistedState | null;
   readonly notices: readonly string[];
   readonly from: 'hash' | 'storage' | 'default';
+  /** The lesson view of the link (tour step, hidden blocks, embed); never from storage. */
+  readonly lesson: Lesson;
 }
 
 /** Decide the start-up state. Never throws: the decoders are total and report what they dropped. */
 export function loadInitial(io: Pick<PersistenceIO, 'readHash' | 'loadStored'>): InitialState {
   const hash = io.readHash().replace(/^#/, '');
   if (hash !== '') {
-    const { state, notices } = decodePermalink(hash);
-    return { state, notices, from: 'hash' };
+    const { state, notices, lesson } = decodePermalink(hash);
+    return { state, notices, from: 'hash', lesson };
   }
   const stored = io.loadStored();
-  if (stored) return { state: stored.state, notices: stored.notices, from: 'storage' };
-  return { state: null, notices: [], from: 'default' };
+  if (stored) {
+    return {
+      state: stored.state,
+      notices: stored.notices,
+      from: 'storage',
+      lesson: DEFAULT_LESSON,
+    };
+  }
+  return { state: null, notices: [], from: 'default', lesson: DEFAULT_LESSON };
 }
 
 /**
@@ -54,20 +64,28 @@ export function connectPersistence(store: AppStore, io: PersistenceIO): () => vo
   const write = () => {
     const state = persistedOf(store.getState());
     // The codec caches the encoded candidates per source object: a parameter step re-encodes only
-    // the short parameter part.
-    lastWritten = encodePermalink(state);
+    // the short parameter part. The lesson view goes to the link only, never to storage.
+    lastWritten = encodePermalink(state, store.getState().lesson);
     io.writeHash(lastWritten);
     io.saveStored(state, onStorageError);
   };
   write();
   const unsubscribe = store.subscribe((state, prev) => {
-    if (state.params !== prev.params || state.source !== prev.source) write();
+    if (
+      state.params !== prev.params ||
+      state.source !== prev.source ||
+      state.baseline !== prev.baseline ||
+      state.lesson !== prev.lesson
+    ) {
+      write();
+    }
   });
   const unlisten = io.subscribeHash((hash) => {
     if (hash === lastWritten) return;
-    const { state, notices } = decodePermalink(hash);
+    const { state, notices, lesson } = decodePermalink(hash);
     notices.forEach((n) => store.getState().notify(n, 'error'));
-    store.getState().setSource(state.source, state.params);
+    store.getState().setChoice(state);
+    store.getState().setLesson(lesson);
   });
   return () => {
     unsubscribe();

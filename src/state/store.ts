@@ -30,7 +30,8 @@ import {
 import type { Preferences } from './preferences.ts';
 import type { AppParams } from '../params/types.ts';
 import type { CandidateEdit, CandidateSet, CandidateSource } from '../data/types.ts';
-import type { PersistedState } from './types.ts';
+import type { Choice, PersistedState } from './types.ts';
+import { DEFAULT_LESSON, sameLesson, type Lesson } from './lesson.ts';
 
 /** Sets of at most this many entries (R·K) are also materialised on the main thread. */
 export const MAIN_THREAD_ENTRY_LIMIT = 100_000;
@@ -64,6 +65,15 @@ export interface ShownResult {
  */
 export type EngineStatus = 'computing' | 'ready' | 'error';
 
+/** What the panels draw as the ghost of the pinned baseline A, and the request it answers. */
+export interface BaselineShown {
+  readonly data: ExplainerData;
+  readonly params: AppParams;
+  readonly generation: number;
+  /** True when it answers the newest baseline request (A as pinned now, not an older A). */
+  readonly latest: boolean;
+}
+
 export interface AppState {
   readonly params: AppParams;
   readonly source: CandidateSource;
@@ -77,6 +87,12 @@ export interface AppState {
   readonly engineError: string | null;
   readonly engineMode: 'worker' | 'fallback';
   readonly notices: readonly Notice[];
+  /** The pinned baseline A (part of the choice: undo and the link carry it); null when none. */
+  readonly baseline: Choice | null;
+  /** A's computed snapshot, from the same engine client; null while none has arrived or none is pinned. */
+  readonly baselineShown: BaselineShown | null;
+  /** The lesson view from the link: tour step, hidden blocks, embedded panel (no undo). */
+  readonly lesson: Lesson;
 }
 
 /** What the person points at and how they read the page (not part of the choice, no undo). */
@@ -122,6 +138,16 @@ export interface AppActions {
   setHovered(index: number | null): void;
   setLang(lang: Preferences['lang']): void;
   setTheme(theme: Preferences['theme']): void;
+  /** Freeze the current params and candidates as the baseline A: one undo step. */
+  pinBaseline(): void;
+  /** Exchange A and the current choice: one undo step (nothing when no A is pinned). */
+  swapBaseline(): void;
+  /** Forget A: one undo step. */
+  clearBaseline(): void;
+  /** Replace the whole choice (a link typed in the address bar): one undo step. */
+  setChoice(state: PersistedState): void;
+  engineBaselineResult(result: ClientResult): void;
+  setLesson(patch: Partial<Lesson>): void;
 }
 
 export type AppStoreState = AppState & AppActions;
@@ -129,13 +155,23 @@ export type AppStore = StoreApi<AppStoreState>;
 
 /** The persisted part of a store state (what the permalink and localStorage hold). */
 export function persistedOf(state: AppState): PersistedState {
-  return { params: state.params, source: state.source };
+  return choiceOf(state.params, state.source, state.baseline);
+}
+
+/** A persisted state with `baseline` present only when pinned. */
+function choiceOf(
+  params: AppParams,
+  source: CandidateSource,
+  baseline: Choice | null | undefined,
+): PersistedState {
+  return baseline ? { params, source, baseline } : { params, source };
 }
 
 /** Create a store starting from `initial` (defaults when absent) with the reader's `preferences`. */
 export function createAppStore(
   initial: PersistedState = DEFAULT_STATE,
   preferences: Preferences = DEFAULT_PREFERENCES,
+  lesson: Lesson = DEFAULT_LESSON,
 ): AppStore {
   let noticeId = 0;
   const candidatesOf = memoCandidates();
@@ -151,6 +187,7 @@ export function createAppStore(
       set({
         params: next.params,
         source: next.source,
+        ...baselineFields(s, next.baseline),
         candidates,
         history,
         view: viewFor(s, candidates),
@@ -162,6 +199,7 @@ export function createAppStore(
       set({
         params: step.state.params,
         source: step.state.source,
+        ...baselineFields(get(), step.state.baseline),
         candidates,
         history: step.history,
         view: viewFor(get(), candidates),
@@ -179,10 +217,13 @@ export function createAppStore(
       engineError: null,
       engineMode: 'worker',
       notices: [],
+      baseline: initial.baseline ?? null,
+      baselineShown: null,
+      lesson,
 
       setParams(patch, gesture = null) {
         const s = get();
-        choose({ params: { ...s.params, ...patch }, source: s.source }, gesture);
+        choose(choiceOf({ ...s.params, ...patch }, s.source, s.baseline), gesture);
       },
       endGesture() {
         const s = get();
@@ -191,7 +232,7 @@ export function createAppStore(
       },
       setSource(source, params) {
         const s = get();
-        choose({ params: params ?? s.params, source });
+        choose(choiceOf(params ?? s.params, source, s.baseline));
       },
       editCandidates(edit, gesture = null) {
         const s = get();
@@ -202,7 +243,7 @@ export function createAppStore(
           return false;
         }
         const coalesce = gesture !== null && gesture === s.history.tag;
-        choose({ params: s.params, source: withEdit(s.source, edit, coalesce) }, gesture);
+        choose(choiceOf(s.params, withEdit(s.source, edit, coalesce), s.baseline), gesture);
         return true;
       },
       applyPanelEdit(edit) {
@@ -232,6 +273,7 @@ export function createAppStore(
         set({
           params: state.params,
           source: state.source,
+          ...baselineFields(get(), state.baseline),
           candidates,
           history: EMPTY_HISTORY,
           view: viewFor(get(), candidates),
@@ -288,6 +330,40 @@ export function createAppStore(
         const view = get().view;
         if (view.theme !== theme) set({ view: { ...view, theme } });
       },
+      pinBaseline() {
+        const s = get();
+        choose(choiceOf(s.params, s.source, { params: s.params, source: s.source }));
+      },
+      swapBaseline() {
+        const s = get();
+        const a = s.baseline;
+        if (!a) return;
+        choose(choiceOf(a.params, a.source, { params: s.params, source: s.source }));
+      },
+      clearBaseline() {
+        const s = get();
+        if (s.baseline) choose(choiceOf(s.params, s.source, null));
+      },
+      setChoice(state) {
+        choose(choiceOf(state.params, state.source, state.baseline));
+      },
+      engineBaselineResult(r) {
+        const s = get();
+        if (!s.baseline) return;
+        if (s.baselineShown && r.gen <= s.baselineShown.generation) return;
+        set({
+          baselineShown: {
+            data: r.explained,
+            params: r.params,
+            generation: r.gen,
+            latest: r.latest,
+          },
+        });
+      },
+      setLesson(patch) {
+        const lesson = { ...get().lesson, ...patch };
+        if (!sameLesson(lesson, get().lesson)) set({ lesson });
+      },
     };
   });
 }
@@ -301,6 +377,25 @@ function viewFor(state: AppState, next: CandidateSet | null): View {
   const prev = state.candidates;
   const same = prev !== null && next !== null && prev.R === next.R && prev.K === next.K;
   return same || state.view.hovered === null ? state.view : { ...state.view, hovered: null };
+}
+
+/**
+ * The store fields for a new baseline: A itself, and its shown snapshot, dropped when A is gone and
+ * marked stale when A changed (the panels keep the old ghost until the new one arrives).
+ */
+function baselineFields(
+  state: AppState,
+  next: Choice | undefined,
+): Pick<AppState, 'baseline' | 'baselineShown'> {
+  const baseline = next ?? null;
+  if (baseline === state.baseline) {
+    return { baseline, baselineShown: state.baselineShown };
+  }
+  const shown = state.baselineShown;
+  return {
+    baseline,
+    baselineShown: baseline && shown ? { ...shown, latest: false } : null,
+  };
 }
 
 /** Materialise small sets once per source object (undo/redo brings back the same objects). */

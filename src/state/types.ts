@@ -5,10 +5,16 @@
 import type { CandidateSource } from '../data/types.ts';
 import type { AppParams } from '../params/types.ts';
 
-/** Everything a permalink carries. */
-export interface PersistedState {
+/** One choice of parameters and candidates: what a pinned baseline (A) freezes. */
+export interface Choice {
   readonly params: AppParams;
   readonly source: CandidateSource;
+}
+
+/** Everything a permalink carries (and undo restores): the choice, and the baseline A when pinned. */
+export interface PersistedState extends Choice {
+  /** The pinned baseline A; absent when none. Its source is often the very object of `source`. */
+  readonly baseline?: Choice;
 }
 
 /** An edit a panel asks for; the app applies it through the store (so undo works). */

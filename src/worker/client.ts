@@ -41,6 +41,9 @@ export interface EngineClientOptions {
   readonly createFallback?: () => EngineHandler;
   readonly onResult: (result: ClientResult) => void;
   readonly onError: (error: ClientError) => void;
+  /** Results of requestBaseline (the pinned baseline A); `latest` compares with baseline requests. */
+  readonly onBaselineResult?: (result: ClientResult) => void;
+  readonly onBaselineError?: (error: ClientError) => void;
   /** Something the person should read (fallback, crash and restart). */
   readonly onNotice: (text: string, level: 'info' | 'error') => void;
   /** Consecutive crashes (no result in between) that are answered with a restart; default 2. */
@@ -57,9 +60,17 @@ export interface EngineClient {
    * until it changes).
    */
   request(params: AppParams, source: CandidateSource): number;
+  /**
+   * Ask for the explanation of the pinned baseline A, computed in a slot of its own (a set equal by
+   * identity to the current one is not loaded twice). It waits behind the current state's request:
+   * one request is in flight in all, and only the newest baseline request waits.
+   */
+  requestBaseline(params: AppParams, source: CandidateSource): number;
+  /** Forget a waiting baseline request (A was cleared). */
+  clearBaseline(): void;
   /** 'worker' while a worker serves requests, 'fallback' once the main thread does. */
   readonly mode: 'worker' | 'fallback';
-  /** Generation of the newest request (0 before the first). */
+  /** Generation of the newest request for the current state (0 before the first). */
   readonly generation: number;
   /** True while a request is in flight or waiting. */
   readonly busy: boolean;
@@ -101,7 +112,11 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   let lastSent = 0;
   /** What the backend has loaded, or will have once the request in flight is served. */
   let sentSource: CandidateSource | null = null;
-  let inFlight: { gen: number; load: boolean; sentAt: number } | null = null;
+  let inFlight: { gen: number; load: boolean; sentAt: number; baseline: boolean } | null = null;
+  /** The newest baseline request, and what the worker's baseline slot holds (or will). */
+  let latestBaseline: Latest | null = null;
+  let lastSentBaseline = 0;
+  let baselineLoaded: CandidateSource | null = null;
   let crashes = 0;
   let disposed = false;
 
@@ -198,31 +213,43 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   /** After a restart or fallback the backend holds nothing: send the latest state again. */
   function resend() {
     sentSource = null;
+    baselineLoaded = null;
     inFlight = null;
     if (latest) latest = { ...latest, gen: ++gen };
+    if (latestBaseline) latestBaseline = { ...latestBaseline, gen: ++gen };
     pump();
   }
 
   function receive(message: EngineResponse) {
     if (message.type === 'ready' || inFlight === null || message.gen !== inFlight.gen) return;
-    const { load, sentAt } = inFlight;
+    const { load, sentAt, baseline } = inFlight;
     inFlight = null;
+    const newest = baseline ? latestBaseline?.gen : latest?.gen;
     if (message.type === 'result') {
       crashes = 0;
-      options.onResult({ ...message, latest: message.gen === gen, roundTripMs: now() - sentAt });
+      const result = { ...message, latest: message.gen === newest, roundTripMs: now() - sentAt };
+      if (baseline) options.onBaselineResult?.(result);
+      else options.onResult(result);
+    } else if (baseline) {
+      baselineLoaded = null;
+      options.onBaselineError?.({ ...message, latest: message.gen === newest });
     } else {
       if (load) sentSource = null; // nothing usable is loaded: the next request loads again
-      options.onError({ ...message, latest: message.gen === gen });
+      options.onError({ ...message, latest: message.gen === newest });
     }
     pump();
   }
 
   function pump() {
-    if (disposed || inFlight !== null || latest === null || latest.gen <= lastSent) return;
+    if (disposed || inFlight !== null) return;
+    if (latest === null || latest.gen <= lastSent) {
+      pumpBaseline();
+      return;
+    }
     const { gen: g, params, source } = latest;
     lastSent = g;
     const load = source !== sentSource;
-    inFlight = { gen: g, load, sentAt: now() };
+    inFlight = { gen: g, load, sentAt: now(), baseline: false };
     if (load) {
       sentSource = source;
       const { source: copy, transfer } =
@@ -231,6 +258,22 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     } else {
       backend.post({ type: 'evaluate', gen: g, params }, []);
     }
+  }
+
+  /** The current state goes first; a waiting baseline request is sent once nothing else is. */
+  function pumpBaseline() {
+    if (latestBaseline === null || latestBaseline.gen <= lastSentBaseline) return;
+    const { gen: g, params, source } = latestBaseline;
+    lastSentBaseline = g;
+    let wire: CandidateSource | 'main' | 'kept';
+    let transfer: Transferable[] = [];
+    if (source === sentSource) wire = 'main';
+    else if (source === baselineLoaded) wire = 'kept';
+    else if (mode === 'worker') ({ source: wire, transfer } = forTransfer(source));
+    else wire = source;
+    baselineLoaded = source;
+    inFlight = { gen: g, load: wire !== 'kept', sentAt: now(), baseline: true };
+    backend.post({ type: 'baseline', gen: g, params, source: wire }, transfer);
   }
 
   const first = startWorker();
@@ -243,14 +286,27 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       pump();
       return gen;
     },
+    requestBaseline(params, source) {
+      gen += 1;
+      latestBaseline = { gen, params, source };
+      pump();
+      return gen;
+    },
+    clearBaseline() {
+      latestBaseline = null;
+    },
     get mode() {
       return mode;
     },
     get generation() {
-      return gen;
+      return latest?.gen ?? 0;
     },
     get busy() {
-      return inFlight !== null || (latest !== null && latest.gen > lastSent);
+      return (
+        inFlight !== null ||
+        (latest !== null && latest.gen > lastSent) ||
+        (latestBaseline !== null && latestBaseline.gen > lastSentBaseline)
+      );
     },
     crashWorker() {
       if (mode === 'worker') backend.post({ type: 'crash' }, []);

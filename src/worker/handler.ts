@@ -13,6 +13,7 @@ import { materialize } from '../data/index.ts';
 import { explainPrepared, prepare, type Prepared } from '../explain/index.ts';
 import type { ExplainerData } from '../explain/types.ts';
 import type { AppParams } from '../params/types.ts';
+import type { CandidateSource } from '../data/types.ts';
 import type { EngineRequest, EngineResponse, ResultResponse, SetInfo } from './protocol.ts';
 
 /** A reply and the buffers to transfer with it (postMessage's second argument). */
@@ -37,6 +38,20 @@ interface Cache {
 /** `now` is injectable so tests can pin the reported timings. */
 export function createEngineHandler(now: () => number = () => performance.now()): EngineHandler {
   let cache: Cache | null = null;
+  /** The baseline A's set: often the very cache of the main slot, kept when the main one moves on. */
+  let baselineCache: Cache | null = null;
+
+  function load(source: CandidateSource): Cache {
+    const set = materialize(source);
+    const prepared = prepare(set);
+    const info: SetInfo = {
+      R: set.R,
+      K: set.K,
+      nPos: prepared.pooled.pPos.length,
+      nNeg: prepared.pooled.pNeg.length,
+    };
+    return { prepared, info };
+  }
 
   function explainCached(
     c: Cache,
@@ -66,16 +81,22 @@ export function createEngineHandler(now: () => number = () => performance.now())
         if (request.type === 'load') {
           const t0 = now();
           cache = null; // a failed load must not leave the previous set answering for the new one
-          const set = materialize(request.source);
-          const prepared = prepare(set);
-          const info: SetInfo = {
-            R: set.R,
-            K: set.K,
-            nPos: prepared.pooled.pPos.length,
-            nNeg: prepared.pooled.pNeg.length,
-          };
-          cache = { prepared, info };
+          cache = load(request.source);
           return explainCached(cache, request, now() - t0);
+        }
+        if (request.type === 'baseline') {
+          const t0 = now();
+          const source = request.source;
+          if (source === 'main') baselineCache = cache;
+          else if (source !== 'kept') {
+            baselineCache = null;
+            baselineCache = load(source);
+          }
+          if (baselineCache === null) {
+            return reply(error(request.gen, 'no candidate set is loaded for the baseline'));
+          }
+          const out = explainCached(baselineCache, request, now() - t0);
+          return { ...out, message: { ...(out.message as ResultResponse), slot: 'baseline' } };
         }
         if (cache === null) {
           return reply(error(request.gen, 'no candidate set is loaded in the engine'));

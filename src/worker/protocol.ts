@@ -5,7 +5,7 @@
  * Flow: the worker posts `ready` once its module has loaded. The client then sends `load` (a candidate
  * source + parameters: the worker materialises and pools the candidates, caches everything that
  * depends on the scores alone, and explains) and, for every later parameter change, `evaluate`
- * (parameters only). Every request carries a generation number; each reply echoes it, so the client
+ * (parameters only); `baseline` explains the pinned baseline A in a slot of its own. Every request carries a generation number; each reply echoes it, so the client
  * can drop anything older than what it shows.
  */
 import type { DRResult } from '../engine/types.ts';
@@ -38,7 +38,19 @@ export interface CrashRequest {
   readonly type: 'crash';
 }
 
-export type EngineRequest = LoadRequest | EvaluateRequest | CrashRequest;
+/**
+ * Explain `params` for the pinned baseline A, in a second slot that `load` and `evaluate` never
+ * touch. `source`: 'main', the set the main slot holds now (A pinned on the current set: nothing is
+ * materialised twice); 'kept', the set this slot holds already; or a set to materialise into it.
+ */
+export interface BaselineRequest {
+  readonly type: 'baseline';
+  readonly gen: number;
+  readonly params: AppParams;
+  readonly source: CandidateSource | 'main' | 'kept';
+}
+
+export type EngineRequest = LoadRequest | EvaluateRequest | BaselineRequest | CrashRequest;
 
 /** Shape of the cached set: R rows × K classes; nPos + nNeg = entries that are not ignored. */
 export interface SetInfo {
@@ -56,6 +68,8 @@ export interface ReadyResponse {
 export interface ResultResponse {
   readonly type: 'result';
   readonly gen: number;
+  /** Present when it answers a BaselineRequest. */
+  readonly slot?: 'baseline';
   /** The DR loss and its scalars (the same object as `explained.result`). */
   readonly result: DRResult;
   readonly info: SetInfo;

@@ -1,3 +1,4 @@
+import { DEFAULT_LESSON } from '../../src/state/lesson.ts';
 import { DEFAULT_STATE } from '../../src/state/defaults.ts';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_APP_PARAMS } from '../../src/params/table.ts';
@@ -57,7 +58,12 @@ describe('start-up state', () => {
   });
 
   it('with neither, the defaults apply and nothing is reported', () => {
-    expect(loadInitial(memoryIO())).toEqual({ state: null, notices: [], from: 'default' });
+    expect(loadInitial(memoryIO())).toEqual({
+      state: null,
+      notices: [],
+      from: 'default',
+      lesson: DEFAULT_LESSON,
+    });
   });
 
   it('a bad field in the hash keeps its default, says which, and the rest still applies', () => {

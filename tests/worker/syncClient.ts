@@ -16,7 +16,19 @@ export function syncClient(
   const handler = createEngineHandler();
   let gen = 0;
   let loaded: CandidateSource | null = null;
+  let baselineLoaded: CandidateSource | null = null;
   return {
+    requestBaseline(params, source) {
+      gen += 1;
+      const wire = source === loaded ? 'main' : source === baselineLoaded ? 'kept' : source;
+      baselineLoaded = source;
+      const reply = handler.handle({ type: 'baseline', gen, params, source: wire });
+      if (reply?.message.type === 'result') {
+        callbacks.onBaselineResult?.({ ...reply.message, latest: true, roundTripMs: 0 });
+      }
+      return gen;
+    },
+    clearBaseline() {},
     request(params, source) {
       gen += 1;
       const load = source !== loaded;

@@ -6,17 +6,33 @@
  * Format (version 1), `&`-separated `key=value`, values percent-encoded where needed:
  *   v=1 · one key per parameter that differs from its default (margin, lambdaPos, lambdaNeg, L, tau,
  *   rho, hardK, smoothing, original) · a generated set: set=<preset>&seed=<n>[&data=<edits blob>]
- *   · an explicit set: name=<text>&data=<blob with base and edits> (candidates.ts).
+ *   · an explicit set: name=<text>&data=<blob with base and edits> (candidates.ts)
+ *   · b=<the pinned baseline A: its own parameter and source fields, percent-encoded as one value;
+ *   without source fields A is pinned on the current set> · the lesson view (lesson.ts):
+ *   tour=<step>, hide=<names,…>, embed=<panel>.
  * Numbers are written as the shortest decimal that reads back as the same double, so nothing the
  * person typed is rounded.
  */
 import { DEFAULT_STATE } from '../defaults.ts';
 import type { AppParams } from '../../params/types.ts';
 import type { CandidateEdit, CandidateSet, CandidateSource, PresetId } from '../../data/types.ts';
-import type { PersistedState } from '../types.ts';
+import type { Choice, PersistedState } from '../types.ts';
+import {
+  DEFAULT_LESSON,
+  HIDE_IDS,
+  MAX_TOUR_STEP,
+  PANEL_IDS,
+  isHideId,
+  isPanelId,
+  type HideId,
+  type Lesson,
+  type PanelId,
+} from '../lesson.ts';
 import { MAX_BLOB_CHARS, decodeBase, decodeEdits, encodeBase, encodeEdits } from './candidates.ts';
 import {
   PARAM_ROWS,
+  BASELINE_KEY,
+  LESSON_KEYS,
   PERMALINK_VERSION,
   SOURCE_KEYS,
   cleanName,
@@ -50,15 +66,27 @@ function cached<K extends object>(cache: WeakMap<K, string>, key: K, encode: (k:
  * edits. Sizes measured in tests: a generated set's link is under 300 characters; a 1,000-candidate
  * imported or edited set under 12,000.
  */
-export function encodePermalink(state: PersistedState): string {
-  const parts = [`v=${PERMALINK_VERSION}`];
+export function encodePermalink(state: PersistedState, lesson: Lesson = DEFAULT_LESSON): string {
+  const parts = [`v=${PERMALINK_VERSION}`, ...choiceParts(state, null)];
+  if (state.baseline) parts.push(`${BASELINE_KEY}=${baselineText(state.baseline, state.source)}`);
+  parts.push(...lessonParts(lesson));
+  return parts.join('&');
+}
+
+/**
+ * The fields of one choice: the parameters that differ from their defaults, then the candidate source
+ * (left out when it is the very object `sameAs`, which a baseline pinned on the current set is).
+ */
+function choiceParts(choice: Choice, sameAs: CandidateSource | null): string[] {
+  const parts: string[] = [];
   for (const row of PARAM_ROWS) {
-    const value = state.params[row.key];
+    const value = choice.params[row.key];
     if (!Object.is(value, DEFAULT_STATE.params[row.key])) {
       parts.push(`${row.key}=${encodeURIComponent(row.write(value as never))}`);
     }
   }
-  const source = state.source;
+  const source = choice.source;
+  if (source === sameAs) return parts;
   if (source.kind === 'generated') {
     parts.push(`${SOURCE_KEYS.preset}=${source.preset}`, `${SOURCE_KEYS.seed}=${source.seed}`);
   } else {
@@ -68,7 +96,26 @@ export function encodePermalink(state: PersistedState): string {
   if (source.edits.length > 0) {
     parts.push(`${SOURCE_KEYS.edits}=${cached(editsCache, source.edits, encodeEdits)}`);
   }
-  return parts.join('&');
+  return parts;
+}
+
+/** The baseline's fields as one percent-encoded value, cached per baseline object and current set. */
+const baselineCache = new WeakMap<Choice, { sameAs: CandidateSource; text: string }>();
+function baselineText(baseline: Choice, sameAs: CandidateSource): string {
+  const hit = baselineCache.get(baseline);
+  if (hit && hit.sameAs === sameAs) return hit.text;
+  const text = encodeURIComponent(choiceParts(baseline, sameAs).join('&'));
+  baselineCache.set(baseline, { sameAs, text });
+  return text;
+}
+
+/** The lesson's fields (none for the plain page). */
+function lessonParts(lesson: Lesson): string[] {
+  const parts: string[] = [];
+  if (lesson.tour !== null) parts.push(`${LESSON_KEYS.tour}=${lesson.tour}`);
+  if (lesson.hide.length > 0) parts.push(`${LESSON_KEYS.hide}=${lesson.hide.join(',')}`);
+  if (lesson.embed !== null) parts.push(`${LESSON_KEYS.embed}=${lesson.embed}`);
+  return parts;
 }
 
 /**
@@ -108,26 +155,24 @@ function show(value: unknown): string {
 export function decodePermalink(
   hash: string,
   from = 'Link',
-): { state: PersistedState; notices: string[] } {
+): { state: PersistedState; notices: string[]; lesson: Lesson } {
   const notices: string[] = [];
   try {
-    return { state: decodeFields(hash, from, notices), notices };
+    return { ...decodeFields(hash, from, notices), notices };
   } catch {
     // Unreachable by design (every step is total); a last guard so a bug cannot break startup.
-    return { state: DEFAULT_STATE, notices: [...notices, `${from} unreadable: defaults used`] };
+    return {
+      state: DEFAULT_STATE,
+      lesson: DEFAULT_LESSON,
+      notices: [...notices, `${from} unreadable: defaults used`],
+    };
   }
 }
 
-function decodeFields(hash: string, from: string, notices: string[]): PersistedState {
-  const text = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (text.length > MAX_HASH_CHARS) {
-    notices.push(
-      `${from} too long (${text.length} characters; limit ${MAX_HASH_CHARS}): defaults used`,
-    );
-    return DEFAULT_STATE;
-  }
-  if (text === '') return DEFAULT_STATE;
+type Fail = (name: string, raw: string, why: string, fallback: unknown) => void;
 
+/** Split `text` into its fields (percent-decoded); malformed pieces become notices. */
+function splitFields(text: string, from: string, notices: string[]): Map<string, string> {
   const fields = new Map<string, string>();
   for (const piece of text.split('&')) {
     if (piece === '') continue;
@@ -146,9 +191,30 @@ function decodeFields(hash: string, from: string, notices: string[]): PersistedS
       notices.push(`${from} field “${quote(key).slice(1, -1)}”: bad percent-encoding; ignored`);
     }
   }
+  return fields;
+}
 
-  const fail = (name: string, raw: string, why: string, fallback: unknown) =>
+function failer(from: string, notices: string[]): Fail {
+  return (name, raw, why, fallback) =>
     notices.push(`${from} field ${name}: ${quote(raw)} ${why}; kept the default ${show(fallback)}`);
+}
+
+function decodeFields(
+  hash: string,
+  from: string,
+  notices: string[],
+): { state: PersistedState; lesson: Lesson } {
+  const text = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (text.length > MAX_HASH_CHARS) {
+    notices.push(
+      `${from} too long (${text.length} characters; limit ${MAX_HASH_CHARS}): defaults used`,
+    );
+    return { state: DEFAULT_STATE, lesson: DEFAULT_LESSON };
+  }
+  if (text === '') return { state: DEFAULT_STATE, lesson: DEFAULT_LESSON };
+
+  const fields = splitFields(text, from, notices);
+  const fail = failer(from, notices);
 
   const version = fields.get('v');
   if (version === undefined) {
@@ -161,7 +227,39 @@ function decodeFields(hash: string, from: string, notices: string[]): PersistedS
     );
   }
 
-  const known = new Set<string>(['v', ...Object.values(SOURCE_KEYS)]);
+  const known = new Set<string>(['v', BASELINE_KEY, ...Object.values(LESSON_KEYS)]);
+  const choice = decodeChoice(fields, from, notices, known, null);
+  for (const key of fields.keys()) {
+    if (!known.has(key)) notices.push(`${from}: unknown field ${quote(key)} ignored`);
+  }
+  const lesson = decodeLesson(fields, fail, notices, from);
+
+  const inner = fields.get(BASELINE_KEY);
+  if (inner === undefined) return { state: choice, lesson };
+  // The baseline is a link of its own inside `b=`: the same rows, exactness and notices; without
+  // source fields it is pinned on the current set.
+  const bFrom = `${from} baseline`;
+  const bKnown = new Set<string>();
+  const baseline = decodeChoice(
+    splitFields(inner, bFrom, notices),
+    bFrom,
+    notices,
+    bKnown,
+    choice.source,
+  );
+  return { state: { ...choice, baseline }, lesson };
+}
+
+/** Parameters and source from `fields`; every key read is added to `known`. */
+function decodeChoice(
+  fields: Map<string, string>,
+  from: string,
+  notices: string[],
+  known: Set<string>,
+  sameSource: CandidateSource | null,
+): Choice {
+  const fail = failer(from, notices);
+  for (const key of Object.values(SOURCE_KEYS)) known.add(key);
   const params: AppParams = { ...DEFAULT_STATE.params };
   for (const row of PARAM_ROWS) {
     known.add(row.key);
@@ -171,18 +269,57 @@ function decodeFields(hash: string, from: string, notices: string[]): PersistedS
     if (r.ok) Object.assign(params, { [row.key]: r.value });
     else fail(row.name, raw, r.why, DEFAULT_STATE.params[row.key]);
   }
-  for (const key of fields.keys()) {
-    if (!known.has(key)) notices.push(`${from}: unknown field ${quote(key)} ignored`);
+  if (sameSource !== null) {
+    for (const key of fields.keys()) {
+      if (!known.has(key)) notices.push(`${from}: unknown field ${quote(key)} ignored`);
+    }
+    const hasSource = Object.values(SOURCE_KEYS).some((k) => fields.has(k));
+    if (!hasSource) return { params, source: sameSource };
   }
-
   return { params, source: decodeSource(fields, from, notices, fail) };
+}
+
+/** The lesson fields: the tour step, the hidden blocks and the embedded panel. */
+function decodeLesson(
+  fields: Map<string, string>,
+  fail: Fail,
+  notices: string[],
+  from: string,
+): Lesson {
+  let tour: number | null = null;
+  const rawTour = fields.get(LESSON_KEYS.tour);
+  if (rawTour !== undefined) {
+    const n = /^\d{1,3}$/.test(rawTour) ? Number(rawTour) : NaN;
+    if (n >= 1 && n <= MAX_TOUR_STEP) tour = n;
+    else fail('tour (step)', rawTour, `is not a step number in 1…${MAX_TOUR_STEP}`, 'closed');
+  }
+  let hide: readonly HideId[] = [];
+  const rawHide = fields.get(LESSON_KEYS.hide);
+  if (rawHide !== undefined) {
+    const names = rawHide.split(',').filter((n) => n !== '');
+    const bad = names.filter((n) => !isHideId(n));
+    if (bad.length > 0) {
+      notices.push(
+        `${from} field hide: ${bad.map(quote).join(', ')} ${bad.length > 1 ? 'are' : 'is'} not a block or panel name; ignored`,
+      );
+    }
+    hide = HIDE_IDS.filter((id) => names.includes(id));
+  }
+  let embed: PanelId | null = null;
+  const rawEmbed = fields.get(LESSON_KEYS.embed);
+  if (rawEmbed !== undefined) {
+    if (isPanelId(rawEmbed)) embed = rawEmbed;
+    else fail('embed (panel)', rawEmbed, `is not one of ${PANEL_IDS.join(', ')}`, 'the full page');
+  }
+  if (tour === null && hide.length === 0 && embed === null) return DEFAULT_LESSON;
+  return { tour, hide, embed };
 }
 
 function decodeSource(
   fields: Map<string, string>,
   from: string,
   notices: string[],
-  fail: (name: string, raw: string, why: string, fallback: unknown) => void,
+  fail: Fail,
 ): CandidateSource {
   const fallback = DEFAULT_STATE.source as Extract<CandidateSource, { kind: 'generated' }>;
   const read = <T>(key: string, reader: (t: string) => ReadResult<T>, dflt: T): T => {

@@ -111,7 +111,9 @@ export function loadStored(): { state: PersistedState; notices: string[] } | nul
       notices: ['Saved state in this browser was unreadable and was ignored; defaults used'],
     };
   }
-  return decodePermalink(hash, 'Saved state');
+  // Storage holds the choice only; a lesson view is a link's alone.
+  const { state, notices } = decodePermalink(hash, 'Saved state');
+  return { state, notices };
 }
 
 /**

@@ -103,6 +103,19 @@ export const SOURCE_KEYS = {
   edits: 'edits',
 } as const;
 
+/** Key of the pinned baseline A (a nested field list, codec.ts). */
+export const BASELINE_KEY = 'b';
+
+/** Keys of the lesson view (src/state/lesson.ts): not part of the choice, never saved in storage. */
+export const LESSON_KEYS = {
+  /** The open tour step, 1-based. */
+  tour: 'tour',
+  /** Comma-separated blocks and panels to hide. */
+  hide: 'hide',
+  /** The one panel shown alone, for an iframe. */
+  embed: 'embed',
+} as const;
+
 export const MAX_SEED = 4294967295;
 export const MAX_NAME_CHARS = 120;
 

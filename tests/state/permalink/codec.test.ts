@@ -12,6 +12,7 @@ import {
 } from '../../../src/state/permalink/codec.ts';
 import { cleanName } from '../../../src/state/permalink/schema.ts';
 import { DEFAULT_STATE } from '../../../src/state/defaults.ts';
+import { DEFAULT_LESSON } from '../../../src/state/lesson.ts';
 import { canonicalEdits } from '../../../src/state/permalink/candidates.ts';
 import { same } from './same.ts';
 import type { AppParams } from '../../../src/params/types.ts';
@@ -121,8 +122,16 @@ describe('encodePermalink / decodePermalink', () => {
   });
 
   it('reads an empty hash (with or without #) as the defaults, without notices', () => {
-    expect(decodePermalink('')).toEqual({ state: DEFAULT_STATE, notices: [] });
-    expect(decodePermalink('#')).toEqual({ state: DEFAULT_STATE, notices: [] });
+    expect(decodePermalink('')).toEqual({
+      state: DEFAULT_STATE,
+      notices: [],
+      lesson: DEFAULT_LESSON,
+    });
+    expect(decodePermalink('#')).toEqual({
+      state: DEFAULT_STATE,
+      notices: [],
+      lesson: DEFAULT_LESSON,
+    });
   });
 
   it('round-trips any valid state exactly (edits in canonical order), with no notice', () => {
