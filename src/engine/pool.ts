@@ -24,9 +24,9 @@ const FILL_LEN = 3;
  * (a training loop's next batch with the same targets; the bench's fwd+grad): they are overwritten,
  * sparing the allocation and first-touch page faults of ~20 bytes per entry, and the returned (new)
  * Pooled owns them. `reuse` must not be used afterwards: its arrays now hold the new problem (an
- * EvaluateCache that described it forgets it when given the new Pooled). When the
- * sizes differ, fresh arrays are allocated and `reuse` is left alone; when pool throws on a NaN logit,
- * the reused arrays may hold part of the new problem.
+ * EvaluateCache that described it forgets it when given the new Pooled). When the sizes differ,
+ * fresh arrays are allocated and `reuse` is left alone; when pool throws on a NaN logit, the reused
+ * arrays may hold part of the new problem.
  *
  * @throws RangeError when K is not a positive integer, logits.length ≠ R·K (R = targets.length), a
  *   target exceeds K, or a logit of a non-ignored row is NaN (±Infinity is allowed: p = 0 or 1).
@@ -72,8 +72,9 @@ export function pool(logits: Float64Array, targets: Int32Array, K: number, reuse
 /**
  * K = 1: one entry per row, no inner loop (single-class problems: the bench's, most CLI cases).
  * Writes Σp into stats[FILL_SUM], NaN iff a logit of a kept row is NaN (one add per entry is cheaper
- * than a compare-and-branch), and min p+, max p− into stats[FILL_MIN], stats[FILL_MAX]. Kept beside fillClasses on
- * purpose: fillClasses with K = 1 measured ~10 % slower (2·10⁶ rows, alternating A/B runs).
+ * than a compare-and-branch), and min p+, max p− into stats[FILL_MIN], stats[FILL_MAX]. Kept beside
+ * fillClasses on purpose: fillClasses with K = 1 measured ~10 % slower (2·10⁶ rows, alternating A/B
+ * runs).
  */
 function fillOneClass(
   logits: Float64Array,

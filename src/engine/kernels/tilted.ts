@@ -24,9 +24,9 @@ const gexp = gridExp;
 
 /**
  * Computes e_j = w_j·exp(σ·(p_j − p_ext)/λ) (0 off the support of o), writing them into eOut unless it
- * is null, and S = Σe, Σe·(p − p_ext), σ/λ, W, p_ext, Σe² into `sums` (layout.ts, length ≥ SUM_LEN). One sum
- * Σe·(p − p_ext) serves both the mean and the KL term: per entry one product fewer than Σe·p and
- * Σe·d, and no less accurate (p − p_ext is the difference both would round anyway). Shifting by the
+ * is null, and S = Σe, Σe·(p − p_ext), σ/λ, W, p_ext, Σe² into `sums` (layout.ts SUM_*, length
+ * ≥ SUM_LEN). One sum Σe·(p − p_ext) serves both the mean and the KL term: per entry one product
+ * fewer than Σe·p and Σe·d, and no less accurate (p − p_ext is the difference both would round anyway). Shifting by the
  * extreme p of the support makes every exponent ≤ 0 (no overflow; the largest term is w, to a few
  * ulps). User weights are scaled by 1/Σw first (W = 1 then), so every e_j ≤ 1 and Σe² cannot
  * overflow. Caller-owned buffers, no allocation. An empty support leaves S = W = 0. A weights prior
