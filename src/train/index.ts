@@ -43,7 +43,7 @@ export {
 } from './training.ts';
 export type { RunState, Training } from './training.ts';
 export { TrainDivergedError, trainRuns } from './trainRuns.ts';
-export { rankingMetrics, rankingMetricsSorted } from './metrics/ranking.ts';
+export { rankingMetrics } from './metrics/ranking.ts';
 export type { RankingMetrics } from './metrics/ranking.ts';
 export { precisionRecallAt } from './metrics/thresholds.ts';
 export { MAX_HIDDEN } from './models/mlp.ts';

@@ -20,7 +20,6 @@ import { MlpModel } from './models/mlp.ts';
 import type { Model } from './models/model.ts';
 import { createOptimizer } from './optim/optimizer.ts';
 import type { Optimizer } from './optim/optimizer.ts';
-import { countEntries } from './entries.ts';
 import { THRESHOLDS } from './types.ts';
 import type { RunName, RunSeries, StepMetrics, TrainSpec } from './types.ts';
 
@@ -45,9 +44,6 @@ export interface Training {
   readonly spec: TrainSpec;
   readonly runs: readonly RunState[];
   step: number;
-  /** Sort buffers shared by the runs' AP/AUC (the runs are stepped one after the other). */
-  readonly scratchPos: Float64Array;
-  readonly scratchNeg: Float64Array;
 }
 
 /** log(π/(1−π)), the logit a head model's output bias starts at for the prior π. */
@@ -134,7 +130,7 @@ function evaluateRun(training: Training, run: RunState, step: number): void {
     const neg = run.loss.negatives();
     precisionRecallAt(pos, neg, THRESHOLDS, precision, recall);
     if (samplesRanking(spec, step)) {
-      ({ ap, auc } = rankingMetrics(pos, neg, training.scratchPos, training.scratchNeg));
+      ({ ap, auc } = rankingMetrics(pos, neg));
     }
   }
   const m: StepMetrics = {
@@ -169,7 +165,6 @@ function evaluateRun(training: Training, run: RunState, step: number): void {
  * @throws RangeError when the data lack what the model needs (parseTrainSpec checks this first).
  */
 export function createTraining(spec: TrainSpec): Training {
-  const { nPos, nNeg } = countEntries(spec.data.targets, spec.data.K);
   const runs = spec.losses.map((name): RunState => {
     const model = createModel(spec, name);
     return {
@@ -183,13 +178,7 @@ export function createTraining(spec: TrainSpec): Training {
       diverged: null,
     };
   });
-  const training: Training = {
-    spec,
-    runs,
-    step: 0,
-    scratchPos: new Float64Array(nPos),
-    scratchNeg: new Float64Array(nNeg),
-  };
+  const training: Training = { spec, runs, step: 0 };
   for (const run of runs) evaluateRun(training, run, 0);
   return training;
 }
