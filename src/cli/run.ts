@@ -13,11 +13,14 @@ import { drLoss } from '../engine/index.ts';
 import type { DRParams, DRResult } from '../engine/types.ts';
 import { parseCases } from '../io/case.ts';
 import type { ParsedCase } from '../io/case.ts';
+import { parseNpy } from '../io/npy.ts';
+import type { NpyArray } from '../io/npy.ts';
+import { arraysToCase, npzToCase } from '../io/npz.ts';
 import { parseArgs, USAGE } from './args.ts';
 import { COMMANDS } from './commands.ts';
 import { formatJson } from './format.ts';
 import type { Json } from './format.ts';
-import { failure, oneLine, readInput } from './io.ts';
+import { describeIoError, failure, oneLine, readInput } from './io.ts';
 import type { CliIo, CliOutcome } from './io.ts';
 
 export type { CliIo, CliOutcome } from './io.ts';
@@ -56,18 +59,80 @@ export async function runCli(
       return { stdout: `${USAGE}\n`, stderr: '', code: 0 };
     case 'error':
       return failure(2, `dr: ${args.message}`);
+    case 'file':
+      if (/\.np[yz]$/i.test(args.path)) return runNumpy(args, io, evaluate);
+      if (args.params !== undefined) {
+        return failure(
+          2,
+          'dr: --params applies to .npz/.npy input (a JSON case carries its own params)',
+        );
+      }
+      return runJson(args.path, io, evaluate);
     case 'stdin':
-    case 'file': {
-      const input = await readInput(
-        args.kind === 'file' ? args.path : args.explicit ? '-' : null,
-        io,
-        USAGE,
-      );
-      return input.ok ? runText(input.text, evaluate) : input.outcome;
-    }
+      return runJson(args.explicit ? '-' : null, io, evaluate);
     case 'arrays':
-      return failure(2, 'dr: .npy input is not supported yet');
+      return runNumpy(args, io, evaluate);
   }
+}
+
+async function runJson(path: string | null, io: CliIo, evaluate: Evaluate): Promise<CliOutcome> {
+  const input = await readInput(path, io, USAGE);
+  return input.ok ? runText(input.text, evaluate) : input.outcome;
+}
+
+type NumpyArgs =
+  | { readonly path: string; readonly params?: string }
+  | { readonly logits: string; readonly targets: string; readonly params?: string };
+
+/** `dr cases.npz` or `dr --logits a.npy --targets b.npy`, with optional --params JSON. */
+async function runNumpy(args: NumpyArgs, io: CliIo, evaluate: Evaluate): Promise<CliOutcome> {
+  const readBytes = io.readBytes;
+  if (readBytes === undefined) return failure(1, 'dr: internal error: no binary file reader');
+  let params: unknown;
+  if (args.params !== undefined) {
+    try {
+      params = JSON.parse(args.params);
+    } catch (e) {
+      return failure(2, `dr: --params is not valid JSON (${oneLine(e)})`);
+    }
+  }
+  const read = async (
+    path: string,
+  ): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; outcome: CliOutcome }> => {
+    try {
+      return { ok: true, bytes: await readBytes(path) };
+    } catch (e) {
+      const line = `dr: cannot read ${JSON.stringify(path)}: ${describeIoError(e)}`;
+      return { ok: false, outcome: failure(2, line) };
+    }
+  };
+  let c: ParsedCase;
+  if ('path' in args) {
+    if (/\.npy$/i.test(args.path)) {
+      return failure(
+        2,
+        `dr: ${args.path}: an .npy file holds one array: give --logits LOGITS.npy --targets TARGETS.npy`,
+      );
+    }
+    const file = await read(args.path);
+    if (!file.ok) return file.outcome;
+    const r = npzToCase(file.bytes, params);
+    if (!r.ok) return failure(2, `dr: ${args.path}: ${r.error}`);
+    c = r.value;
+  } else {
+    const arrays: NpyArray[] = [];
+    for (const path of [args.logits, args.targets]) {
+      const file = await read(path);
+      if (!file.ok) return file.outcome;
+      const r = parseNpy(file.bytes);
+      if (!r.ok) return failure(2, `dr: ${path}: ${r.error}`);
+      arrays.push(r.array);
+    }
+    const r = arraysToCase(arrays[0], arrays[1], params);
+    if (!r.ok) return failure(2, `dr: ${args.logits}, ${args.targets}: ${r.error}`);
+    c = r.value;
+  }
+  return outputCases([c], false, evaluate);
 }
 
 /**
@@ -78,11 +143,20 @@ export async function runCli(
 export function runText(text: string, evaluate: Evaluate = drLoss): CliOutcome {
   const parsed = parseCases(text);
   if (!parsed.ok) return failure(2, parsed.error);
+  return outputCases(parsed.cases, parsed.isArray, evaluate);
+}
+
+/** Evaluate validated cases and format them (one object, or an array when `isArray`). Never throws. */
+function outputCases(
+  cases: readonly ParsedCase[],
+  isArray: boolean,
+  evaluate: Evaluate,
+): CliOutcome {
   const outputs: Json[] = [];
-  for (let i = 0; i < parsed.cases.length; i++) {
+  for (let i = 0; i < cases.length; i++) {
     let out: CaseOutput;
     try {
-      out = evaluateCase(parsed.cases[i], evaluate);
+      out = evaluateCase(cases[i], evaluate);
     } catch (e) {
       return failure(1, `case ${i}: internal error: ${oneLine(e)}`);
     }
@@ -90,7 +164,7 @@ export function runText(text: string, evaluate: Evaluate = drLoss): CliOutcome {
     if (bad !== null) return failure(1, `case ${i}: internal error: the engine returned ${bad}`);
     outputs.push({ ...out });
   }
-  const json = parsed.isArray ? outputs : outputs[0];
+  const json = isArray ? outputs : outputs[0];
   return { stdout: `${formatJson(json)}\n`, stderr: '', code: 0 };
 }
 

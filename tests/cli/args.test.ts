@@ -34,4 +34,30 @@ describe('parseArgs', () => {
       message: 'expected at most one input file (got "a.json" "b.json")',
     });
   });
+
+  it('--logits and --targets name two .npy files (space or =), --params their params', () => {
+    expect(parseArgs(['--logits', 'l.npy', '--targets=t.npy', '--params', '{}'])).toEqual({
+      kind: 'arrays',
+      logits: 'l.npy',
+      targets: 't.npy',
+      params: '{}',
+    });
+    expect(parseArgs(['c.npz', '--params={"L":4}'])).toEqual({
+      kind: 'file',
+      path: 'c.npz',
+      params: '{"L":4}',
+    });
+  });
+
+  it('rejects half a pair, a pair plus a path, a repeated option and a missing value', () => {
+    expect(parseArgs(['--targets', 't.npy'])).toMatchObject({ kind: 'error' });
+    expect(parseArgs(['--logits', 'l.npy', '--targets', 't.npy', 'x.json'])).toMatchObject({
+      kind: 'error',
+    });
+    expect(parseArgs(['--params', '{}', '--params', '{}', 'c.npz'])).toEqual({
+      kind: 'error',
+      message: '--params given twice',
+    });
+    expect(parseArgs(['--logits'])).toEqual({ kind: 'error', message: '--logits needs a value' });
+  });
 });
