@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { formatJson } from '../../src/cli/format.ts';
 import { DEFAULT_PARAMS } from '../../src/engine/index.ts';
 import {
   DEFAULT_LR,
@@ -185,5 +186,16 @@ describe('parseTrainSpec', () => {
     const dr = out.runs.dr as Record<string, number[]>;
     expect(dr.loss).toHaveLength(3);
     expect(dr.loss.every((x) => Number.isFinite(x))).toBe(true);
+  });
+});
+
+describe('trainOutputJson through the CLI formatter', () => {
+  it('prints every number as the exact double: the text parses back to the same bits', () => {
+    const result = trainRuns(ok({ features, targets, steps: 5, model: { hidden: 2 } }));
+    const out = trainOutputJson(result);
+    const back = JSON.parse(formatJson(out)) as typeof out;
+    expect(back).toEqual(out);
+    const dr = back.runs.dr as { loss: number[] };
+    expect(dr.loss).toEqual(result.runs.dr?.loss);
   });
 });
