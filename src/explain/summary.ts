@@ -1,7 +1,9 @@
 /**
- * Per-set summaries the panels mark on the score axis: size, plain mean (the λ → ∞ limit of P̂±),
+ * Per-set summaries the panels mark on the score axis: size, plain mean, the mean under o (the λ → ∞
+ * limit of P̂±),
  * extremes, and the o/q histogram, from the set sorted once and the current fused pass.
  */
+import { compensatedSum } from '../engine/index.ts';
 import type { SetSummary } from './types.ts';
 import { binCounts, binEdges, originalMass, tiltedMass } from './histogram.ts';
 import type { SortedSet } from './sortedSet.ts';
@@ -21,6 +23,7 @@ export function setSummary(
   return {
     n,
     mean: set.mean,
+    priorMean: from > 0 && from < n ? compensatedSum(p.subarray(from)) / (n - from) : set.mean,
     min: n > 0 ? p[0] : 0,
     max: n > 0 ? p[n - 1] : 0,
     hist: {

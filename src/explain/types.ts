@@ -45,6 +45,11 @@ export interface SetSummary {
   readonly n: number;
   /** Plain mean of p (the λ → ∞ limit); NaN-free: 0 for an empty set. */
   readonly mean: number;
+  /**
+   * Mean of p under the original distribution o, Σ o·p: the λ → ∞ limit of P̂±. Equals `mean` for the
+   * uniform prior; with the hard-negative prior it is the plain mean of the top n̂ negatives.
+   */
+  readonly priorMean: number;
   readonly min: number;
   readonly max: number;
   readonly hist: ScoreHistogram;

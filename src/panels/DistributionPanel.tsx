@@ -22,6 +22,21 @@ import { t } from '../i18n/strings.ts';
 import { Tex } from './tex/Tex.tsx';
 import type { PanelProps } from './types.ts';
 
+/**
+ * Where P̂± go as λ → ∞: the mean under o. For the uniform prior that is the plain mean; with the
+ * hard-negative prior (top n̂ < n−) it is the mean of the top n̂ negatives, not the marked plain mean.
+ */
+export function limitsNote(props: Pick<PanelProps, 'data' | 'params' | 'lang'>): string {
+  const { data, params } = props;
+  const s = t(props.lang);
+  const vars = { mNeg: fmtP(data.neg.mean), mPos: fmtP(data.pos.mean) };
+  const k = Math.min(params.hardK, data.neg.n);
+  if (params.original === 'hardNegative' && k < data.neg.n) {
+    return s('dist.limitsHard', { ...vars, k: fmtCount(k), topMean: fmtP(data.neg.priorMean) });
+  }
+  return s('dist.limits', vars);
+}
+
 /** The distributional-ranking panel; see the module comment. */
 export function DistributionPanel(props: PanelProps) {
   const { data, params, lang, hovered } = props;
@@ -73,7 +88,7 @@ export function DistributionPanel(props: PanelProps) {
         ]}
       />
       <Tex expr={texTemperatures(input)} />
-      <p className="note">{s('dist.limits')}</p>
+      <p className="note dist-limits">{limitsNote(props)}</p>
       <p className="note">{s('dist.fig2')}</p>
       <SetNotices data={data} s={s} />
     </PanelFrame>

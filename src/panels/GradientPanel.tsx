@@ -14,6 +14,7 @@ import { DETAIL_LIMIT, type EntryDetail, type ExplainerData } from '../explain/t
 import { entryOf } from './shared/entry.ts';
 import { GradientChart } from './gradient/GradientChart.tsx';
 import { hardestShareOf, type GradWrt } from './gradient/gradientSeries.ts';
+import { raisedNegatives } from './gradient/raised.ts';
 import { PanelFrame } from './shared/PanelFrame.tsx';
 import { texDR, texGradient } from './tex/equations.ts';
 import { Tex } from './tex/Tex.tsx';
@@ -100,6 +101,20 @@ function sameComparison(a: EntryDetail | null, b: EntryDetail | null): boolean {
   );
 }
 
+/** Which negatives descent raises now (docs/maths.md §4), counted from the current gradients. */
+function raisedNote(data: ExplainerData, lambdaNeg: number, s: Translate): string {
+  const r = raisedNegatives(data, lambdaNeg);
+  const c = fmtP(r.threshold);
+  if (r.raised === null || r.lowered === null) return s('gradient.raisedNoDetail', { c });
+  if (r.raised === 0) return s('gradient.raisedNone', { c });
+  return s('gradient.raised', {
+    raised: fmtCount(r.raised),
+    n: fmtCount(r.total),
+    lowered: fmtCount(r.lowered),
+    c,
+  });
+}
+
 /** Panel 6; see the module comment. The DR dots are editable (drag, arrows, Enter, Delete). */
 export function GradientPanel(props: PanelProps) {
   const { data, params, lang, hovered, width } = props;
@@ -172,6 +187,9 @@ export function GradientPanel(props: PanelProps) {
       {/* Below the chart: it grows when a candidate is hovered, and must not push the dots away
           from under the pointer. */}
       <Tex expr={texGradient(input)} />
+      {data.result.nNeg > 0 && (
+        <p className="note raised-negatives">{raisedNote(data, params.lambdaNeg, s)}</p>
+      )}
       <p className="readout">
         {s('gradient.hardestShare', { share })}
         {compare

@@ -16,10 +16,20 @@ import { ShareBar } from './shared/ShareBar.tsx';
 import { t, type Translate } from '../i18n/strings.ts';
 import { Tex } from './tex/Tex.tsx';
 import type { PanelProps } from './types.ts';
+import type { ExplainerData } from '../explain/types.ts';
 
 /** Room for the column title (top) and the row title (left), in CSS pixels. */
 const TOP = 34;
 const LEFT = 40;
+
+/** Why there is no matrix: no pairs at all (an empty set), or too many to draw. */
+function noMatrixNote(data: ExplainerData, s: Translate): string {
+  const { nPos, nNeg, loss } = data.result;
+  if (nPos === 0 && nNeg === 0) return s('ranking.noPairs.both');
+  if (nPos === 0) return s('ranking.noPairs.pos', { loss: fmtNum(loss) });
+  if (nNeg === 0) return s('ranking.noPairs.neg', { loss: fmtNum(loss) });
+  return s('ranking.tooMany', { pairs: fmtCount(data.pairwise.pairs) });
+}
 
 /** The ranking panel; see the module comment. */
 export function RankingPanel(props: PanelProps) {
@@ -39,7 +49,7 @@ export function RankingPanel(props: PanelProps) {
       {matrix ? (
         <MatrixChart {...props} matrix={matrix} s={s} />
       ) : (
-        <p className="note">{s('ranking.tooMany', { pairs: fmtCount(pairwise.pairs) })}</p>
+        <p className="note">{noMatrixNote(data, s)}</p>
       )}
       <ShareBar
         share={share}

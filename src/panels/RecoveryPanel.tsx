@@ -1,12 +1,13 @@
 /**
- * Panel 7, recovering classification (paper §3.3): scores lie in [0, 1], so the ranking constraint
- * P̂+ − P̂− ≥ γ implies P̂+ ≥ γ and P̂− ≤ 1 − γ. The candidates on the score axis in their label's lane
+ * Panel 7, recovering classification (paper §3.3, docs/maths.md §5): stated per pair, as the paper does,
+ * if every pair satisfies p+ − p− ≥ γ (scores in [0, 1]) then every p+ ≥ γ and every p− ≤ 1 − γ; DR's
+ * constraint P̂+ − P̂− ≥ γ gives the same for P̂±. Each note says whether its premise holds now. The candidates on the score axis in their label's lane
  * (the shared ScoreLanes: dots, canvas or histograms), with the threshold γ over the positives and 1 − γ over
  * the negatives, the side each should be on shaded, and the counts on each side.
  */
 import type { ReactNode } from 'react';
 import { t, type Translate } from '../i18n/strings.ts';
-import { fmtCount, fmtNum, px } from '../viz/format.ts';
+import { fmtCount, fmtNum, fmtP, px } from '../viz/format.ts';
 import type { ScoreScale } from '../viz/scales.ts';
 import type { ExplainerData } from '../explain/types.ts';
 import type { LanesLayout } from './shared/lanes.ts';
@@ -183,12 +184,52 @@ function thresholdMarkers(
   };
 }
 
-/** What γ implies about thresholds: one threshold at 0.5, a gap above it, an overlap below. */
-function thresholdNote(gamma: number, s: Translate): string {
-  const lo = fmtNum(Math.min(gamma, 1 - gamma));
-  const hi = fmtNum(Math.max(gamma, 1 - gamma));
-  if (Math.abs(gamma - 0.5) < 1e-12) return s('recovery.oneThreshold');
-  return s(gamma > 0.5 ? 'recovery.gap' : 'recovery.overlap', { g: fmtNum(gamma), lo, hi });
+/**
+ * The notes of the panel, each conditional on the current numbers: whether every pair meets the margin
+ * (min p+ − max p− ≥ γ, the per-pair premise of §3.3), whether DR's constraint P̂+ − P̂− ≥ γ holds, and
+ * what γ's two thresholds then say.
+ */
+export function recoveryNotes(data: ExplainerData, gamma: number, s: Translate): string[] {
+  const { result: r, recovery: rec, worstCase: w, pairwise } = data;
+  const g = fmtNum(gamma);
+  const out: string[] = [];
+  const hasPairs = r.nPos > 0 && r.nNeg > 0;
+  const gapMin = w.minPos - w.maxNeg;
+  const pairHolds = hasPairs && gapMin >= gamma;
+  const pb = rec.posTotal - rec.posAbove;
+  const na = rec.negTotal - rec.negBelow;
+  if (!hasPairs) out.push(s('recovery.pairNone'));
+  else if (pairHolds) out.push(s('recovery.pairHolds', { d: fmtNum(gapMin), g }));
+  else {
+    out.push(
+      s('recovery.pairFails', {
+        d: fmtNum(gapMin),
+        g,
+        violating: fmtCount(pairwise.violating),
+        pairs: fmtCount(pairwise.pairs),
+        pb: fmtCount(pb),
+        na: fmtCount(na),
+      }),
+    );
+  }
+  const d = r.pPlus - r.pMinus;
+  if (d >= gamma) {
+    out.push(s('recovery.drHolds', { d: fmtNum(d), pp: fmtP(r.pPlus), pm: fmtP(r.pMinus) }));
+  } else out.push(s('recovery.drFails', { d: fmtNum(d), g, z: fmtNum(r.z) }));
+  if (hasPairs) {
+    const lo = fmtNum(Math.min(gamma, 1 - gamma));
+    const hi = fmtNum(Math.max(gamma, 1 - gamma));
+    if (Math.abs(gamma - 0.5) < 1e-12) {
+      out.push(
+        pairHolds
+          ? s('recovery.oneThreshold.holds')
+          : s('recovery.oneThreshold.fails', { k: fmtCount(pb + na) }),
+      );
+    } else if (gamma > 0.5) {
+      out.push(s(pairHolds ? 'recovery.gap.holds' : 'recovery.gap.fails', { g, lo, hi }));
+    } else out.push(s('recovery.overlap', { g, lo, hi }));
+  }
+  return out;
 }
 
 /** Panel 7; see the module comment. Candidates are editable as in every lanes chart. */
@@ -221,7 +262,11 @@ export function RecoveryPanel(props: PanelProps) {
         <li>{s('recovery.posAbove', { k: fmtCount(rec.posAbove), n: fmtCount(rec.posTotal) })}</li>
         <li>{s('recovery.negBelow', { k: fmtCount(rec.negBelow), n: fmtCount(rec.negTotal) })}</li>
       </ul>
-      <p className="note">{thresholdNote(gamma, s)}</p>
+      {recoveryNotes(data, gamma, s).map((n) => (
+        <p key={n} className="note recovery-note">
+          {n}
+        </p>
+      ))}
     </PanelFrame>
   );
 }

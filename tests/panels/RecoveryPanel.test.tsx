@@ -86,16 +86,21 @@ describe('<RecoveryPanel>', () => {
     expect(y('label-pos')).not.toBe(y('label-neg'));
   });
 
-  it('says what γ implies: one threshold at 0.5, a gap above it, an overlap below it', () => {
+  it('says what γ implies, conditionally: the premise fails for the fixture, so nothing is claimed', () => {
     const note = (margin: number) => {
       const { view } = renderAt(margin, small({ margin }));
-      const t = view.container.querySelector('p.note')!.textContent;
+      const t = [...view.container.querySelectorAll('p.recovery-note')].map((p) => p.textContent);
       cleanup();
-      return t;
+      return t.join(' ');
     };
-    expect(note(0.5)).toMatch(/one global threshold 0\.5/);
-    expect(note(0.7)).toMatch(/scores between 0\.3 and 0\.7 are ambiguous/);
-    expect(note(0.3)).toMatch(/overlap: a score between 0\.3 and 0\.7 meets both/);
+    expect(note(0.5)).toMatch(
+      /if every pair met the margin, the single threshold 0\.5 would separate/,
+    );
+    expect(note(0.7)).toMatch(
+      /no candidate would score between 0\.3 and 0\.7\. The premise fails now/,
+    );
+    expect(note(0.3)).toMatch(/a score between 0\.3 and 0\.7 is allowed for both labels/);
+    for (const g of [0.3, 0.5, 0.7]) expect(note(g)).not.toMatch(/ambiguous|separates the classes/);
   });
 
   it('names the chart with both thresholds and the counts', () => {

@@ -40,6 +40,11 @@ export const panels = {
   'ranking.loss': 'Σ over pairs of [p− − p+ + γ]+ (Eq. 3)',
   'ranking.mean': 'mean over pairs (Eq. 4)',
   'ranking.share': '{share} of the pairs violate the margin',
+  'ranking.noPairs.pos':
+    'There are no positives, so there is no pair to rank: Eq. 3 is an empty sum, 0. DR still has a loss ({loss}), through P̂+ := 1.',
+  'ranking.noPairs.neg':
+    'There are no negatives, so there is no pair to rank: Eq. 3 is an empty sum, 0. DR still has a loss ({loss}), through P̂− := 0.',
+  'ranking.noPairs.both': 'There are no positives and no negatives, so there is no pair to rank.',
   'ranking.tooMany':
     '{pairs} pairs are too many to draw one by one; the numbers are exact (sorted scores and prefix sums, no pair is visited).',
 
@@ -79,7 +84,9 @@ export const panels = {
     'Each stem is one candidate: its height is its weight (grey tick: o, coloured dot: q). Drag a dot along the axis to change its score.',
   'dist.histNote': 'Histograms (40 bins): o as grey bars, q as a coloured outline.',
   'dist.limits':
-    'Drag λ− or λ+: as λ → ∞, q → o and P̂ → the plain mean; as λ → 0, P̂− → max p− and P̂+ → min p+, the worst case of Eq. 5.',
+    'Drag λ− or λ+: as λ → ∞, q → o, and with the uniform prior P̂ → the plain mean ({mNeg} for the negatives, {mPos} for the positives); as λ → 0, P̂− → max p− and P̂+ → min p+, the worst case of Eq. 5.',
+  'dist.limitsHard':
+    'Drag λ− or λ+: as λ → ∞, q → o. With the hard-negative prior, P̂− then tends to the mean of the top n̂ = {k} negatives, {topMean}, not to the plain mean over all negatives ({mNeg}, the grey mark); P̂+ tends to the positives’ plain mean {mPos}. As λ → 0, P̂− → max p− and P̂+ → min p+, the worst case of Eq. 5.',
   'dist.fig2':
     'The presets “Fig. 2: small variance” and “Fig. 2: large variance” illustrate the paper’s Fig. 2 (same mean, different spread of the negatives); their numbers are not taken from the paper.',
   'dist.kl': 'ε = KL(q‖o)',
@@ -130,7 +137,13 @@ export const panels = {
   'gradient.axisScore': 'score p = σ(x) (probability; candidates sorted left to right)',
   'gradient.axisGrad': 'gradient ÷ its largest |value| (unitless)',
   'gradient.normalisation':
-    'Normalisation: each curve is divided by its largest absolute value over the candidates, so all three run from −1 to 1.',
+    'Normalisation: each curve is divided by its largest absolute value over the candidates, so it lies within [−1, 1] with its largest |value| scaled to 1 (a curve of one sign stays on one side of 0).',
+  'gradient.raised':
+    '{raised} of the {n} negatives have ∂DR/∂p < 0: gradient descent raises their scores. A negative’s factor 1 + (p − P̂−)/λ− is negative below p = P̂− − λ− = {c}; only {lowered} negatives above it are pushed down. What descent always lowers is the weighted mean P̂−. Each push is weighted by q−, so it is weakest for the easiest negatives.',
+  'gradient.raisedNone':
+    'No negative has ∂DR/∂p < 0 now: none scores below p = P̂− − λ− = {c}, where a negative’s factor 1 + (p − P̂−)/λ− turns negative and gradient descent would raise its score.',
+  'gradient.raisedNoDetail':
+    'Negatives scoring below p = P̂− − λ− = {c} have ∂DR/∂p < 0 (their factor 1 + (p − P̂−)/λ− is negative): gradient descent raises them, while the weighted mean P̂− goes down.',
   'gradient.seriesDrLogit': '∂DR/∂x (logit)',
   'gradient.seriesDrP': '∂DR/∂p (score)',
   'gradient.seriesFocal': 'focal loss ∂/∂x',
@@ -156,16 +169,31 @@ export const panels = {
 
   // Panel 7: recovery.
   'recovery.caption':
-    'P̂+ − P̂− ≥ γ with scores in [0, 1] implies P̂+ ≥ γ and P̂− ≤ 1 − γ: thresholds on the score axis.',
+    'The paper’s argument is per pair: if every pair satisfies p+ − p− ≥ γ and scores lie in [0, 1], then every p+ ≥ γ and every p− ≤ 1 − γ. DR enforces the margin on the weighted means, P̂+ − P̂− ≥ γ (z ≤ 0), which gives P̂+ ≥ γ and P̂− ≤ 1 − γ: a statement about P̂±, not about each candidate.',
   'recovery.thresholdPos': 'γ = {v}',
   'recovery.thresholdNeg': '1 − γ = {v}',
   'recovery.posAbove': 'positives with p ≥ γ: {k} of {n}',
   'recovery.negBelow': 'negatives with p ≤ 1 − γ: {k} of {n}',
-  'recovery.oneThreshold':
-    'With γ = 0.5 the two thresholds coincide: one global threshold 0.5 separates the classes.',
-  'recovery.gap': 'With γ = {g} the thresholds differ: scores between {lo} and {hi} are ambiguous.',
+  'recovery.pairHolds':
+    'Now every pair satisfies it: min p+ − max p− = {d} ≥ γ = {g}. So every positive scores at least γ and every negative at most 1 − γ.',
+  'recovery.pairFails':
+    'Now the premise fails: min p+ − max p− = {d} < γ = {g}, and {violating} of {pairs} pairs violate the margin. So nothing follows for single candidates: {pb} positives score below γ and {na} negatives above 1 − γ.',
+  'recovery.pairNone':
+    'There is no pair (no positives or no negatives), so the per-pair argument says nothing about these scores.',
+  'recovery.drHolds':
+    'DR’s constraint holds now: P̂+ − P̂− = {d} ≥ γ, so P̂+ = {pp} ≥ γ and P̂− = {pm} ≤ 1 − γ. This bounds the weighted means; single candidates may still lie on the wrong side.',
+  'recovery.drFails':
+    'DR’s constraint fails now: P̂+ − P̂− = {d} < γ = {g} (z = {z} > 0), so the implication for P̂± does not apply.',
+  'recovery.oneThreshold.holds':
+    'With γ = 0.5 both thresholds are 0.5, and since every pair meets the margin now, the single threshold 0.5 separates the classes.',
+  'recovery.oneThreshold.fails':
+    'With γ = 0.5 both thresholds are 0.5: if every pair met the margin, the single threshold 0.5 would separate the classes. It does not now: {k} candidates are on the wrong side.',
+  'recovery.gap.holds':
+    'With γ = {g} > 0.5 the thresholds differ, and since every pair meets the margin now, no candidate scores between {lo} and {hi}.',
+  'recovery.gap.fails':
+    'With γ = {g} > 0.5 the thresholds differ: if every pair met the margin, no candidate would score between {lo} and {hi}. The premise fails now, so that does not follow.',
   'recovery.overlap':
-    'With γ = {g} < 0.5 the two conditions overlap: a score between {lo} and {hi} meets both, so they imply no single threshold.',
+    'With γ = {g} < 0.5 the two conclusions overlap: a score between {lo} and {hi} is allowed for both labels, so no single threshold follows, even when every pair meets the margin.',
   'recovery.countPosAbove': 'p ≥ γ: {k}',
   'recovery.countPosBelow': 'p < γ: {k}',
   'recovery.countNegBelow': 'p ≤ 1 − γ: {k}',

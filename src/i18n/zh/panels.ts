@@ -38,6 +38,11 @@ export const panels: { readonly [K in keyof typeof en]: string } = {
   'ranking.loss': '所有样本对的 [p− − p+ + γ]+ 之和（式 3）',
   'ranking.mean': '样本对上的平均值（式 4）',
   'ranking.share': '{share} 的样本对违反间隔',
+  'ranking.noPairs.pos':
+    '没有正样本，因此没有可排序的样本对：式 3 是空和，等于 0。DR 仍有损失（{loss}），来自 P̂+ := 1。',
+  'ranking.noPairs.neg':
+    '没有负样本，因此没有可排序的样本对：式 3 是空和，等于 0。DR 仍有损失（{loss}），来自 P̂− := 0。',
+  'ranking.noPairs.both': '既没有正样本也没有负样本，因此没有可排序的样本对。',
   'ranking.tooMany':
     '{pairs} 个样本对太多，无法逐一绘制；数值是精确的（排序分数加前缀和，不逐对计算）。',
 
@@ -74,7 +79,9 @@ export const panels: { readonly [K in keyof typeof en]: string } = {
     '每根竖线是一个候选：高度是它的权重（灰色短横：o，彩色圆点：q）。沿坐标轴拖动圆点可改变其分数。',
   'dist.histNote': '直方图（40 个区间）：o 为灰色柱，q 为彩色轮廓线。',
   'dist.limits':
-    '拖动 λ− 或 λ+：当 λ → ∞ 时，q → o，P̂ → 普通均值；当 λ → 0 时，P̂− → max p−，P̂+ → min p+，即式 5 的最坏情况。',
+    '拖动 λ− 或 λ+：当 λ → ∞ 时，q → o，在均匀先验下 P̂ → 普通均值（负样本 {mNeg}，正样本 {mPos}）；当 λ → 0 时，P̂− → max p−，P̂+ → min p+，即式 5 的最坏情况。',
+  'dist.limitsHard':
+    '拖动 λ− 或 λ+：当 λ → ∞ 时，q → o。在难负样本先验下，P̂− 趋于得分最高的 n̂ = {k} 个负样本的均值 {topMean}，而不是全部负样本的普通均值（{mNeg}，灰色标记）；P̂+ 趋于正样本的普通均值 {mPos}。当 λ → 0 时，P̂− → max p−，P̂+ → min p+，即式 5 的最坏情况。',
   'dist.fig2':
     '预设“图 2：小方差”和“图 2：大方差”用来示意论文的图 2（负样本均值相同、离散程度不同），其数值并非取自论文。',
   'dist.kl': 'ε = KL(q‖o)',
@@ -120,7 +127,13 @@ export const panels: { readonly [K in keyof typeof en]: string } = {
   'gradient.axisScore': '分数 p = σ(x)（概率；候选从左到右按分数排序）',
   'gradient.axisGrad': '梯度 ÷ 其最大绝对值（无量纲）',
   'gradient.normalisation':
-    '归一化：每条曲线除以其在候选上的最大绝对值，因此三者都在 −1 到 1 之间。',
+    '归一化：每条曲线除以其在候选上的最大绝对值，因此它位于 [−1, 1] 之内，最大的 |值| 被缩放为 1（只有一种符号的曲线只在 0 的一侧）。',
+  'gradient.raised':
+    '{n} 个负样本中有 {raised} 个满足 ∂DR/∂p < 0：梯度下降反而提高它们的分数。负样本的因子 1 + (p − P̂−)/λ− 在 p < P̂− − λ− = {c} 时为负；只有高于该值的 {lowered} 个负样本被压低。梯度下降一定降低的是加权均值 P̂−。每个推动都按 q− 加权，所以对最简单的负样本最弱。',
+  'gradient.raisedNone':
+    '目前没有负样本满足 ∂DR/∂p < 0：没有负样本的分数低于 p = P̂− − λ− = {c}；低于该值时负样本的因子 1 + (p − P̂−)/λ− 为负，梯度下降会提高其分数。',
+  'gradient.raisedNoDetail':
+    '分数低于 p = P̂− − λ− = {c} 的负样本满足 ∂DR/∂p < 0（因子 1 + (p − P̂−)/λ− 为负）：梯度下降提高它们的分数，而加权均值 P̂− 下降。',
   'gradient.seriesDrLogit': '∂DR/∂x（logit）',
   'gradient.seriesDrP': '∂DR/∂p（分数）',
   'gradient.seriesFocal': 'focal loss ∂/∂x',
@@ -140,15 +153,30 @@ export const panels: { readonly [K in keyof typeof en]: string } = {
   'gradient.sign': '零线以上，梯度下降会降低该候选的分数；零线以下则会提高。',
 
   'recovery.caption':
-    '分数在 [0, 1] 内时，P̂+ − P̂− ≥ γ 意味着 P̂+ ≥ γ 且 P̂− ≤ 1 − γ：在分数轴上画出两条阈值。',
+    '论文的论证是逐对的：若每一对都满足 p+ − p− ≥ γ 且分数在 [0, 1] 内，则每个 p+ ≥ γ、每个 p− ≤ 1 − γ。DR 把间隔施加在加权均值上，即 P̂+ − P̂− ≥ γ（z ≤ 0），由此得到 P̂+ ≥ γ 且 P̂− ≤ 1 − γ：这是关于 P̂± 的结论，而不是关于每个候选。',
   'recovery.thresholdPos': 'γ = {v}',
   'recovery.thresholdNeg': '1 − γ = {v}',
   'recovery.posAbove': 'p ≥ γ 的正样本：{n} 个中 {k} 个',
   'recovery.negBelow': 'p ≤ 1 − γ 的负样本：{n} 个中 {k} 个',
-  'recovery.oneThreshold': 'γ = 0.5 时两条阈值重合：一个全局阈值 0.5 即可分开两类。',
-  'recovery.gap': 'γ = {g} 时两条阈值不同：介于 {lo} 与 {hi} 之间的分数无法判定。',
+  'recovery.pairHolds':
+    '目前每一对都满足：min p+ − max p− = {d} ≥ γ = {g}。因此每个正样本的分数至少为 γ，每个负样本至多为 1 − γ。',
+  'recovery.pairFails':
+    '目前前提不成立：min p+ − max p− = {d} < γ = {g}，{pairs} 对中有 {violating} 对违反间隔。因此对单个候选推不出任何结论：{pb} 个正样本低于 γ，{na} 个负样本高于 1 − γ。',
+  'recovery.pairNone': '没有样本对（没有正样本或没有负样本），逐对的论证对这些分数不给出任何结论。',
+  'recovery.drHolds':
+    'DR 的约束目前成立：P̂+ − P̂− = {d} ≥ γ，因此 P̂+ = {pp} ≥ γ，P̂− = {pm} ≤ 1 − γ。这约束的是加权均值；单个候选仍可能在错误的一侧。',
+  'recovery.drFails':
+    'DR 的约束目前不成立：P̂+ − P̂− = {d} < γ = {g}（z = {z} > 0），所以关于 P̂± 的推论不适用。',
+  'recovery.oneThreshold.holds':
+    'γ = 0.5 时两条阈值都是 0.5；由于目前每一对都满足间隔，单一阈值 0.5 即可分开两类。',
+  'recovery.oneThreshold.fails':
+    'γ = 0.5 时两条阈值都是 0.5：若每一对都满足间隔，单一阈值 0.5 就能分开两类。目前并非如此：有 {k} 个候选在错误的一侧。',
+  'recovery.gap.holds':
+    'γ = {g} > 0.5 时两条阈值不同；由于目前每一对都满足间隔，没有候选的分数介于 {lo} 与 {hi} 之间。',
+  'recovery.gap.fails':
+    'γ = {g} > 0.5 时两条阈值不同：若每一对都满足间隔，就不会有候选的分数介于 {lo} 与 {hi} 之间。目前前提不成立，所以这一点不能推出。',
   'recovery.overlap':
-    'γ = {g} < 0.5 时两个条件重叠：介于 {lo} 与 {hi} 之间的分数同时满足两者，因此不能推出单一阈值。',
+    'γ = {g} < 0.5 时两个结论重叠：介于 {lo} 与 {hi} 之间的分数对两种标签都允许，所以即使每一对都满足间隔，也推不出单一阈值。',
   'recovery.countPosAbove': 'p ≥ γ：{k}',
   'recovery.countPosBelow': 'p < γ：{k}',
   'recovery.countNegBelow': 'p ≤ 1 − γ：{k}',
