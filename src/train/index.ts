@@ -37,6 +37,7 @@ export type { TrainOverrides } from './makeSpec.ts';
 export {
   createTraining,
   latestMetrics,
+  logitsAtStep,
   priorLogit,
   samplesRanking,
   stepTraining,

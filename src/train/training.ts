@@ -33,6 +33,11 @@ export interface RunState {
   readonly logits: Float64Array;
   /** Every recorded step so far (steps 0…step). */
   readonly series: RunSeries;
+  /**
+   * θ at every recorded step for the head models (a few dozen numbers each), so a view can go back
+   * to any step (logitsAtStep); null for the free model, whose θ is all R·K logits.
+   */
+  readonly history: Float64Array[] | null;
   /** The metrics of the current step. */
   latest: StepMetrics;
   /** Why the run stopped (its loss or its parameters stopped being finite), or null while it trains. */
@@ -154,6 +159,7 @@ function evaluateRun(training: Training, run: RunState, step: number): void {
   }
   s.pPlus.push(m.pPlus);
   s.pMinus.push(m.pMinus);
+  run.history?.push(run.model.params.slice());
 }
 
 /**
@@ -174,6 +180,7 @@ export function createTraining(spec: TrainSpec): Training {
       optimizer: createOptimizer(spec.optimizer, spec.lr[name], model.params.length),
       logits: new Float64Array(spec.data.R * spec.data.K),
       series: emptySeries(),
+      history: spec.model.kind === 'free' ? null : [],
       latest: unevaluated,
       diverged: null,
     };
@@ -214,4 +221,25 @@ export function stepTraining(training: Training): void {
 /** The metrics of `name` at the current step (undefined when that run is not trained). */
 export function latestMetrics(training: Training, name: RunName): StepMetrics | undefined {
   return training.runs.find((r) => r.name === name)?.latest;
+}
+
+/**
+ * The logits of a head-model run at a recorded step (0…training.step): that step's θ through the
+ * model, written into `out` (R×K). Returns false (and writes nothing) for the free model or a step
+ * not recorded. The run's own θ, logits and the mlp's stored activations are restored afterwards
+ * (one more forward pass), so stepping continues exactly as without the call.
+ */
+export function logitsAtStep(run: RunState, step: number, out: Float64Array): boolean {
+  const history = run.history;
+  if (history === null || !Number.isInteger(step) || step < 0 || step >= history.length) {
+    return false;
+  }
+  const { model } = run;
+  const current = model.params.slice();
+  model.params.set(history[step]);
+  model.forward(out);
+  model.params.set(current);
+  // the mlp's backward reads the activations of the last forward: make that the current θ's again
+  model.forward(run.logits);
+  return true;
 }

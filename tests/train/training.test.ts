@@ -3,6 +3,7 @@ import { generateAnchors } from '../../src/data/anchors.ts';
 import {
   TrainDivergedError,
   createTraining,
+  logitsAtStep,
   priorLogit,
   stepTraining,
   suggestedMetricsEvery,
@@ -209,5 +210,33 @@ describe('suggestedMetricsEvery', () => {
     expect(suggestedMetricsEvery(100_000)).toBe(1);
     expect(suggestedMetricsEvery(100_001)).toBe(2);
     expect(suggestedMetricsEvery(1_000_000)).toBe(10);
+  });
+});
+
+describe('logitsAtStep', () => {
+  it('gives a head run’s logits at any recorded step and leaves the training to continue bit for bit', () => {
+    const s = spec(smallData(), { model: { kind: 'mlp', hidden: 3 }, steps: 6 });
+    const plain = createTraining(s);
+    const probed = createTraining(s);
+    const initial = probed.runs.map((r) => Array.from(r.logits));
+    const out = new Float64Array(s.data.R);
+    for (let i = 0; i < 6; i++) {
+      stepTraining(plain);
+      stepTraining(probed);
+      probed.runs.forEach((run, k) => {
+        expect(logitsAtStep(run, 0, out)).toBe(true);
+        expect(Array.from(out)).toEqual(initial[k]);
+        expect(logitsAtStep(run, probed.step, out)).toBe(true);
+        expect(Array.from(out)).toEqual(Array.from(run.logits));
+      });
+    }
+    probed.runs.forEach((run, k) => {
+      expect(run.series.loss).toEqual(plain.runs[k].series.loss);
+      expect(Array.from(run.model.params)).toEqual(Array.from(plain.runs[k].model.params));
+      expect(logitsAtStep(run, 7, out)).toBe(false);
+    });
+    expect(logitsAtStep(createTraining(spec(freeData(), { steps: 1 })).runs[0], 0, out)).toBe(
+      false,
+    );
   });
 });
