@@ -219,7 +219,8 @@ export const panels = {
   'paper.table3Neg': 'negatives only: {ap} AP',
   'paper.table3DR': 'DR: {ap} AP',
   'paper.table3Worst': 'worst case (Eq. 5): fails to train',
-  'paper.testDev': 'COCO test-dev',
+  'paper.testDev':
+    'COCO test-dev, longer training schedule (a different setting from the ablations above)',
   'paper.testDevRow': '{backbone}: RetinaNet {retina} → Dr.Retina {dr} AP',
   'paper.threshold':
     'Score threshold before NMS 0.05 → 0.5: focal loss {f1} → {f2} AP, DR {d1} → {d2} AP (DR scores are calibrated).',

@@ -201,7 +201,7 @@ export const panels: { readonly [K in keyof typeof en]: string } = {
   'paper.table3Neg': '仅负样本：{ap} AP',
   'paper.table3DR': 'DR：{ap} AP',
   'paper.table3Worst': '最坏情况（式 5）：无法训练',
-  'paper.testDev': 'COCO test-dev',
+  'paper.testDev': 'COCO test-dev，更长的训练周期（与上面的消融实验设置不同）',
   'paper.testDevRow': '{backbone}：RetinaNet {retina} → Dr.Retina {dr} AP',
   'paper.threshold':
     'NMS 前的分数阈值 0.05 → 0.5：focal loss {f1} → {f2} AP，DR {d1} → {d2} AP（DR 的分数是校准的）。',
