@@ -5,9 +5,16 @@
  * streaming parsers on the whole text, and readStream on 64 KiB byte chunks (what a File's stream
  * gives a worker), with the longest single chunk (the longest task a worker would run) and the extra
  * memory at the peak (sampled after every chunk) beside the size of the typed arrays it returns.
+ * With `--browser` it then measures the real thing in Chromium (scripts/chromium.ts): a File of
+ * 10⁵ and 10⁶ rows read by importClient.ts's worker (Vite's dev server compiles it), the time from
+ * `read` to the result on the main thread, and every main-thread long task (> 50 ms) meanwhile.
  * Not part of `npm test`: timings depend on the machine and on whatever else runs on it.
  */
 import { loadavg } from 'node:os';
+import { chromium } from '@playwright/test';
+import { createServer } from 'vite';
+import { chromiumLaunchOptions } from '../../scripts/chromium.ts';
+import type * as ImportClientModule from '../../src/worker/importClient.ts';
 import { parseCases } from '../../src/io/case.ts';
 import { CaseStreamParser } from '../../src/io/caseStream.ts';
 import { parseCsv } from '../../src/io/csv.ts';
@@ -164,8 +171,95 @@ async function main(): Promise<void> {
       `JSON ${label} rows (${mb(jsonBytes.length)}): parseCases ${former.toFixed(0)} ms | CaseStreamParser one chunk ${wholeJson.toFixed(0)} ms | readStream 64 KiB chunks ${j.ms.toFixed(0)} ms = ${rate(rows, j.ms)}, longest chunk ${j.longestChunkMs.toFixed(1)} ms, peak memory ${mb(j.peakExtra)} (live after GC ${jLive}) for ${mb(j.resultBytes)} of typed arrays (median of ${runs})`,
     );
   }
+  if (process.argv.includes('--browser')) await browserBench();
   const [e1] = loadavg();
   console.log(`load at the end ${e1.toFixed(2)}`);
+}
+
+/** One import in the page: a File built there, read by the worker client, long tasks observed. */
+interface PageRun {
+  readonly kind: string;
+  readonly rows: number;
+  readonly bytes: number;
+  readonly ok: boolean;
+  readonly ms: number;
+  readonly progressPosts: number;
+  readonly longTasksMs: number[];
+}
+
+async function browserBench(): Promise<void> {
+  const server = await createServer({ server: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+  await server.listen();
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  try {
+    const base = server.resolvedUrls?.local[0] ?? '';
+    const page = await browser.newPage();
+    // tsx keeps function names through an `__name` helper that a serialised function still calls.
+    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    // A blank page of the same origin: nothing but the import runs on its main thread.
+    await page.route('**/blank.html', (route) =>
+      route.fulfill({
+        body: '<!doctype html><title>import bench</title>',
+        contentType: 'text/html',
+      }),
+    );
+    await page.goto(`${base}blank.html`);
+    for (const rows of [1e5, 1e6]) {
+      for (const kind of ['csv', 'json']) {
+        const runs: PageRun[] = [];
+        for (let i = 0; i < 3; i++) runs.push(await page.evaluate(pageRun, { rows, kind }));
+        const r = runs.sort((a, b) => a.ms - b.ms)[1];
+        const longest = Math.max(0, ...runs.flatMap((x) => x.longTasksMs));
+        console.log(
+          `browser ${kind.toUpperCase().padEnd(4)} ${rows === 1e5 ? '1e5' : '1e6'} rows (${mb(r.bytes)}): ready in ${r.ms.toFixed(0)} ms (median of 3; all ${runs.map((x) => x.ms.toFixed(0)).join(', ')}), ${r.progressPosts} progress posts, ok ${r.ok}; longest main-thread task over 50 ms in the 3 runs: ${longest === 0 ? 'none' : `${longest} ms`}`,
+        );
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/** Runs in the page (serialised by Playwright: no closure over this module). */
+async function pageRun({ rows, kind }: { rows: number; kind: string }): Promise<PageRun> {
+  const path = '/src/worker/importClient.ts';
+  const mod = (await import(/* @vite-ignore */ path)) as typeof ImportClientModule;
+  const value = (i: number) => (((i * 7919) % 12000) / 1000 - 8).toFixed(6);
+  let file: File;
+  if (kind === 'csv') {
+    const lines = ['logit,label'];
+    for (let i = 0; i < rows; i++) lines.push(`${value(i)},${i % 100 === 0 ? 1 : 0}`);
+    file = new File([`${lines.join('\n')}\n`], 'bench.csv');
+  } else {
+    const logits: string[] = [];
+    const targets: number[] = [];
+    for (let i = 0; i < rows; i++) {
+      logits.push(value(i));
+      targets.push(i % 100 === 0 ? 1 : 0);
+    }
+    file = new File(
+      [`{"logits": [${logits.join(', ')}], "targets": [${targets.join(', ')}]}`],
+      'bench.json',
+    );
+  }
+  const client = mod.createImportClient();
+  // Start the worker (and let the page settle) before timing.
+  await client.read(new File(['0.5,1\n'], 'warm.csv')).result;
+  await new Promise((r) => setTimeout(r, 200));
+  const longTasksMs: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longTasksMs.push(Math.round(e.duration));
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  let progressPosts = 0;
+  const t0 = performance.now();
+  const { result } = await client.read(file, { onProgress: () => progressPosts++ }).result;
+  const ms = performance.now() - t0;
+  await new Promise((r) => setTimeout(r, 100));
+  observer.disconnect();
+  client.dispose();
+  return { kind, rows, bytes: file.size, ok: result.ok, ms, progressPosts, longTasksMs };
 }
 
 await main();

@@ -1,3 +1,6 @@
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCases } from '../../src/io/case.ts';
@@ -226,6 +229,22 @@ describe('readStream', () => {
       ok: false,
       error: 'cannot read the input (disk gone)',
     });
+  });
+
+  it('reads a Node file stream (as the CLI would) without a whole-file string', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dr-stream-'));
+    try {
+      const path = join(dir, 'scores.csv');
+      writeFileSync(path, csv);
+      const r = await readStream(createReadStream(path, { highWaterMark: 1000 }), 'csv');
+      expect(r).toEqual(parseCsv(csv));
+      writeFileSync(path, '{"logits": [1, 2], "targets": [0, 1]}');
+      expect(await readStream(createReadStream(path), 'json')).toEqual(
+        parseCases('{"logits": [1, 2], "targets": [0, 1]}'),
+      );
+    } finally {
+      rmSync(dir, { recursive: true });
+    }
   });
 
   it('reads JSON cases as parseCases does', async () => {
