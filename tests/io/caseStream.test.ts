@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseCases, type ParseCasesResult } from '../../src/io/case.ts';
 import { CaseStreamParser } from '../../src/io/caseStream.ts';
 import { readStream } from '../../src/io/stream.ts';
@@ -12,6 +12,9 @@ import {
   textChunks,
   type Cuts,
 } from './streamHelpers.ts';
+
+// Thousands of property runs: seconds on a busy machine, more than the default 5 s timeout.
+vi.setConfig({ testTimeout: 120_000 });
 
 const encoder = new TextEncoder();
 

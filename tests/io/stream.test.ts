@@ -2,11 +2,14 @@ import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseCases } from '../../src/io/case.ts';
 import { parseCsv } from '../../src/io/csv.ts';
 import { CANCELLED, firstBadByte, readStream, Utf8Stream } from '../../src/io/stream.ts';
 import { byteChunks, cutsArb, fromChunks } from './streamHelpers.ts';
+
+// Thousands of property runs: seconds on a busy machine, more than the default 5 s timeout.
+vi.setConfig({ testTimeout: 120_000 });
 
 const encoder = new TextEncoder();
 
