@@ -6,11 +6,13 @@
  * Usage: `const s = t(lang); s('panel.smoothing.title'); s('smoothing.quad', { rho: 0.5 })`.
  */
 import { app as enApp } from './en/app.ts';
+import { baseline as enBaseline } from './en/baseline.ts';
 import { controls as enControls } from './en/controls.ts';
 import { notices as enNotices } from './en/notices.ts';
 import { panels as enPanels } from './en/panels.ts';
 import type { Lang } from './lang.ts';
 import { app as zhApp } from './zh/app.ts';
+import { baseline as zhBaseline } from './zh/baseline.ts';
 import { controls as zhControls } from './zh/controls.ts';
 import { notices as zhNotices } from './zh/notices.ts';
 import { panels as zhPanels } from './zh/panels.ts';
@@ -21,12 +23,13 @@ export const STRING_PARTS = {
   controls: { en: enControls, zh: zhControls },
   notices: { en: enNotices, zh: zhNotices },
   panels: { en: enPanels, zh: zhPanels },
+  baseline: { en: enBaseline, zh: zhBaseline },
 } as const;
 
 /** The merged table, one object per language. */
 export const strings = {
-  en: { ...enApp, ...enControls, ...enNotices, ...enPanels },
-  zh: { ...zhApp, ...zhControls, ...zhNotices, ...zhPanels },
+  en: { ...enApp, ...enControls, ...enNotices, ...enPanels, ...enBaseline },
+  zh: { ...zhApp, ...zhControls, ...zhNotices, ...zhPanels, ...zhBaseline },
 } as const;
 
 /** A key of the merged table. */

@@ -52,6 +52,7 @@ export function DistributionPanel(props: PanelProps) {
       onHover={props.onHover}
       onEdit={props.onEdit}
       width={props.width}
+      baseline={props.baseline}
     />
   );
 

@@ -169,6 +169,7 @@ export function GradientPanel(props: PanelProps) {
             s={s}
             onHover={props.onHover}
             onEdit={props.onEdit}
+            baseline={props.baseline?.detail}
           />
           <ul className="legend" aria-label={s('gradient.legend')}>
             <li>

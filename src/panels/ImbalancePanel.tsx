@@ -11,6 +11,7 @@ import { SetNotices } from './shared/SetNotices.tsx';
 import { PanelReadouts } from './shared/PanelReadouts.tsx';
 import { ScoreLanes } from './shared/ScoreLanes.tsx';
 import { ShareBar } from './shared/ShareBar.tsx';
+import { LaneGhost } from './shared/LaneGhost.tsx';
 import { t } from '../i18n/strings.ts';
 import { Tex } from './tex/Tex.tsx';
 import type { PanelProps } from './types.ts';
@@ -38,26 +39,29 @@ export function ImbalancePanel(props: PanelProps) {
         })}
         className="chart-imbalance"
         markers={(x, layout) => (
-          // The plain mean of each set, dashed across its lane (DR will replace it by P̂±).
-          <g className="means" strokeDasharray="4 3" strokeWidth={1.5}>
-            {(
-              [
-                [pos, layout.posLane, 'var(--pos)'],
-                [neg, layout.negLane, 'var(--neg)'],
-              ] as const
-            ).map(([set, lane, colour]) =>
-              set.n > 0 ? (
-                <line
-                  key={colour}
-                  x1={px(x(set.mean))}
-                  x2={px(x(set.mean))}
-                  y1={lane.top}
-                  y2={lane.bottom}
-                  stroke={colour}
-                />
-              ) : null,
-            )}
-          </g>
+          <>
+            {props.baseline ? <LaneGhost baseline={props.baseline} x={x} layout={layout} /> : null}
+            {/* The plain mean of each set, dashed across its lane (DR will replace it by P̂±). */}
+            <g className="means" strokeDasharray="4 3" strokeWidth={1.5}>
+              {(
+                [
+                  [pos, layout.posLane, 'var(--pos)'],
+                  [neg, layout.negLane, 'var(--neg)'],
+                ] as const
+              ).map(([set, lane, colour]) =>
+                set.n > 0 ? (
+                  <line
+                    key={colour}
+                    x1={px(x(set.mean))}
+                    x2={px(x(set.mean))}
+                    y1={lane.top}
+                    y2={lane.bottom}
+                    stroke={colour}
+                  />
+                ) : null,
+              )}
+            </g>
+          </>
         )}
       />
       <ShareBar

@@ -32,6 +32,11 @@ const STYLE: Readonly<Record<Smoothing, { stroke: string; dash: string | undefin
   logistic: { stroke: 'var(--fg)', dash: undefined },
 };
 
+/** Whether `v` lies on the chart's z axis (the baseline's z may be off it). */
+function inDomain(v: number, lo: number, hi: number): boolean {
+  return v >= lo && v <= hi;
+}
+
 /** The curves, the current-z rule and the dots on each curve, in one SVG. */
 export function SmoothingPanel(props: PanelProps) {
   const { data, params, lang, width } = props;
@@ -118,6 +123,28 @@ export function SmoothingPanel(props: PanelProps) {
             strokeWidth={kind === params.smoothing ? 3 : 1.5}
           />
         ))}
+        {props.baseline && inDomain(props.baseline.result.z, lo, hi) ? (
+          <g className="ghost ghost-z" aria-hidden="true" pointerEvents="none">
+            <line
+              x1={px(x(props.baseline.result.z))}
+              x2={px(x(props.baseline.result.z))}
+              y1={bottom}
+              y2={m.top}
+              stroke="var(--ghost)"
+              strokeWidth={2}
+              strokeDasharray="2 3"
+            />
+            <text
+              x={px(x(props.baseline.result.z))}
+              y={m.top - 2}
+              textAnchor="middle"
+              fontSize={10}
+              fill="var(--ghost)"
+            >
+              {s('ghost.a')}
+            </text>
+          </g>
+        ) : null}
         <line
           className="current-z"
           x1={px(x(z))}

@@ -18,4 +18,9 @@ export interface PanelProps {
   readonly onEdit?: (edit: PanelEdit) => void;
   /** Drawing width in CSS pixels (the panel is responsive; the container measures it). */
   readonly width: number;
+  /**
+   * The pinned baseline A's snapshot, drawn faintly under the current state (ghost curves, marks and
+   * markers); absent when no baseline is pinned (the drawing is then exactly as without the feature).
+   */
+  readonly baseline?: ExplainerData;
 }

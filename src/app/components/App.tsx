@@ -12,6 +12,7 @@ import { Notices } from './Notices.tsx';
 import { ParamControls } from './ParamControls.tsx';
 import { PreferenceControls } from './PreferenceControls.tsx';
 import { LiveReadouts } from './LiveReadouts.tsx';
+import { BaselineControls } from './BaselineControls.tsx';
 import { Toolbar } from './Toolbar.tsx';
 
 export function App() {
@@ -37,6 +38,7 @@ export function App() {
           <ImportPanel />
         </div>
         <LiveReadouts />
+        <BaselineControls />
         <Explainer />
         <CandidateEditor />
       </main>

@@ -55,6 +55,8 @@ export function Explainer() {
   const hovered = useDeferredValue(useApp((st) => st.view.hovered));
   const lang = useDeferredValue(useLang());
   const editable = useApp((st) => st.candidates !== null);
+  // The pinned baseline A's snapshot, drawn as a ghost under every panel while A is pinned.
+  const baseline = useDeferredValue(useApp((st) => (st.baseline ? st.baselineShown?.data : null)));
   const [ref, columnWidth] = useElementWidth<HTMLDivElement>();
   const width = Math.max(MIN_PANEL_WIDTH, columnWidth - 2 * PANEL_PADDING_PX);
 
@@ -77,9 +79,10 @@ export function Explainer() {
             onHover,
             ...(editable && { onEdit }),
             width,
+            ...(baseline && { baseline }),
           }
         : null,
-    [shown, lang, hovered, onHover, onEdit, editable, width],
+    [shown, lang, hovered, onHover, onEdit, editable, width, baseline],
   );
 
   return (

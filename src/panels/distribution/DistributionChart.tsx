@@ -35,6 +35,8 @@ export interface DistributionChartProps {
   readonly onHover: (index: number | null) => void;
   readonly onEdit?: ((edit: PanelEdit) => void) | undefined;
   readonly width: number;
+  /** The pinned baseline A, drawn faintly underneath (its q and P̂). */
+  readonly baseline?: ExplainerData | undefined;
 }
 
 /** Positions in the detail arrays of the set's entries, or null when they are not drawn one by one. */
@@ -58,15 +60,28 @@ export function DistributionChart(props: DistributionChartProps) {
   const x = useMemo(() => scoreScale(width, MARGINS), [width]);
   const stems = useMemo(() => stemEntries(data, positive), [data, positive]);
   const detail = data.detail;
+  const baseline = props.baseline;
+  const ghostStems = useMemo(
+    () => (baseline && stems ? stemEntries(baseline, positive) : null),
+    [baseline, stems, positive],
+  );
 
   const yMax = useMemo(() => {
+    let m = 0;
     if (stems && detail) {
-      let m = 0;
       for (const k of stems) m = Math.max(m, detail.q[k], detail.o[k]);
-      return m;
+    } else {
+      m = Math.max(columnMax(summary.hist.oMass), columnMax(summary.hist.qMass));
     }
-    return Math.max(columnMax(summary.hist.oMass), columnMax(summary.hist.qMass));
-  }, [stems, detail, summary]);
+    // The ghost of A shares the axis: its tallest q must fit too.
+    if (baseline) {
+      const b = baseline.detail;
+      if (ghostStems && b) for (const k of ghostStems) m = Math.max(m, b.q[k]);
+      else if (!stems)
+        m = Math.max(m, columnMax((positive ? baseline.pos : baseline.neg).hist.qMass));
+    }
+    return m;
+  }, [stems, detail, summary, baseline, ghostStems, positive]);
   const y = valueScale(yMax, MARGINS.top, bottom);
 
   let marks;
@@ -145,6 +160,53 @@ export function DistributionChart(props: DistributionChartProps) {
     );
   }
 
+  // A's q and P̂, faint and under everything else (no pointer, no name: the readouts say A's numbers).
+  let ghost = null;
+  if (baseline) {
+    const b = baseline.detail;
+    const bSummary = positive ? baseline.pos : baseline.neg;
+    const bHat = positive ? baseline.result.pPlus : baseline.result.pMinus;
+    const gx = px(x(bHat));
+    ghost = (
+      <g className="ghost ghost-distribution" aria-hidden="true" pointerEvents="none">
+        {ghostStems && b ? (
+          Array.from(ghostStems, (k) => (
+            <g key={b.index[k]}>
+              <line
+                x1={px(x(b.p[k]))}
+                x2={px(x(b.p[k]))}
+                y1={bottom}
+                y2={px(y(b.q[k]))}
+                stroke="var(--ghost)"
+                strokeWidth={3}
+              />
+              <circle cx={px(x(b.p[k]))} cy={px(y(b.q[k]))} r={3} fill="var(--ghost)" />
+            </g>
+          ))
+        ) : bSummary.n > 0 ? (
+          <path
+            d={stepPath(bSummary.hist.edges, bSummary.hist.qMass, x, y)}
+            fill="none"
+            stroke="var(--ghost)"
+            strokeWidth={3}
+          />
+        ) : null}
+        <line
+          x1={gx}
+          x2={gx}
+          y1={MARGINS.top - 14}
+          y2={bottom}
+          stroke="var(--ghost)"
+          strokeWidth={2}
+          strokeDasharray="2 3"
+        />
+        <text x={gx} y={bottom - 4} textAnchor="middle" fontSize={10} fill="var(--ghost)">
+          {s('ghost.a')}
+        </text>
+      </g>
+    );
+  }
+
   // P̂ and the plain mean; labels on two rows so close values do not overprint.
   const marker = (value: number, row: number, text: string, stroke: string, dash?: string) => {
     const cx = x(value);
@@ -205,6 +267,7 @@ export function DistributionChart(props: DistributionChartProps) {
         label={s('dist.axisMass')}
         gridLength={width - MARGINS.left - MARGINS.right}
       />
+      {ghost}
       {marks}
       {marker(summary.mean, 1, s('dist.mean', { v: fmtP(summary.mean) }), 'var(--muted)', '4 3')}
       {marker(pHat, 0, s(positive ? 'dist.pPlus' : 'dist.pMinus', { v: fmtP(pHat) }), colour)}

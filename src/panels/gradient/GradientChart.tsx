@@ -15,7 +15,13 @@ import type { EntryDetail } from '../../explain/types.ts';
 import type { PanelEdit } from '../../state/types.ts';
 import { SVG_MARK_LIMIT } from '../../viz/marks.ts';
 import { LAYOUT, PANE_SCALES, denseIds, denseMarks, seriesOf } from './gradientMarks.ts';
-import { SERIES, orderByScore, type GradWrt, type SeriesId } from './gradientSeries.ts';
+import {
+  SERIES,
+  orderByScore,
+  seriesValues,
+  type GradWrt,
+  type SeriesId,
+} from './gradientSeries.ts';
 
 export interface GradientChartProps {
   readonly detail: EntryDetail;
@@ -30,6 +36,8 @@ export interface GradientChartProps {
   readonly s: Translate;
   readonly onHover: (index: number | null) => void;
   readonly onEdit?: ((edit: PanelEdit) => void) | undefined;
+  /** The pinned baseline A's per-entry detail: its DR gradients drawn faintly, on this chart's scale. */
+  readonly baseline?: EntryDetail | null | undefined;
 }
 
 const DOT_R = 4;
@@ -38,6 +46,36 @@ const DOT_R = 4;
 function seriesName(id: SeriesId, wrt: GradWrt, s: Translate): string {
   if (id === 'dr') return s(wrt === 'logit' ? 'gradient.seriesDrLogit' : 'gradient.seriesDrP');
   return s(id === 'focal' ? 'gradient.seriesFocal' : 'gradient.seriesBce');
+}
+
+/**
+ * A's DR gradients as faint rings in the DR pane, divided by the current max |g| (not A's own), so a
+ * gradient that grew or shrank since A shows as a ring above or below its dot; clipped to the pane.
+ */
+function ghostMarks(
+  baseline: EntryDetail | null | undefined,
+  wrt: GradWrt,
+  maxAbsNow: number,
+  x: (p: number) => number,
+  y: (v: number) => number,
+) {
+  if (!baseline || baseline.p.length > SVG_MARK_LIMIT || maxAbsNow === 0) return null;
+  const values = seriesValues(baseline, 'dr', wrt);
+  return (
+    <g className="ghost ghost-gradient" aria-hidden="true" pointerEvents="none">
+      {Array.from(values, (g, j) => (
+        <circle
+          key={baseline.index[j]}
+          cx={px(x(baseline.p[j]))}
+          cy={px(y(Math.max(-1.05, Math.min(1.05, g / maxAbsNow))))}
+          r={DOT_R + 1}
+          fill="none"
+          stroke="var(--ghost)"
+          strokeWidth={2}
+        />
+      ))}
+    </g>
+  );
 }
 
 /** The three stacked panes; see the module comment. */
@@ -56,6 +94,7 @@ export function GradientChart(props: GradientChartProps) {
 
   const m = CHART_MARGINS;
   const right = width - m.right;
+  const ghost = dense ? null : ghostMarks(props.baseline, wrt, series[0].maxAbs, x, ys[0]);
   const hx = hoveredAt >= 0 ? px(x(detail.p[hoveredAt])) : null;
 
   const frame = (
@@ -159,6 +198,7 @@ export function GradientChart(props: GradientChartProps) {
       >
         <title>{props.title}</title>
         {frame}
+        {ghost}
         {series.map((ser, k) => {
           const y = ys[k];
           const y0 = px(y(0));

@@ -1,0 +1,25 @@
+/** English strings of the pinned baseline A (its controls, readouts and ghosts). The Chinese table (../zh/baseline.ts) must have every key. */
+export const baseline = {
+  'ghost.a': 'A',
+  'baseline.title': 'Compare with a baseline',
+  'baseline.pin': 'Pin as baseline',
+  'baseline.repin': 'Pin the current state as A',
+  'baseline.swap': 'Swap A and now',
+  'baseline.clear': 'Clear A',
+  'baseline.none':
+    'Pin the current settings as A, then change anything: every panel draws A faintly underneath, and the numbers below compare A with now.',
+  'baseline.caption': 'Baseline A against the current state',
+  'baseline.colQuantity': 'quantity',
+  'baseline.colA': 'A (baseline)',
+  'baseline.colNow': 'now',
+  'baseline.colDiff': 'now − A',
+  'baseline.loss': 'DR loss',
+  'baseline.differs': 'A differs from now in: {list}.',
+  'baseline.same': 'A has the same parameters and candidates as now.',
+  'baseline.otherSet': 'the candidate set',
+  'baseline.computing': 'computing A…',
+  'baseline.pinned': 'Baseline A pinned. Change a parameter to compare.',
+  'baseline.swapped': 'A and now swapped.',
+  'baseline.cleared': 'Baseline A cleared.',
+  'baseline.equationHover': 'Baseline A: {value}',
+} as const;
