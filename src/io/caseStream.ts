@@ -550,7 +550,8 @@ export class CaseStreamParser implements Host {
   }
 
   private close(): void {
-    // close() may replace frames below (a row making its array plain): pop first, deliver after.
+    // close() may replace the frame below (a row making its array plain), so the parent is read
+    // from the stack only after the pop.
     const frame = this.stack[this.stack.length - 1];
     const value = frame.close();
     this.stack.pop();

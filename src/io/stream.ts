@@ -113,7 +113,7 @@ async function pump<R>(
   });
   try {
     for (;;) {
-      const step = await Promise.race([chunks.next(), aborted]);
+      const step = signal ? await Promise.race([chunks.next(), aborted]) : await chunks.next();
       if (step === 'aborted' || signal?.aborted) {
         chunks.cancel();
         return CANCELLED;

@@ -166,7 +166,8 @@ async function sniffed(
         yield step.value;
       }
     } finally {
-      reader.releaseLock();
+      // Stopped early (an error, a cancel) or done: either way the file need not be read further.
+      void reader.cancel().catch(() => undefined);
     }
   }
   return { kind: first === '{' || first === '[' ? 'json' : 'csv', chunks: chunks() };
