@@ -115,13 +115,19 @@ function candidate(problem: Problem, id: 'official' | MathsVariantId): Candidate
 export function diagnose(check: Check): Diagnosis {
   const { problem, yours } = check;
   const official = candidate(problem, 'official');
-  const variants = MATHS_VARIANT_IDS.map((id) => candidate(problem, id));
   const at = (c: Candidate, p: Precision['name']) => within(yours, c, c.bounds[p]);
+  // One variant at a time, kept only as two booleans: a candidate holds several arrays of R·K
+  // numbers, and a detection-scale case has millions of entries.
+  const v64: MathsVariantId[] = [];
+  const v32: MathsVariantId[] = [];
+  for (const id of MATHS_VARIANT_IDS) {
+    const c = candidate(problem, id);
+    if (at(c, 'float64')) v64.push(id);
+    if (at(c, 'float32')) v32.push(id);
+  }
 
   let verdict: Verdict;
   let matches: VariantId[];
-  const v64 = MATHS_VARIANT_IDS.filter((_, k) => at(variants[k], 'float64'));
-  const v32 = MATHS_VARIANT_IDS.filter((_, k) => at(variants[k], 'float32'));
   if (at(official, 'float64')) {
     verdict = 'match';
     matches = ['official', ...v64];

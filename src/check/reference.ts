@@ -79,6 +79,31 @@ export interface Trace {
   readonly throughSigmoid: boolean;
 }
 
+/** Flat indices of the entries of each group whose `positive` flag equals `flag`, ascending. */
+function indexLists(
+  group: Int32Array,
+  positive: Uint8Array,
+  flag: 0 | 1,
+  nGroups: number,
+): Int32Array[] {
+  const counts = new Int32Array(nGroups);
+  for (let i = 0; i < group.length; i++)
+    if (group[i] >= 0 && positive[i] === flag) counts[group[i]]++;
+  const lists = Array.from(counts, (n) => new Int32Array(n));
+  const fill = new Int32Array(nGroups);
+  for (let i = 0; i < group.length; i++) {
+    const g = group[i];
+    if (g >= 0 && positive[i] === flag) lists[g][fill[g]++] = i;
+  }
+  return lists;
+}
+
+function gather(values: Float64Array, idx: Int32Array): Float64Array {
+  const out = new Float64Array(idx.length);
+  for (let j = 0; j < idx.length; j++) out[j] = values[idx[j]];
+  return out;
+}
+
 /** σ(x) evaluated without overflow, rounded after every operation. */
 function sigmoidR(x: number, r: Round): number {
   if (x >= 0) return r(1 / r(1 + r(Math.exp(-x))));
@@ -281,16 +306,13 @@ export function evaluateReference(
   const divisor = variant === 'divided-by-positives' ? Math.max(1, nPosAll) : 1;
   const { margin } = params;
   let loss = 0;
-  const posLists: number[][] = Array.from({ length: nGroups }, () => []);
-  const negLists: number[][] = Array.from({ length: nGroups }, () => []);
-  for (let i = 0; i < N; i++) {
-    if (group[i] >= 0) (positive[i] === 1 ? posLists : negLists)[group[i]].push(i);
-  }
+  const posLists = indexLists(group, positive, 1, nGroups);
+  const negLists = indexLists(group, positive, 0, nGroups);
   for (let g = 0; g < nGroups; g++) {
     const posIdx = posLists[g];
     const negIdx = negLists[g];
-    const pPos = Float64Array.from(posIdx, (i) => p[i]);
-    const pNeg = Float64Array.from(negIdx, (i) => p[i]);
+    const pPos = gather(p, posIdx);
+    const pNeg = gather(p, negIdx);
     const support = original.kind === 'hardNegative' ? topK(pNeg, original.k) : null;
     const tp = posIdx.length > 0 ? tilt(pPos, posSign, params.lambdaPos, null, r) : null;
     const tn = negIdx.length > 0 ? tilt(pNeg, 1, params.lambdaNeg, support, r) : null;
@@ -316,7 +338,7 @@ export function evaluateReference(
       edge,
     });
     // ∂loss/∂p_j = s·∂z/∂p_j: +q·f for a negative (z = P̂− − …), −q·f for a positive.
-    const scatter = (idx: readonly number[], t: Tilted, sign: 1 | -1) => {
+    const scatter = (idx: Int32Array, t: Tilted, sign: 1 | -1) => {
       for (let j = 0; j < idx.length; j++) {
         const i = idx[j];
         q[i] = t.q[j];
