@@ -13,6 +13,7 @@ import { DEFAULT_STATE } from './defaults.ts';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { editProblem, materialize, sourceEntries } from '../data/index.ts';
 import type { DRResult } from '../engine/types.ts';
+import type { StringKey, StringVars, Translate } from '../i18n/strings.ts';
 import type { PanelEdit } from './types.ts';
 import type { ExplainerData } from '../explain/types.ts';
 import type { ClientError, ClientResult } from '../worker/client.ts';
@@ -39,11 +40,27 @@ export const MAIN_THREAD_ENTRY_LIMIT = 100_000;
 /** Notices kept on screen; older ones drop off. */
 export const NOTICE_LIMIT = 6;
 
+/**
+ * A notice is stored as a string-table key and its values, never as finished text, so switching the
+ * language re-renders it (src/app/components/Notices.tsx). Values are numbers, names from a file or a
+ * link, or messages of lower layers that have no key yet (those stay as given).
+ */
 export interface Notice {
   readonly id: number;
-  readonly text: string;
+  readonly key: StringKey;
+  readonly vars: StringVars;
   /** 'error' is announced as an alert; 'info' politely. */
   readonly level: 'info' | 'error';
+}
+
+/** The text of a notice in one language. */
+export function noticeText(n: Pick<Notice, 'key' | 'vars'>, s: Translate): string {
+  return s(n.key, n.vars);
+}
+
+function sameVars(a: StringVars, b: StringVars): boolean {
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.is(a[k], b[k]));
 }
 
 /** The engine result the readouts show. */
@@ -133,7 +150,13 @@ export interface AppActions {
   engineResult(result: ClientResult): void;
   engineFailed(error: ClientError): void;
   setEngineMode(mode: 'worker' | 'fallback'): void;
+  /**
+   * A notice with text that has no key (a message from a lower layer, in English): kept as the value
+   * of 'notice.raw'. Prefer notifyKey.
+   */
   notify(text: string, level?: 'info' | 'error'): void;
+  /** A notice by string-table key and values: shown in the current language, re-rendered on a switch. */
+  notifyKey(key: StringKey, vars?: StringVars, level?: 'info' | 'error'): void;
   dismissNotice(id: number): void;
   setHovered(index: number | null): void;
   setLang(lang: Preferences['lang']): void;
@@ -239,7 +262,7 @@ export function createAppStore(
         const set = s.candidates;
         const problem = set ? editProblem(set.R, set.K, edit) : null;
         if (problem !== null) {
-          s.notify(`Edit not applied: ${problem}`, 'error');
+          s.notifyKey('notice.editNotApplied', { problem }, 'error');
           return false;
         }
         const coalesce = gesture !== null && gesture === s.history.tag;
@@ -249,12 +272,12 @@ export function createAppStore(
       applyPanelEdit(edit) {
         const s = get();
         if (!s.candidates) {
-          s.notify('This set is too large to edit candidate by candidate.', 'error');
+          s.notifyKey('notice.tooLargeToEdit', {}, 'error');
           return;
         }
         const out = candidateEditOf(edit, s.candidates);
         if (!out.ok) {
-          s.notify(`Edit not applied: ${out.error}`, 'error');
+          s.notifyKey('notice.editNotApplied', { problem: out.error }, 'error');
           return;
         }
         const tag = out.edit.op === 'setLogit' ? logitGesture(out.edit.row, out.edit.cls) : null;
@@ -304,15 +327,18 @@ export function createAppStore(
       engineFailed(e) {
         if (!e.latest) return; // a newer request is on its way; its answer decides
         set({ status: 'error', engineError: e.message });
-        get().notify(`The engine could not compute: ${e.message}`, 'error');
+        get().notifyKey('notice.engineFailed', { error: e.message }, 'error');
       },
       setEngineMode(mode) {
         set({ engineMode: mode });
       },
       notify(text, level = 'info') {
-        // The same text again moves to the end instead of piling up (a repeated error stays one line).
-        const kept = get().notices.filter((n) => n.text !== text);
-        const notices = [...kept, { id: ++noticeId, text, level }].slice(-NOTICE_LIMIT);
+        get().notifyKey('notice.raw', { text }, level);
+      },
+      notifyKey(key, vars = {}, level = 'info') {
+        // The same notice again moves to the end instead of piling up (a repeated error stays one line).
+        const kept = get().notices.filter((n) => !(n.key === key && sameVars(n.vars, vars)));
+        const notices = [...kept, { id: ++noticeId, key, vars, level }].slice(-NOTICE_LIMIT);
         set({ notices });
       },
       dismissNotice(id) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { connectEngine, type ClientCallbacks } from '../../src/state/engineSync.ts';
-import { createAppStore } from '../../src/state/store.ts';
+import { createAppStore, noticeText } from '../../src/state/store.ts';
+import { t } from '../../src/i18n/strings.ts';
 import type { AppParams } from '../../src/params/types.ts';
 import { syncClient } from '../worker/syncClient.ts';
 
@@ -55,6 +56,6 @@ describe('store ↔ engine wiring', () => {
     callbacks!.onNotice('worker gone', 'error');
     expect(client.mode).toBe('fallback');
     expect(store.getState().engineMode).toBe('fallback');
-    expect(store.getState().notices.map((n) => n.text)).toEqual(['worker gone']);
+    expect(store.getState().notices.map((n) => noticeText(n, t('en')))).toEqual(['worker gone']);
   });
 });

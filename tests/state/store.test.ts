@@ -1,4 +1,5 @@
 import { DEFAULT_SOURCE } from '../../src/state/defaults.ts';
+import { t } from '../../src/i18n/strings.ts';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS } from '../../src/engine/types.ts';
 import { DEFAULT_APP_PARAMS } from '../../src/params/table.ts';
@@ -6,6 +7,7 @@ import {
   createAppStore,
   MAIN_THREAD_ENTRY_LIMIT,
   NOTICE_LIMIT,
+  noticeText,
   persistedOf,
 } from '../../src/state/store.ts';
 import type { CandidateSource } from '../../src/data/types.ts';
@@ -149,9 +151,9 @@ describe('app store: the choice and its history', () => {
     const s = () => store.getState();
     s().applyPanelEdit({ kind: 'delete', row: 300 });
     expect(s().source).toBe(DEFAULT_SOURCE);
-    expect(s().notices.at(-1)?.text).toMatch(/row 300 is not in 0\.\.299/);
+    expect(s().notices.at(-1)?.vars.problem).toMatch(/row 300 is not in 0\.\.299/);
     expect(s().editCandidates({ op: 'add', logits: [0], target: 1 })).toBe(false);
-    expect(s().notices.at(-1)?.text).toMatch(/needs 3 logits/);
+    expect(s().notices.at(-1)?.vars.problem).toMatch(/needs 3 logits/);
   });
 
   it('sets too large for the main thread refuse panel edits with a notice', () => {
@@ -238,8 +240,10 @@ describe('app store: engine results and notices', () => {
     expect(store.getState().status).toBe('error');
     expect(store.getState().notices[0]).toMatchObject({
       level: 'error',
-      text: expect.stringContaining('λ− must be > 0'),
+      key: 'notice.engineFailed',
+      vars: { error: 'λ− must be > 0' },
     });
+    expect(noticeText(store.getState().notices[0], t('zh'))).toBe('引擎无法计算：λ− must be > 0');
   });
 
   it('repeated notices stay one line and at most NOTICE_LIMIT are kept', () => {
@@ -249,7 +253,7 @@ describe('app store: engine results and notices', () => {
     notify('same');
     expect(store.getState().notices).toHaveLength(1);
     for (let i = 0; i < NOTICE_LIMIT + 3; i++) notify(`n${i}`);
-    const texts = store.getState().notices.map((n) => n.text);
+    const texts = store.getState().notices.map((n) => noticeText(n, t('en')));
     expect(texts).toHaveLength(NOTICE_LIMIT);
     expect(texts.at(-1)).toBe(`n${NOTICE_LIMIT + 2}`);
   });

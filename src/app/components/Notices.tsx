@@ -1,9 +1,11 @@
 /**
  * The notices region: one live region (role="status", test id "notices") listing every notice's
- * text; errors are also alerts. Texts from links or files are rendered as text, never as HTML.
+ * text in the current language (a notice is a key and values, so a language switch re-renders it);
+ * errors are also alerts. Texts from links or files are rendered as text, never as HTML.
  */
 import { useApp, useAppStore } from '../hooks/context.tsx';
 import { useT } from '../hooks/i18n.ts';
+import { noticeText } from '../../state/store.ts';
 
 export function Notices() {
   const store = useAppStore();
@@ -15,11 +17,11 @@ export function Notices() {
         <ul>
           {notices.map((n) => (
             <li key={n.id} className={`notice notice-${n.level}`}>
-              <span role={n.level === 'error' ? 'alert' : undefined}>{n.text}</span>
+              <span role={n.level === 'error' ? 'alert' : undefined}>{noticeText(n, s)}</span>
               <button
                 type="button"
                 className="dismiss"
-                aria-label={s('app.dismiss', { text: n.text })}
+                aria-label={s('app.dismiss', { text: noticeText(n, s) })}
                 onClick={() => store.getState().dismissNotice(n.id)}
               >
                 ×

@@ -12,6 +12,7 @@ import {
 import type { AppParams } from '../../params/types.ts';
 import { useApp, useAppStore } from '../hooks/context.tsx';
 import { useT } from '../hooks/i18n.ts';
+import { EpsilonControls } from './EpsilonControls.tsx';
 import { ParamControl } from './ParamControl.tsx';
 
 export function ParamControls() {
@@ -66,6 +67,7 @@ export function ParamControls() {
         </select>
       </div>
       {original === 'hardNegative' && <ParamControl spec={HARD_K_SPEC} slider={false} />}
+      <EpsilonControls />
     </section>
   );
 }

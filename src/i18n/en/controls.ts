@@ -31,6 +31,28 @@ export const controls = {
   'control.language.en': 'English',
   'control.language.zh': '中文',
 
+  // ε as an input (src/app/components/EpsilonControls.tsx).
+  'epsilon.title': 'Constraint radius ε: set it, read off λ',
+  'epsilon.labelNeg': 'KL(q−‖o−), the negatives’ constraint radius (Proposition 1)',
+  'epsilon.labelPos': 'KL(q+‖o+), the positives’ constraint radius (Proposition 2)',
+  'epsilon.inputName':
+    '{symbol}: constraint radius; Enter sets {lambdaSymbol} so that KL(q‖o) = {symbol}',
+  'epsilon.readout': 'current {symbol} = KL(q‖o)',
+  'epsilon.hint':
+    'The paper bounds q within KL(q‖o) ≤ {symbol}; the temperature is its Lagrange multiplier. Type {symbol} and press Enter: {lambdaSymbol} is set so that q lies on that boundary. A larger {symbol} gives a smaller {lambdaSymbol}.',
+  'epsilon.unavailable':
+    'Available for sets of up to 100,000 entries (larger sets live only in the background worker).',
+  'epsilon.applied': '{symbol} = {value}: {lambdaSymbol} set to {lambda}',
+  'epsilon.invalid': '{symbol}: type a number ≥ 0',
+  'epsilon.empty':
+    '{symbol}: this set has no such entries, so there is no distribution to constrain',
+  'epsilon.zero':
+    '{symbol} = 0 means q = o, reached only as the temperature tends to ∞; nothing changed',
+  'epsilon.tooLarge':
+    '{symbol} = {value} is out of reach: KL(q‖o) stays below {max} (all weight on the extreme scores, temperature → 0); nothing changed',
+  'epsilon.outOfRange':
+    '{symbol} = {value} needs {lambdaSymbol} = {lambda}, outside the range {min} … {max}; nothing changed',
+
   // Readouts.
   'readout.loss': 'DR loss',
   'readout.pPlus': 'P̂+ (weighted mean of positive scores)',

@@ -11,4 +11,8 @@ export const notices = {
   'notice.permalinkBad': 'The link had invalid fields; kept the defaults for: {fields}',
   'notice.computing': 'Computing…',
   'notice.copied': 'Link copied',
+  'notice.raw': '{text}',
+  'notice.editNotApplied': 'Edit not applied: {problem}',
+  'notice.tooLargeToEdit': 'This set is too large to edit candidate by candidate.',
+  'notice.engineFailed': 'The engine could not compute: {error}',
 } as const;

@@ -32,6 +32,23 @@ export const controls: { readonly [K in keyof typeof en]: string } = {
   'control.language.en': 'English',
   'control.language.zh': '中文',
 
+  'epsilon.title': '约束半径 ε：设定它，读出 λ',
+  'epsilon.labelNeg': 'KL(q−‖o−)，负样本的约束半径（命题 1）',
+  'epsilon.labelPos': 'KL(q+‖o+)，正样本的约束半径（命题 2）',
+  'epsilon.inputName': '{symbol}：约束半径；按 Enter 设定 {lambdaSymbol}，使 KL(q‖o) = {symbol}',
+  'epsilon.readout': '当前 {symbol} = KL(q‖o)',
+  'epsilon.hint':
+    '论文把 q 限制在 KL(q‖o) ≤ {symbol} 之内；温度是它的拉格朗日乘子。输入 {symbol} 并按 Enter：{lambdaSymbol} 被设为使 q 恰好落在该边界上的值。{symbol} 越大，{lambdaSymbol} 越小。',
+  'epsilon.unavailable': '仅适用于不超过 100,000 个条目的集合（更大的集合只存在于后台线程中）。',
+  'epsilon.applied': '{symbol} = {value}：{lambdaSymbol} 设为 {lambda}',
+  'epsilon.invalid': '{symbol}：请输入 ≥ 0 的数',
+  'epsilon.empty': '{symbol}：这个集合没有这类条目，没有可约束的分布',
+  'epsilon.zero': '{symbol} = 0 意味着 q = o，只有温度趋于 ∞ 时才达到；未作更改',
+  'epsilon.tooLarge':
+    '{symbol} = {value} 无法达到：KL(q‖o) 始终小于 {max}（全部权重落在极端分数上，温度 → 0）；未作更改',
+  'epsilon.outOfRange':
+    '{symbol} = {value} 需要 {lambdaSymbol} = {lambda}，超出范围 {min} … {max}；未作更改',
+
   'readout.loss': 'DR 损失',
   'readout.pPlus': 'P̂+（正样本分数的加权均值）',
   'readout.pMinus': 'P̂−（负样本分数的加权均值）',

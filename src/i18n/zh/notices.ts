@@ -11,4 +11,8 @@ export const notices: { readonly [K in keyof typeof en]: string } = {
   'notice.permalinkBad': '链接中有无效字段，以下字段保留默认值：{fields}',
   'notice.computing': '计算中…',
   'notice.copied': '链接已复制',
+  'notice.raw': '{text}',
+  'notice.editNotApplied': '未应用编辑：{problem}',
+  'notice.tooLargeToEdit': '这个集合太大，无法逐个编辑候选。',
+  'notice.engineFailed': '引擎无法计算：{error}',
 };
