@@ -43,6 +43,11 @@ export function DistributionPanel(props: PanelProps) {
   const s = t(lang);
   const r = data.result;
   const input = { data, params, hovered };
+  // Hovering P̂± shows the pinned baseline A's value (absent without A: no title at all).
+  const baselineHint = (name: string, value: number | undefined) =>
+    value === undefined
+      ? undefined
+      : s('baseline.equationHover', { value: `${name} = ${fmtP(value)}` });
   const chart = (set: 'neg' | 'pos') => (
     <DistributionChart
       data={data}
@@ -62,12 +67,12 @@ export function DistributionPanel(props: PanelProps) {
       <Tex expr={texDistributions(input)} />
       <div className="distribution-set distribution-neg">
         <Tex expr={texQNeg(input)} />
-        <Tex expr={texPMinus(input)} />
+        <Tex expr={texPMinus(input)} hint={baselineHint('P̂−', props.baseline?.result.pMinus)} />
         {r.nNeg > 0 ? chart('neg') : null}
       </div>
       <div className="distribution-set distribution-pos">
         <Tex expr={texQPos(input)} />
-        <Tex expr={texPPlus(input)} />
+        <Tex expr={texPPlus(input)} hint={baselineHint('P̂+', props.baseline?.result.pPlus)} />
         {r.nPos > 0 ? chart('pos') : null}
       </div>
       <PanelReadouts

@@ -61,6 +61,8 @@ export interface TexProps {
   /** Display style in its own block (default; wraps at = and + when narrow) or inline in text. */
   readonly display?: boolean;
   readonly className?: string;
+  /** Shown on hover (a title): e.g. the pinned baseline A's numbers for this equation. */
+  readonly hint?: string | undefined;
 }
 
 /**
@@ -68,7 +70,7 @@ export interface TexProps {
  * is KaTeX's markup, morphed in place when the equation changes (./morph.ts: a new number rewrites
  * a few text nodes instead of rebuilding some hundreds of elements), before the browser paints.
  */
-export function Tex({ expr, display = true, className }: TexProps) {
+export function Tex({ expr, display = true, className, hint }: TexProps) {
   const html = useMemo(() => cachedTex(expr, display), [expr, display]);
   const ref = useRef<HTMLDivElement & HTMLSpanElement>(null);
   useLayoutEffect(() => {
@@ -79,5 +81,9 @@ export function Tex({ expr, display = true, className }: TexProps) {
   }, [html]);
   const base = display ? 'tex tex-display' : 'tex';
   const cls = className ? `${base} ${className}` : base;
-  return display ? <div className={cls} ref={ref} /> : <span className={cls} ref={ref} />;
+  return display ? (
+    <div className={cls} ref={ref} title={hint} />
+  ) : (
+    <span className={cls} ref={ref} title={hint} />
+  );
 }

@@ -1,0 +1,70 @@
+// @vitest-environment jsdom
+import { cleanup, render } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DistributionPanel } from '../../src/panels/DistributionPanel.tsx';
+import { GradientPanel } from '../../src/panels/GradientPanel.tsx';
+import { ImbalancePanel } from '../../src/panels/ImbalancePanel.tsx';
+import { SmoothingPanel } from '../../src/panels/SmoothingPanel.tsx';
+import type { PanelProps } from '../../src/panels/types.ts';
+import { badAttributes, histogramOnly, panelProps, small, svgMarkup } from './fixtures.ts';
+
+afterEach(cleanup);
+
+const PANELS = [
+  ['imbalance', ImbalancePanel, '.ghost-lanes'],
+  ['distribution', DistributionPanel, '.ghost-distribution'],
+  ['smoothing', SmoothingPanel, '.ghost-z'],
+  ['gradient', GradientPanel, '.ghost-gradient'],
+] as const;
+
+describe('ghosts of the pinned baseline A', () => {
+  for (const [name, Panel, selector] of PANELS) {
+    it(`${name}: A is drawn faintly, hidden from assistive tech, and never changes the rest`, () => {
+      const now = small({ lambdaNeg: 0.5 });
+      const a = small({ lambdaNeg: 0.1 });
+      const { props } = panelProps(now);
+      const plain = svgMarkup(render(<Panel {...props} />));
+      cleanup();
+      const withA: PanelProps = { ...props, baseline: a };
+      const view = render(<Panel {...withA} />);
+      const ghosts = view.container.querySelectorAll(selector);
+      expect(ghosts.length).toBeGreaterThan(0);
+      for (const g of ghosts) {
+        expect(g.getAttribute('aria-hidden')).toBe('true');
+        expect(g.querySelectorAll('[tabindex]')).toHaveLength(0);
+      }
+      expect(badAttributes(view)).toEqual([]);
+      // Without the ghost groups, the drawing is the plain one (panel 4's y axis may grow to fit A).
+      if (name !== 'distribution') {
+        ghosts.forEach((g) => g.remove());
+        expect(svgMarkup(view)).toBe(plain);
+      }
+    });
+  }
+
+  it('panel 4 on a set without per-entry detail draws A’s q outline and P̂ marker', () => {
+    const { props } = panelProps(histogramOnly({ lambdaNeg: 0.5 }), {
+      baseline: histogramOnly({ lambdaNeg: 0.1 }),
+    });
+    const view = render(<DistributionPanel {...props} />);
+    const ghosts = view.container.querySelectorAll('.ghost-distribution');
+    expect(ghosts).toHaveLength(2);
+    for (const g of ghosts) expect(g.querySelectorAll('path')).toHaveLength(1);
+    expect(badAttributes(view)).toEqual([]);
+  });
+
+  it('panel 4’s P̂ equations name A’s values on hover, and have no title without A', () => {
+    const { props } = panelProps(small({ lambdaNeg: 0.5 }));
+    const plain = render(<DistributionPanel {...props} />);
+    expect(plain.container.querySelectorAll('.tex[title]')).toHaveLength(0);
+    cleanup();
+    const a = small({ lambdaNeg: 0.1 });
+    const view = render(<DistributionPanel {...props} baseline={a} />);
+    const titles = [...view.container.querySelectorAll('.tex[title]')].map((e) =>
+      e.getAttribute('title'),
+    );
+    expect(titles).toHaveLength(2);
+    expect(titles[0]).toMatch(/^Baseline A: P̂− = /);
+    expect(titles[1]).toMatch(/^Baseline A: P̂\+ = /);
+  });
+});
