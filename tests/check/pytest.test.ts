@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkText } from '../../src/cli/check.ts';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const portsDir = fileURLToPath(new URL('./python', import.meta.url));
@@ -25,9 +26,11 @@ function pythonRuns(python: string, code: string): boolean {
 const CANDIDATES = [
   ...new Set([process.env.DR_PYTHON, 'python3', '/usr/bin/python3', 'python']),
 ].filter((p): p is string => p !== undefined && p !== '');
-/** The first Python with pytest and numpy, or null. */
-const python = CANDIDATES.find((p) => pythonRuns(p, 'import pytest, numpy')) ?? null;
-const torch = python !== null && pythonRuns(python, 'import torch');
+const usable = CANDIDATES.filter((p) => pythonRuns(p, 'import pytest, numpy'));
+const withTorch = usable.find((p) => pythonRuns(p, 'import torch'));
+/** A Python with pytest and numpy (one with PyTorch too when there is one), or null. */
+const python = withTorch ?? usable[0] ?? null;
+const torch = withTorch !== undefined;
 const NO_PYTHON = `no Python with pytest and numpy found (tried ${CANDIDATES.join(', ')}): install them (Debian: apt-get install python3-pytest python3-numpy; or pip install pytest numpy), or point DR_PYTHON at a Python that has them`;
 
 interface Run {
@@ -133,5 +136,26 @@ describe(
       expect(run.code).not.toBe(0);
       expect(run.out).toMatch(/Set DR_LOSS_IMPL=module:ClassName/);
     });
+
+    it.skipIf(!torch)(
+      "PyTorch's own SigmoidDRLoss on 10⁵ entries reads match-float32 in float32 and match in float64; with positive-sign, mismatch naming it",
+      () => {
+        const text = execFileSync(python!, [join(portsDir, 'torch_checks.py')], {
+          encoding: 'utf8',
+          maxBuffer: 1 << 28,
+          timeout: TIMEOUT_MS,
+          env: { ...process.env, PYTHONPATH: portsDir, PYTHONDONTWRITEBYTECODE: '1' },
+        });
+        const out = checkText(text);
+        expect(out.code).toBe(3);
+        const d = JSON.parse(out.stdout) as { verdict: string; variant: string }[];
+        expect(d.map((x) => [x.verdict, x.variant])).toEqual([
+          ['match-float32', 'float32'],
+          ['match-float32', 'float32'],
+          ['match', 'official'],
+          ['mismatch', 'positive-sign'],
+        ]);
+      },
+    );
   },
 );
