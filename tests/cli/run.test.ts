@@ -49,7 +49,7 @@ describe('runText on the golden cases', () => {
     expect(nested.grad).toEqual([[flat.grad[0]], [flat.grad[1]]]);
   });
 
-  it('matches the sanity values of drloss-math.md §6 (no positives: P̂+ = 1, ignored row gets 0)', () => {
+  it('matches the sanity values of docs/maths.md §6 (no positives: P̂+ = 1, ignored row gets 0)', () => {
     const out = JSON.parse(
       runText('{"logits": [2, -1, 0.5, -3, -2], "targets": [0, 0, 0, -1, 0]}').stdout,
     );
