@@ -6,14 +6,28 @@
  * - on commit (Enter or leaving the box): empty or not a number → refused with a notice naming the
  *   parameter, the previous value kept; out of range → clamped to the nearest end, with a notice.
  */
+import type { StringKey, StringVars } from '../i18n/strings.ts';
 import { checkParam, type ParamSpec } from '../params/table.ts';
 import { formatParam } from './format.ts';
 
+/** A message as a string-table key and its values (shown in the reader's language). */
+export interface KeyedMessage {
+  readonly key: StringKey;
+  readonly vars: StringVars;
+  /** Values that are keys themselves: `label`, the parameter's name (translated when shown). */
+  readonly keyed: Readonly<Record<string, StringKey>>;
+}
+
+/** The string-table key of a parameter's name without its symbol ("negative temperature"). */
+export function paramNameKey(spec: ParamSpec): StringKey {
+  return `paramName.${spec.key}`;
+}
+
 export type TypedOutcome =
   /** Apply `value` now; `notice` (when set) explains a clamp. */
-  | { readonly kind: 'apply'; readonly value: number; readonly notice: string | null }
-  /** Apply nothing; `message` names the parameter and the problem. */
-  | { readonly kind: 'refuse'; readonly message: string };
+  | { readonly kind: 'apply'; readonly value: number; readonly notice: KeyedMessage | null }
+  /** Apply nothing; `message` names the parameter (by its symbol) and the problem. */
+  | { readonly kind: 'refuse'; readonly message: KeyedMessage };
 
 /** The number a box's text holds; NaN for empty or malformed text (Number('') would be 0). */
 export function parseTyped(text: string): number {
@@ -33,21 +47,26 @@ export function interpretTyped(
   committing: boolean,
   badInput = false,
 ): TypedOutcome {
-  const name = `${spec.symbol} (${spec.label})`;
-  if (text.trim() === '') {
-    const what = badInput ? 'not a number' : 'empty';
-    return { kind: 'refuse', message: `${name}: ${what}, value not applied` };
-  }
-  const checked = checkParam(spec, parseTyped(text));
-  if (!checked.ok) return { kind: 'refuse', message: `${checked.error}, value not applied` };
+  const symbol = spec.symbol;
+  const keyed = { label: paramNameKey(spec) };
+  const refuse = (key: StringKey, vars: StringVars = {}): TypedOutcome => ({
+    kind: 'refuse',
+    message: { key, vars: { symbol, ...vars }, keyed },
+  });
+  if (text.trim() === '') return refuse(badInput ? 'param.notNumber' : 'param.empty');
+  const value = parseTyped(text);
+  const checked = checkParam(spec, value);
+  if (!checked.ok) return refuse(Number.isFinite(value) ? 'param.notWhole' : 'param.notNumber');
   if (!checked.clamped) return { kind: 'apply', value: checked.value, notice: null };
-  const range = `[${formatParam(spec.min)}, ${formatParam(spec.max)}]`;
-  if (!committing) {
-    return { kind: 'refuse', message: `${name}: ${text.trim()} is outside ${range}` };
-  }
+  const range = { text: text.trim(), min: formatParam(spec.min), max: formatParam(spec.max) };
+  if (!committing) return refuse('param.outside', range);
   return {
     kind: 'apply',
     value: checked.value,
-    notice: `${name}: ${text.trim()} is outside ${range}; clamped to ${formatParam(checked.value)}`,
+    notice: {
+      key: 'param.clamped',
+      vars: { symbol, ...range, value: formatParam(checked.value) },
+      keyed,
+    },
   };
 }

@@ -49,13 +49,18 @@ export interface Notice {
   readonly id: number;
   readonly key: StringKey;
   readonly vars: StringVars;
+  /** Values that are themselves keys of the table (a parameter's name): translated when shown. */
+  readonly keyed?: Readonly<Record<string, StringKey>>;
   /** 'error' is announced as an alert; 'info' politely. */
   readonly level: 'info' | 'error';
 }
 
 /** The text of a notice in one language. */
-export function noticeText(n: Pick<Notice, 'key' | 'vars'>, s: Translate): string {
-  return s(n.key, n.vars);
+export function noticeText(n: Pick<Notice, 'key' | 'vars' | 'keyed'>, s: Translate): string {
+  if (!n.keyed) return s(n.key, n.vars);
+  const named: Record<string, string> = {};
+  for (const [name, key] of Object.entries(n.keyed)) named[name] = s(key);
+  return s(n.key, { ...n.vars, ...named });
 }
 
 function sameVars(a: StringVars, b: StringVars): boolean {
@@ -156,7 +161,12 @@ export interface AppActions {
    */
   notify(text: string, level?: 'info' | 'error'): void;
   /** A notice by string-table key and values: shown in the current language, re-rendered on a switch. */
-  notifyKey(key: StringKey, vars?: StringVars, level?: 'info' | 'error'): void;
+  notifyKey(
+    key: StringKey,
+    vars?: StringVars,
+    level?: 'info' | 'error',
+    keyed?: Readonly<Record<string, StringKey>>,
+  ): void;
   dismissNotice(id: number): void;
   setHovered(index: number | null): void;
   setLang(lang: Preferences['lang']): void;
@@ -335,10 +345,13 @@ export function createAppStore(
       notify(text, level = 'info') {
         get().notifyKey('notice.raw', { text }, level);
       },
-      notifyKey(key, vars = {}, level = 'info') {
+      notifyKey(key, vars = {}, level = 'info', keyed) {
         // The same notice again moves to the end instead of piling up (a repeated error stays one line).
         const kept = get().notices.filter((n) => !(n.key === key && sameVars(n.vars, vars)));
-        const notices = [...kept, { id: ++noticeId, key, vars, level }].slice(-NOTICE_LIMIT);
+        const notice: Notice = keyed
+          ? { id: ++noticeId, key, vars, keyed, level }
+          : { id: ++noticeId, key, vars, level };
+        const notices = [...kept, notice].slice(-NOTICE_LIMIT);
         set({ notices });
       },
       dismissNotice(id) {

@@ -12,7 +12,8 @@ describe('seed box', () => {
     for (const bad of ['1.5', '-1', '4294967296', '', 'x']) {
       const r = parseSeed(bad);
       expect(r.ok).toBe(false);
-      expect(!r.ok && r.error).toMatch(/^seed:/);
+      expect(!r.ok && r.key).toBe('seed.invalid');
+      expect(!r.ok && r.vars.text).toBe(bad.trim());
     }
   });
 });

@@ -31,7 +31,7 @@ export function CandidatePicker() {
     const parsed = parseSeed(draft);
     setDraft(null);
     if (!parsed.ok) {
-      store.getState().notify(`${parsed.error}; kept ${seed}`, 'error');
+      store.getState().notifyKey(parsed.key, { ...parsed.vars, seed }, 'error');
       return;
     }
     if (preset && parsed.seed !== seed) choose(preset, parsed.seed);

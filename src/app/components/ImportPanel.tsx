@@ -21,18 +21,26 @@ export function ImportPanel() {
 
   const load = (text: string, name: string | undefined) => {
     const parsed = parseImport(text, name);
-    const label = name ?? 'pasted text';
+    const st = store.getState();
     if (!parsed.ok) {
-      store.getState().notify(`Import of ${label} failed: ${parsed.error}`, 'error');
+      // The io layer's message (English, shared with the CLI) is the value of a translated frame.
+      if (name === undefined) st.notifyKey('import.failedPasted', { error: parsed.error }, 'error');
+      else st.notifyKey('import.failed', { name, error: parsed.error }, 'error');
       return false;
     }
-    store.getState().setSource(parsed.source, parsed.params);
-    for (const text of parsed.notices) store.getState().notify(text, 'info');
-    const s = parsed.source;
+    st.setSource(parsed.source, parsed.params);
+    for (const text of parsed.notices) st.notify(text, 'info');
+    const src = parsed.source;
     const shape =
-      s.kind === 'explicit' ? `${s.base.R.toLocaleString('en')} × ${s.base.K}` : s.preset;
-    const withParams = parsed.params ? ', with its parameters' : '';
-    store.getState().notify(`Imported ${label} (${shape}${withParams}).`, 'info');
+      src.kind === 'explicit' ? `${src.base.R.toLocaleString('en')} × ${src.base.K}` : src.preset;
+    const key = parsed.params
+      ? name === undefined
+        ? 'import.donePastedWithParams'
+        : 'import.doneWithParams'
+      : name === undefined
+        ? 'import.donePasted'
+        : 'import.done';
+    st.notifyKey(key, { name: name ?? '', shape }, 'info');
     return true;
   };
 
@@ -42,12 +50,15 @@ export function ImportPanel() {
     if (!file) return;
     try {
       if (file.size > MAX_IMPORT_BYTES) {
-        store
-          .getState()
-          .notify(
-            `Import of ${file.name} refused: ${file.size.toLocaleString('en')} bytes is over the ${MAX_IMPORT_BYTES.toLocaleString('en')}-byte limit`,
-            'error',
-          );
+        store.getState().notifyKey(
+          'import.tooLarge',
+          {
+            name: file.name,
+            size: file.size.toLocaleString('en'),
+            limit: MAX_IMPORT_BYTES.toLocaleString('en'),
+          },
+          'error',
+        );
         return;
       }
       setBusy(true);
@@ -55,8 +66,9 @@ export function ImportPanel() {
     } catch (err) {
       store
         .getState()
-        .notify(
-          `Import of ${file.name} failed: ${err instanceof Error ? err.message : String(err)}`,
+        .notifyKey(
+          'import.failed',
+          { name: file.name, error: err instanceof Error ? err.message : String(err) },
           'error',
         );
     } finally {

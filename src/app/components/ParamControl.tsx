@@ -9,6 +9,7 @@ import { useApp, useAppStore } from '../hooks/context.tsx';
 import { formatParam } from '../format.ts';
 import { paramLabel, useLang, useT } from '../hooks/i18n.ts';
 import { interpretTyped } from '../paramInput.ts';
+import { noticeText } from '../../state/store.ts';
 
 /** `slider: false` shows the number box only (n̂ spans 1…1e8 in whole numbers: a slider would not help). */
 export function ParamControl({ spec, slider = true }: { spec: ParamSpec; slider?: boolean }) {
@@ -33,7 +34,7 @@ export function ParamControl({ spec, slider = true }: { spec: ParamSpec; slider?
     if (outcome.kind === 'apply') {
       setProblem(null);
       set(outcome.value, `number:${spec.key}`);
-    } else setProblem(outcome.message);
+    } else setProblem(noticeText(outcome.message, s));
   };
 
   const commit = () => {
@@ -41,8 +42,12 @@ export function ParamControl({ spec, slider = true }: { spec: ParamSpec; slider?
       const outcome = interpretTyped(spec, draft, true, bad);
       if (outcome.kind === 'apply') {
         set(outcome.value, `number:${spec.key}`);
-        if (outcome.notice) store.getState().notify(outcome.notice, 'info');
-      } else store.getState().notify(outcome.message, 'error');
+        const n = outcome.notice;
+        if (n) store.getState().notifyKey(n.key, n.vars, 'info', n.keyed);
+      } else {
+        const m = outcome.message;
+        store.getState().notifyKey(m.key, m.vars, 'error', m.keyed);
+      }
     }
     setDraft(null);
     setProblem(null);

@@ -33,7 +33,11 @@ export function Toolbar() {
       setCopied(false);
       store
         .getState()
-        .notify(`Could not copy the link: ${e instanceof Error ? e.message : String(e)}`, 'error');
+        .notifyKey(
+          'notice.copyFailed',
+          { error: e instanceof Error ? e.message : String(e) },
+          'error',
+        );
     }
   };
 
