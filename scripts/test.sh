@@ -26,6 +26,18 @@ if [ -z "${CHROMIUM_PATH:-}" ]; then
 fi
 export CHROMIUM_PATH
 
+# A CJK font, so the browser tests' Chinese screenshots show characters instead of boxes: Debian's
+# fonts-noto-cjk when fc-list finds no Noto CJK face (installed as root only, like Chromium).
+if ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK\|Noto Serif CJK'; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "== installing Debian's fonts-noto-cjk for the Chinese browser tests"
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null; } ||
+      echo "apt-get install fonts-noto-cjk failed: Chinese text in screenshots will show as boxes"
+  else
+    echo "No CJK font found: run 'sudo apt-get install fonts-noto-cjk' for readable Chinese screenshots."
+  fi
+fi
+
 # A Python with pytest and numpy for tests/check/pytest.test.ts (it runs the pytest file `dr vectors`
 # writes): python3 on PATH or /usr/bin/python3, else Debian's packages (root only); without one that
 # test fails and says what to install.
