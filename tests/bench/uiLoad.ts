@@ -1,0 +1,171 @@
+/**
+ * `npm run bench:ui` (second part): how long the built app takes to become useful, in headless
+ * Chromium, with the longest main-thread task meanwhile (PerformanceObserver 'longtask', whose entries
+ * start at 50 ms: "none" means every task was shorter).
+ * - cold load → first loss readout (status "ready"), at 1× and at 4× CPU throttling (DevTools
+ *   Emulation.setCPUThrottlingRate), with DOMContentLoaded;
+ * - switching the preset to detection scale (8·10⁶ entries) → ready;
+ * - importing a CSV of 10⁵ and of 10⁶ rows through the file input → ready with the new set.
+ * Each scenario runs RUNS times in a fresh page; medians are printed. Timings depend on the machine
+ * and on whatever else runs on it: compare runs of one sitting. BENCH_DIST picks the build to serve
+ * (an absolute path serves another checkout's build, for before/after comparisons).
+ */
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { preview } from 'vite';
+import { chromiumLaunchOptions } from '../../scripts/chromium.ts';
+import { loadavg } from 'node:os';
+
+const OUT_DIR = process.env.BENCH_DIST ?? 'dist-bench';
+const PORT = Number(process.env.BENCH_PORT ?? 4398);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
+const ORIGIN = `http://localhost:${PORT}`;
+
+/** Before the app: record every long task (start, duration) from the first script on. */
+function watchLongTasks() {
+  const tasks: { start: number; duration: number }[] = [];
+  (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+async function longestTask(page: Page, since = 0): Promise<number> {
+  return page.evaluate(
+    (t0) =>
+      Math.max(
+        0,
+        ...(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
+          .filter((t) => t.start + t.duration >= t0)
+          .map((t) => t.duration),
+      ),
+    since,
+  );
+}
+
+async function freshPage(browser: Browser, throttle = 1): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(watchLongTasks);
+  if (throttle !== 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  }
+  return page;
+}
+
+const ready = (page: Page, timeout = 300_000) =>
+  page.getByTestId('status').getByText('ready').waitFor({ timeout });
+
+async function coldLoad(browser: Browser, throttle: number) {
+  const page = await freshPage(browser, throttle);
+  await page.goto(ORIGIN);
+  await ready(page);
+  const readyAt = await page.evaluate(() => performance.now());
+  const dcl = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return nav.domContentLoadedEventEnd;
+  });
+  const longest = await longestTask(page);
+  await page.context().close();
+  return { ms: readyAt, dcl, longest };
+}
+
+async function detectionSwitch(browser: Browser) {
+  const page = await freshPage(browser);
+  await page.goto(ORIGIN);
+  await ready(page);
+  await page.waitForTimeout(1500); // let the first panels mount: the switch is measured alone
+  const t0 = await page.evaluate(() => performance.now());
+  await page.getByLabel(/Candidate set/).selectOption('detection-scale');
+  await page
+    .getByTestId('status')
+    .getByText('ready')
+    .waitFor({ state: 'detached', timeout: 10_000 })
+    .catch(() => {});
+  await ready(page);
+  await page.waitForFunction(() => /100,000/.test(document.body.innerText));
+  const ms = (await page.evaluate(() => performance.now())) - t0;
+  const longest = await longestTask(page, t0);
+  await page.context().close();
+  return { ms, longest };
+}
+
+function csvOf(rows: number): Buffer {
+  const lines = ['logit,label'];
+  let x = 12345;
+  for (let r = 0; r < rows; r++) {
+    x = (x * 1103515245 + 12345) % 2147483648; // a fixed LCG: the same file every run
+    const logit = ((x / 2147483648) * 8 - 6).toFixed(6);
+    lines.push(`${logit},${r % 100 === 0 ? 1 : 0}`);
+  }
+  return Buffer.from(lines.join('\n') + '\n');
+}
+
+async function csvImport(browser: Browser, rows: number, file: Buffer) {
+  const page = await freshPage(browser);
+  await page.goto(ORIGIN);
+  await ready(page);
+  await page.waitForTimeout(1500);
+  const t0 = await page.evaluate(() => performance.now());
+  await page
+    .getByLabel(/JSON case/)
+    .setInputFiles({ name: `bench-${rows}.csv`, mimeType: 'text/csv', buffer: file });
+  const shape = rows.toLocaleString('en');
+  await page.waitForFunction((s) => document.body.innerText.includes(s), shape, {
+    timeout: 300_000,
+  });
+  await ready(page);
+  const ms = (await page.evaluate(() => performance.now())) - t0;
+  const longest = await longestTask(page, t0);
+  await page.context().close();
+  return { ms, longest };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.floor((s.length - 1) / 2)]! * 10) / 10;
+};
+
+async function main() {
+  const server = await preview({
+    logLevel: 'warn',
+    build: { outDir: OUT_DIR },
+    preview: { port: PORT, strictPort: true },
+  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  const results: Record<string, unknown> = {};
+  const report = (label: string, runs: Record<string, number>[]) => {
+    const keys = Object.keys(runs[0]!);
+    const row = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]!))]));
+    results[label] = { ...row, runs: runs.length };
+    const longest = row.longest === 0 ? 'none ≥ 50 ms' : `${row.longest} ms`;
+    const extra = 'dcl' in row ? `, DOMContentLoaded ${row.dcl} ms` : '';
+    console.log(
+      `${label}: ready in ${row.ms} ms${extra}; longest main-thread task ${longest} (median of ${runs.length}; load ${loadavg()[0]!.toFixed(2)})`,
+    );
+  };
+  try {
+    const scenarios: [string, () => Promise<Record<string, number>>][] = [
+      ['cold load 1x', () => coldLoad(browser, 1)],
+      ['cold load 4x throttled', () => coldLoad(browser, 4)],
+      ['detection-scale switch', () => detectionSwitch(browser)],
+    ];
+    const csv5 = csvOf(1e5);
+    const csv6 = csvOf(1e6);
+    scenarios.push(['CSV import 1e5 rows', () => csvImport(browser, 1e5, csv5)]);
+    scenarios.push(['CSV import 1e6 rows', () => csvImport(browser, 1e6, csv6)]);
+    for (const [label, run] of scenarios) {
+      if (ONLY && !label.startsWith(ONLY)) continue;
+      const runs: Record<string, number>[] = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await run());
+      report(label, runs);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  console.log(JSON.stringify({ bench: 'ui-load', results }));
+}
+
+await main();
