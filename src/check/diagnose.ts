@@ -23,7 +23,7 @@ export type Agreement = 'float64' | 'float32' | 'none';
 export interface ScalarField {
   readonly yours: number;
   readonly expected: number;
-  /** |yours − expected| / |expected| (null when expected is 0 and yours is not). */
+  /** |yours − expected| / |expected| (null when that is not a finite number, e.g. expected is 0). */
   readonly relError: number | null;
   readonly agreement: Agreement;
 }
@@ -31,7 +31,7 @@ export interface ScalarField {
 /** The gradient against the official one: the largest error and where it is. */
 export interface GradField {
   readonly maxAbsError: number;
-  /** maxAbsError / max_j |expected_j| (null when the expected gradient is all zero and yours not). */
+  /** maxAbsError / max_j |expected_j| (null when not a finite number: an all-zero expected gradient). */
   readonly relError: number | null;
   /** [row] for flat logits, [row, class] otherwise. */
   readonly at: number[];
@@ -150,14 +150,25 @@ export function diagnose(check: Check): Diagnosis {
   };
 }
 
+/** err / scale; 0 for 0/0; null when not a finite number (e.g. yours is 1e308 and expected 1e-5). */
+function ratio(err: number, scale: number): number | null {
+  if (err === 0) return 0;
+  const r = err / scale;
+  return Number.isFinite(r) ? r : null;
+}
+
 function agreement(err: number, b64: number, b32: number): Agreement {
   return err <= b64 ? 'float64' : err <= b32 ? 'float32' : 'none';
 }
 
 function scalar(y: number, e: number, b64: number, b32: number): ScalarField {
   const err = Math.abs(y - e);
-  const relError = e !== 0 ? err / Math.abs(e) : err === 0 ? 0 : null;
-  return { yours: y, expected: e, relError, agreement: agreement(err, b64, b32) };
+  return {
+    yours: y,
+    expected: e,
+    relError: ratio(err, Math.abs(e)),
+    agreement: agreement(err, b64, b32),
+  };
 }
 
 function compareFields(yours: Yours, c: Candidate, problem: ParsedCase): Diagnosis['fields'] {
@@ -195,7 +206,7 @@ function gradField(g: Float64Array, c: Candidate, problem: ParsedCase): GradFiel
   const at = problem.flat ? [worst] : [Math.floor(worst / K), worst % K];
   return {
     maxAbsError: maxAbs,
-    relError: maxExpected > 0 ? maxAbs / maxExpected : maxAbs === 0 ? 0 : null,
+    relError: ratio(maxAbs, maxExpected),
     at,
     yours: g[worst],
     expected: c.grad[worst],

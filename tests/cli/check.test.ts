@@ -78,6 +78,18 @@ describe('dr check: verdicts and exit status', () => {
   });
 });
 
+describe('dr check: extreme but valid numbers', () => {
+  it('a loss of 1e308 against a tiny expected one is a mismatch with relError null, not an internal error', () => {
+    const c = { logits: [-30, -30], targets: [0, 0], params: { tau: 1e-10 } };
+    const out = checkText(JSON.stringify({ ...c, yours: { loss: 1e308, grad: [1e308, -1e308] } }));
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(3);
+    const d = JSON.parse(out.stdout);
+    expect(d.fields.loss.relError).toBeNull();
+    expect(d.fields.grad.relError).toBeNull();
+  });
+});
+
 describe('dr check: bad input exits 2 with one stderr line naming case and field', () => {
   it.each([
     ['not JSON', '{', /^input: not valid JSON/],
