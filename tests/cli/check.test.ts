@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../../src/cli/check.ts';
 import { runCli } from '../../src/cli/run.ts';
@@ -87,6 +88,43 @@ describe('dr check: extreme but valid numbers', () => {
     const d = JSON.parse(out.stdout);
     expect(d.fields.loss.relError).toBeNull();
     expect(d.fields.grad.relError).toBeNull();
+  });
+});
+
+describe('dr check never fails internally (fast-check, seeded)', () => {
+  it('any finite yours on random cases gives exit 0 or 3 and parseable JSON', () => {
+    const num = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.double({ min: -10, max: 10, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 3 }),
+        fc.array(fc.double({ min: -50, max: 50, noNaN: true }), { minLength: 18, maxLength: 18 }),
+        fc.array(fc.integer({ min: -1, max: 3 }), { minLength: 6, maxLength: 6 }),
+        fc.constantFrom('logistic', 'quad', 'hinge'),
+        fc.double({ min: 0.001, max: 10, noNaN: true }),
+        num,
+        fc.array(num, { minLength: 18, maxLength: 18 }),
+        (R, K, xs, ts, smoothing, lambdaNeg, loss, gs) => {
+          const logits = Array.from({ length: R }, (_, r) => xs.slice(r * K, r * K + K));
+          const targets = ts.slice(0, R).map((t) => Math.min(t, K));
+          const grad = Array.from({ length: R }, (_, r) => gs.slice(r * K, r * K + K));
+          const text = JSON.stringify({
+            logits,
+            targets,
+            params: { smoothing, lambdaNeg },
+            yours: { loss, grad },
+          });
+          const out = checkText(text);
+          expect(out.stderr).toBe('');
+          expect([0, 3]).toContain(out.code);
+          expect(() => JSON.parse(out.stdout) as unknown).not.toThrow();
+        },
+      ),
+      { seed: 31337, numRuns: 300 },
+    );
   });
 });
 
