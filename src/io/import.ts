@@ -12,8 +12,8 @@ import {
 } from '../params/table.ts';
 import type { AppParams } from '../params/types.ts';
 import type { CandidateSource } from '../data/types.ts';
-import { parseCases } from './case.ts';
-import { MAX_CSV_ENTRIES, parseCsv } from './csv.ts';
+import { parseCases, type ParseCasesResult } from './case.ts';
+import { MAX_CSV_ENTRIES, parseCsv, type CsvResult } from './csv.ts';
 
 /** Largest imported set, R·K entries (a permalink carries at most this many). */
 export const MAX_IMPORT_ENTRIES = MAX_CSV_ENTRIES;
@@ -40,12 +40,24 @@ export interface ImportOptions {
   readonly caseIndex?: number;
 }
 
-function looksLikeJson(text: string, fileName: string | undefined): boolean {
+/**
+ * Which parser reads a file: .json is JSON; .csv, .tsv and .txt are CSV; any other name (or none) is
+ * JSON when the first character after a byte-order mark and white space is '{' or '[', else CSV.
+ * `firstChar` undefined: the name alone decides, or null when it cannot (read more of the file).
+ */
+export function importKindOf(
+  fileName: string | undefined,
+  firstChar: string | undefined,
+): 'json' | 'csv' | null {
   const ext = fileName?.toLowerCase().match(/\.([a-z]+)$/)?.[1];
-  if (ext === 'json') return true;
-  if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return false;
-  const first = text.replace(/^\ufeff/, '').trimStart()[0];
-  return first === '{' || first === '[';
+  if (ext === 'json') return 'json';
+  if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return 'csv';
+  if (firstChar === undefined) return null;
+  return firstChar === '{' || firstChar === '[' ? 'json' : 'csv';
+}
+
+function looksLikeJson(text: string, fileName: string | undefined): boolean {
+  return importKindOf(fileName, text.replace(/^\ufeff/, '').trimStart()[0] ?? '') === 'json';
 }
 
 /**
@@ -84,16 +96,38 @@ export function parseImport(
 ): ImportResult {
   try {
     return looksLikeJson(text, fileName)
-      ? importJson(text, fileName, options.caseIndex ?? 0)
-      : importCsv(text, fileName);
+      ? importParsed({ kind: 'json', result: parseCases(text) }, fileName, options)
+      : importParsed({ kind: 'csv', result: parseCsv(text) }, fileName, options);
   } catch (e) {
     // The parsers are total; this only guards against the unforeseen (e.g. running out of memory).
     return { ok: false, error: `cannot read the input (${e instanceof Error ? e.name : 'error'})` };
   }
 }
 
-function importJson(text: string, fileName: string | undefined, caseIndex: number): ImportResult {
-  const parsed = parseCases(text);
+/** A file read by a parser already (the streaming import reads it in a worker): CSV or JSON cases. */
+export type ParsedImport =
+  | { readonly kind: 'csv'; readonly result: CsvResult }
+  | { readonly kind: 'json'; readonly result: ParseCasesResult };
+
+/**
+ * An import from what a parser produced: the same checks, notices and errors as parseImport on the
+ * text. The typed arrays become the source's as they are (not copied).
+ */
+export function importParsed(
+  parsed: ParsedImport,
+  fileName?: string,
+  options: ImportOptions = {},
+): ImportResult {
+  return parsed.kind === 'json'
+    ? importJson(parsed.result, fileName, options.caseIndex ?? 0)
+    : importCsv(parsed.result, fileName);
+}
+
+function importJson(
+  parsed: ParseCasesResult,
+  fileName: string | undefined,
+  caseIndex: number,
+): ImportResult {
   if (!parsed.ok) return { ok: false, error: `JSON ${parsed.error}` };
   const n = parsed.cases.length;
   if (!(Number.isInteger(caseIndex) && caseIndex >= 0 && caseIndex < n)) {
@@ -120,8 +154,7 @@ function importJson(text: string, fileName: string | undefined, caseIndex: numbe
   };
 }
 
-function importCsv(text: string, fileName: string | undefined): ImportResult {
-  const parsed = parseCsv(text);
+function importCsv(parsed: CsvResult, fileName: string | undefined): ImportResult {
   if (!parsed.ok) return { ok: false, error: `CSV ${parsed.error}` };
   const { R, K, logits, targets, interpretation } = parsed.value;
   return {

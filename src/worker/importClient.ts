@@ -13,6 +13,7 @@
  */
 import type { ParseCasesResult } from '../io/case.ts';
 import type { CsvResult } from '../io/csvStream.ts';
+import { importKindOf } from '../io/import.ts';
 import { readStream, type ByteSource, type StreamKind } from '../io/stream.ts';
 
 /** Which parser to use; 'auto' decides from the file name, else from the first character. */
@@ -130,9 +131,8 @@ export function buffersOf(result: ImportReadResult): ArrayBuffer[] {
 }
 
 /**
- * The parser for a file, and its chunks. Like the import of a pasted text (io/import.ts): .json is
- * JSON; .csv, .tsv and .txt are CSV; otherwise JSON when the first character after a byte-order mark
- * and whitespace is '{' or '[' — read from the first chunks, which are then handed on unchanged.
+ * The parser for a file, and its chunks: io/import.ts's importKindOf, from the name or else from the
+ * first character, read from the first chunks, which are then handed on unchanged.
  */
 async function sniffed(
   stream: ReadableStream<Uint8Array>,
@@ -140,9 +140,8 @@ async function sniffed(
   kind: ImportKind,
 ): Promise<{ kind: StreamKind; chunks: ByteSource }> {
   if (kind !== 'auto') return { kind, chunks: stream };
-  const ext = name.toLowerCase().match(/\.([a-z]+)$/)?.[1];
-  if (ext === 'json') return { kind: 'json', chunks: stream };
-  if (ext === 'csv' || ext === 'tsv' || ext === 'txt') return { kind: 'csv', chunks: stream };
+  const byName = importKindOf(name, undefined);
+  if (byName !== null) return { kind: byName, chunks: stream };
   const reader = stream.getReader();
   const seen: Uint8Array[] = [];
   const decoder = new TextDecoder();
@@ -170,7 +169,7 @@ async function sniffed(
       void reader.cancel().catch(() => undefined);
     }
   }
-  return { kind: first === '{' || first === '[' ? 'json' : 'csv', chunks: chunks() };
+  return { kind: importKindOf(name, first ?? '') ?? 'csv', chunks: chunks() };
 }
 
 /** The part of `Worker` the client uses (a fake in Node tests). */
