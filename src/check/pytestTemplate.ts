@@ -138,6 +138,12 @@ def _run(instance, case, dtype):
         loss.backward()
         grad = x.grad.detach().cpu().numpy() if x.grad is not None else np.zeros(logits.shape)
         return float(loss.detach().cpu()), np.asarray(grad, dtype=np.float64)
+    if not callable(getattr(instance, "backward", None)):
+        pytest.fail(
+            "%s is not a torch.nn.Module, so it needs a method backward(logits, targets) returning "
+            "d loss / d logits (or install PyTorch if it is a torch module)" % IMPL.__name__,
+            pytrace=False,
+        )
     x = logits.astype(dtype)
     loss = instance(x, targets)
     grad = instance.backward(x, targets)

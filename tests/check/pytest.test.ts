@@ -130,6 +130,15 @@ describe(
       },
     );
 
+    it('a numpy class without backward fails saying what it needs', async () => {
+      expect(python, NO_PYTHON).not.toBeNull();
+      const run = await pytest(dir, 'dr_loss_numpy:ForwardOnlyDRLoss');
+      expect(run.code).toBe(1);
+      expect(run.out).toMatch(
+        /ForwardOnlyDRLoss is not a torch\.nn\.Module, so it needs a method backward\(logits, targets\)/,
+      );
+    });
+
     it('without DR_LOSS_IMPL it stops with a message saying what to set', async () => {
       expect(python, NO_PYTHON).not.toBeNull();
       const run = await pytest(dir, '');

@@ -75,3 +75,9 @@ class PositiveSignDRLoss(SigmoidDRLoss):
     """The seed blog's error: q+ ∝ exp(+p/λ+)."""
 
     positive_sign = 1.0
+
+
+class ForwardOnlyDRLoss(SigmoidDRLoss):
+    """A numpy class without backward: the generated tests must say what is missing."""
+
+    backward = None
