@@ -75,7 +75,7 @@ export function withGestureEnd(history: History): History {
  * baseline object (or none on both).
  */
 export function samePersisted(a: PersistedState, b: PersistedState): boolean {
-  if (a.source !== b.source || a.baseline !== b.baseline) return false;
+  if (a.source !== b.source || a.baseline !== b.baseline || a.train !== b.train) return false;
   const keys = Object.keys(a.params) as (keyof PersistedState['params'])[];
   return keys.every((k) => Object.is(a.params[k], b.params[k]));
 }

@@ -75,6 +75,7 @@ export function connectPersistence(store: AppStore, io: PersistenceIO): () => vo
       state.params !== prev.params ||
       state.source !== prev.source ||
       state.baseline !== prev.baseline ||
+      state.train !== prev.train ||
       state.lesson !== prev.lesson
     ) {
       write();

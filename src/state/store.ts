@@ -33,6 +33,8 @@ import type { AppParams } from '../params/types.ts';
 import type { CandidateEdit, CandidateSet, CandidateSource } from '../data/types.ts';
 import type { Choice, PersistedState } from './types.ts';
 import { DEFAULT_LESSON, sameLesson, type Lesson } from './lesson.ts';
+import { DEFAULT_TRAIN, trainChoice, withTrainSetup, type TrainChoice } from './train.ts';
+import type { TrainSetup } from '../worker/trainSetup.ts';
 
 /** Sets of at most this many entries (R·K) are also materialised on the main thread. */
 export const MAIN_THREAD_ENTRY_LIMIT = 100_000;
@@ -115,6 +117,8 @@ export interface AppState {
   readonly baselineShown: BaselineShown | null;
   /** The lesson view from the link: tour step, hidden blocks, embedded panel (no undo). */
   readonly lesson: Lesson;
+  /** The Train section's setup and shown step (part of the choice: undo covers the setup). */
+  readonly train: TrainChoice;
 }
 
 /** What the person points at and how they read the page (not part of the choice, no undo). */
@@ -181,6 +185,10 @@ export interface AppActions {
   setChoice(state: PersistedState): void;
   engineBaselineResult(result: ClientResult): void;
   setLesson(patch: Partial<Lesson>): void;
+  /** Change the training setup (values checked by the caller; a bad one gives a notice): one undo step. */
+  setTrainSetup(patch: Partial<TrainSetup>, gesture?: string | null): void;
+  /** Show another step of the training (no undo step; the link carries it). */
+  setTrainStep(step: number): void;
 }
 
 export type AppStoreState = AppState & AppActions;
@@ -188,7 +196,12 @@ export type AppStore = StoreApi<AppStoreState>;
 
 /** The persisted part of a store state (what the permalink and localStorage hold). */
 export function persistedOf(state: AppState): PersistedState {
-  return choiceOf(state.params, state.source, state.baseline);
+  return withTrain(choiceOf(state.params, state.source, state.baseline), state.train);
+}
+
+/** `state` with the train choice (left out when it is the default). */
+function withTrain(state: PersistedState, train: TrainChoice): PersistedState {
+  return train === DEFAULT_TRAIN ? state : { ...state, train };
 }
 
 /** A persisted state with `baseline` present only when pinned. */
@@ -211,9 +224,10 @@ export function createAppStore(
 
   return createStore<AppStoreState>()((set, get) => {
     /** Apply a new choice, recording the old one unless it continues the gesture `tag`. */
-    const choose = (next: PersistedState, tag: string | null = null) => {
+    const choose = (choice: PersistedState, tag: string | null = null, train = get().train) => {
       const s = get();
       const present = persistedOf(s);
+      const next = withTrain(choice, train);
       if (samePersisted(present, next)) return;
       const history = withChange(s.history, present, next, tag);
       const candidates = candidatesOf(next.source);
@@ -224,6 +238,7 @@ export function createAppStore(
         candidates,
         history,
         view: viewFor(s, candidates),
+        train,
       });
     };
     const travel = (step: { state: PersistedState; history: History } | null) => {
@@ -236,6 +251,7 @@ export function createAppStore(
         candidates,
         history: step.history,
         view: viewFor(get(), candidates),
+        train: step.state.train ?? DEFAULT_TRAIN,
       });
     };
 
@@ -253,6 +269,7 @@ export function createAppStore(
       baseline: initial.baseline ?? null,
       baselineShown: null,
       lesson,
+      train: initial.train ?? DEFAULT_TRAIN,
 
       setParams(patch, gesture = null) {
         const s = get();
@@ -310,6 +327,7 @@ export function createAppStore(
           candidates,
           history: EMPTY_HISTORY,
           view: viewFor(get(), candidates),
+          train: state.train ?? DEFAULT_TRAIN,
         });
       },
       engineRequested() {
@@ -384,7 +402,11 @@ export function createAppStore(
         if (s.baseline) choose(choiceOf(s.params, s.source, null));
       },
       setChoice(state) {
-        choose(choiceOf(state.params, state.source, state.baseline));
+        choose(
+          choiceOf(state.params, state.source, state.baseline),
+          null,
+          state.train ?? DEFAULT_TRAIN,
+        );
       },
       engineBaselineResult(r) {
         const s = get();
@@ -402,6 +424,20 @@ export function createAppStore(
       setLesson(patch) {
         const lesson = { ...get().lesson, ...patch };
         if (!sameLesson(lesson, get().lesson)) set({ lesson });
+      },
+      setTrainSetup(patch, gesture = null) {
+        const s = get();
+        const r = withTrainSetup(s.train, patch);
+        if (!r.ok) {
+          s.notify(`train ${r.field} ${r.why}`, 'error');
+          return;
+        }
+        choose(choiceOf(s.params, s.source, s.baseline), gesture, r.value);
+      },
+      setTrainStep(step) {
+        const train = get().train;
+        const next = trainChoice(train.setup, step);
+        if (next.step !== train.step || next.setup !== train.setup) set({ train: next });
       },
     };
   });

@@ -4,6 +4,7 @@
  */
 import type { CandidateSource } from '../data/types.ts';
 import type { AppParams } from '../params/types.ts';
+import type { TrainChoice } from './train.ts';
 
 /** One choice of parameters and candidates: what a pinned baseline (A) freezes. */
 export interface Choice {
@@ -15,6 +16,8 @@ export interface Choice {
 export interface PersistedState extends Choice {
   /** The pinned baseline A; absent when none. Its source is often the very object of `source`. */
   readonly baseline?: Choice;
+  /** The Train section's setup and shown step; absent when both are the defaults (state/train.ts). */
+  readonly train?: TrainChoice;
 }
 
 /** An edit a panel asks for; the app applies it through the store (so undo works). */

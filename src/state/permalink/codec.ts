@@ -40,6 +40,7 @@ import {
   readSeed,
   type ReadResult,
 } from './schema.ts';
+import { TRAIN_KEYS, decodeTrain, trainParts } from './train.ts';
 
 /** A hash longer than this is refused whole, before it is split (blob limit plus room for fields). */
 export const MAX_HASH_CHARS = MAX_BLOB_CHARS + 4096;
@@ -69,7 +70,7 @@ function cached<K extends object>(cache: WeakMap<K, string>, key: K, encode: (k:
 export function encodePermalink(state: PersistedState, lesson: Lesson = DEFAULT_LESSON): string {
   const parts = [`v=${PERMALINK_VERSION}`, ...choiceParts(state, null)];
   if (state.baseline) parts.push(`${BASELINE_KEY}=${baselineText(state.baseline, state.source)}`);
-  parts.push(...lessonParts(lesson));
+  parts.push(...trainParts(state.train), ...lessonParts(lesson));
   return parts.join('&');
 }
 
@@ -227,15 +228,17 @@ function decodeFields(
     );
   }
 
-  const known = new Set<string>(['v', BASELINE_KEY, ...Object.values(LESSON_KEYS)]);
+  const known = new Set<string>(['v', BASELINE_KEY, ...Object.values(LESSON_KEYS), ...TRAIN_KEYS]);
   const choice = decodeChoice(fields, from, notices, known, null);
   for (const key of fields.keys()) {
     if (!known.has(key)) notices.push(`${from}: unknown field ${quote(key)} ignored`);
   }
   const lesson = decodeLesson(fields, fail, notices, from);
+  const train = decodeTrain(fields, fail);
+  const withTrain = <T extends Choice>(c: T) => (train ? { ...c, train } : c);
 
   const inner = fields.get(BASELINE_KEY);
-  if (inner === undefined) return { state: choice, lesson };
+  if (inner === undefined) return { state: withTrain(choice), lesson };
   // The baseline is a link of its own inside `b=`: the same rows, exactness and notices; without
   // source fields it is pinned on the current set.
   const bFrom = `${from} baseline`;
@@ -247,7 +250,7 @@ function decodeFields(
     bKnown,
     choice.source,
   );
-  return { state: { ...choice, baseline }, lesson };
+  return { state: withTrain({ ...choice, baseline }), lesson };
 }
 
 /** Parameters and source from `fields`; every key read is added to `known`. */
