@@ -144,6 +144,33 @@ describe('dr, the real process', { timeout: SPAWN_TIMEOUT_MS }, () => {
     expect(JSON.parse(bad.stdout).variant).toBe('positive-sign');
   });
 
+  it('dr FILE.npz and dr --logits/--targets read NumPy files as the JSON case they hold', async () => {
+    const fixtures = join(repoRoot, 'tests/io/fixtures');
+    const json = await dr(
+      [],
+      JSON.stringify({
+        logits: [
+          [0.5, -1.25, 2.0],
+          [3.5, 0.0, -0.75],
+          [-2.5, 1.5, 0.25],
+          [1.0, -3.0, 0.125],
+        ],
+        targets: [1, 0, -1, 3],
+      }),
+    );
+    const npz = await dr([join(fixtures, 'case_compressed.npz')]);
+    expect(npz.stderr).toBe('');
+    expect(npz.stdout).toBe(json.stdout);
+    const npy = await dr([
+      '--logits',
+      join(fixtures, 'logits_f4_be_c.npy'),
+      '--targets',
+      join(fixtures, 'targets_i4_be.npy'),
+    ]);
+    expect(npy.stdout).toBe(json.stdout);
+    expect(expectCleanFailure(await dr([join(fixtures, 'object.npz')]))).toMatch(/object array/);
+  });
+
   it('the documented `npm run --silent dr` adds nothing to stdout or stderr', async () => {
     const text = JSON.stringify({ logits: [2, -1, 0.5], targets: [1, 0, 0] });
     const viaNpm = await spawn('npm', ['run', '--silent', 'dr', '--', '-'], text);
