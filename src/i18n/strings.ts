@@ -7,12 +7,14 @@
  */
 import { app as enApp } from './en/app.ts';
 import { baseline as enBaseline } from './en/baseline.ts';
+import { tour as enTour } from './en/tour.ts';
 import { controls as enControls } from './en/controls.ts';
 import { notices as enNotices } from './en/notices.ts';
 import { panels as enPanels } from './en/panels.ts';
 import type { Lang } from './lang.ts';
 import { app as zhApp } from './zh/app.ts';
 import { baseline as zhBaseline } from './zh/baseline.ts';
+import { tour as zhTour } from './zh/tour.ts';
 import { controls as zhControls } from './zh/controls.ts';
 import { notices as zhNotices } from './zh/notices.ts';
 import { panels as zhPanels } from './zh/panels.ts';
@@ -24,12 +26,13 @@ export const STRING_PARTS = {
   notices: { en: enNotices, zh: zhNotices },
   panels: { en: enPanels, zh: zhPanels },
   baseline: { en: enBaseline, zh: zhBaseline },
+  tour: { en: enTour, zh: zhTour },
 } as const;
 
 /** The merged table, one object per language. */
 export const strings = {
-  en: { ...enApp, ...enControls, ...enNotices, ...enPanels, ...enBaseline },
-  zh: { ...zhApp, ...zhControls, ...zhNotices, ...zhPanels, ...zhBaseline },
+  en: { ...enApp, ...enControls, ...enNotices, ...enPanels, ...enBaseline, ...enTour },
+  zh: { ...zhApp, ...zhControls, ...zhNotices, ...zhPanels, ...zhBaseline, ...zhTour },
 } as const;
 
 /** A key of the merged table. */

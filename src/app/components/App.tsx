@@ -9,39 +9,52 @@ import { Explainer } from './Explainer.tsx';
 import { useT } from '../hooks/i18n.ts';
 import { ImportPanel } from './ImportPanel.tsx';
 import { Notices } from './Notices.tsx';
-import { ParamControls } from './ParamControls.tsx';
 import { PreferenceControls } from './PreferenceControls.tsx';
 import { LiveReadouts } from './LiveReadouts.tsx';
 import { BaselineControls } from './BaselineControls.tsx';
+import { DockParameters, DockProvider, DockedParamControls } from './DockParameters.tsx';
+import { EmbedView } from './EmbedView.tsx';
+import { TourButton, TourDialog } from './TourDialog.tsx';
+import { useApp } from '../hooks/context.tsx';
+import type { HideId } from '../../state/lesson.ts';
 import { Toolbar } from './Toolbar.tsx';
 
 export function App() {
   const s = useT();
+  const lesson = useApp((st) => st.lesson);
+  // A lesson link may hide blocks (`hide=controls,…`) or show one panel alone (`embed=…`).
+  const shows = (id: HideId) => !lesson.hide.includes(id);
+  if (lesson.embed !== null) return <EmbedView />;
   return (
-    <div className="app">
-      <header className="app-header">
-        <div className="app-title">
-          <h1>{s('app.title')}</h1>
-          <p className="tagline">{s('app.tagline')}</p>
-        </div>
-        <div className="app-actions">
-          <PreferenceControls />
-          <Toolbar />
-        </div>
-        <p className="intro">{s('app.intro')}</p>
-      </header>
-      <Notices />
-      <main className="app-main">
-        <div className="controls">
-          <ParamControls />
-          <CandidatePicker />
-          <ImportPanel />
-        </div>
-        <LiveReadouts />
-        <BaselineControls />
-        <Explainer />
-        <CandidateEditor />
-      </main>
-    </div>
+    <DockProvider>
+      <div className="app">
+        <header className="app-header">
+          <div className="app-title">
+            <h1>{s('app.title')}</h1>
+            <p className="tagline">{s('app.tagline')}</p>
+          </div>
+          <div className="app-actions">
+            <PreferenceControls />
+            <TourButton />
+            <Toolbar />
+          </div>
+          <p className="intro">{s('app.intro')}</p>
+        </header>
+        <Notices />
+        <main className="app-main">
+          <div className="controls">
+            {shows('controls') && <DockedParamControls />}
+            {shows('candidates') && <CandidatePicker />}
+            {shows('import') && <ImportPanel />}
+          </div>
+          {shows('readouts') && <LiveReadouts />}
+          {shows('readouts') && <BaselineControls />}
+          <Explainer />
+          {shows('editor') && <CandidateEditor />}
+        </main>
+        {shows('controls') && <DockParameters />}
+        <TourDialog />
+      </div>
+    </DockProvider>
   );
 }

@@ -22,6 +22,7 @@ import { SmoothingPanel } from '../../panels/SmoothingPanel.tsx';
 import type { PanelEdit } from '../../state/types.ts';
 import type { PanelProps } from '../../panels/types.ts';
 import { WorstCasePanel } from '../../panels/WorstCasePanel.tsx';
+import { PANEL_IDS } from '../../state/lesson.ts';
 import { useApp, useAppStore } from '../hooks/context.tsx';
 import { useLang, useT } from '../hooks/i18n.ts';
 import { feedInterval } from '../scheduling/feed.ts';
@@ -55,6 +56,7 @@ export function Explainer() {
   const hovered = useDeferredValue(useApp((st) => st.view.hovered));
   const lang = useDeferredValue(useLang());
   const editable = useApp((st) => st.candidates !== null);
+  const lesson = useApp((st) => st.lesson);
   // The pinned baseline A's snapshot, drawn as a ghost under every panel while A is pinned.
   const baseline = useDeferredValue(useApp((st) => (st.baseline ? st.baselineShown?.data : null)));
   const [ref, columnWidth] = useElementWidth<HTMLDivElement>();
@@ -95,7 +97,12 @@ export function Explainer() {
       onKeyUp={endGesture}
     >
       {props && columnWidth > 0 ? (
-        PANELS.map((Panel, i) => <PanelSlot key={i} Panel={Panel} props={props} />)
+        PANELS.map((Panel, i) => {
+          const id = PANEL_IDS[i]!;
+          // A lesson link shows one panel alone (embed) or hides chosen ones.
+          const shown = lesson.embed !== null ? id === lesson.embed : !lesson.hide.includes(id);
+          return shown ? <PanelSlot key={i} Panel={Panel} props={props} panelId={id} /> : null;
+        })
       ) : (
         <p className="description">{s('app.waiting')}</p>
       )}

@@ -15,14 +15,20 @@ export interface PanelSlotProps {
   readonly Panel: ComponentType<PanelProps>;
   /** The latest props (one object shared by every slot; a new object means something changed). */
   readonly props: PanelProps;
+  /** The panel's link name (state/lesson.ts PANEL_IDS): the slot's id is `panel-<name>`. */
+  readonly panelId?: string;
 }
 
-export function PanelSlot({ Panel, props }: PanelSlotProps) {
+export function PanelSlot({ Panel, props, panelId }: PanelSlotProps) {
   const [ref, visible] = useOnScreen<HTMLDivElement>('300px', false);
   const shown = useVisibleValue(props, visible);
   const mounted = useMountInTurn(visible, props);
   return (
-    <div className="panel-slot" ref={ref}>
+    <div
+      className="panel-slot"
+      ref={ref}
+      {...(panelId !== undefined && { id: `panel-${panelId}`, 'data-panel': panelId })}
+    >
       {mounted ? <Panel {...shown} /> : <div className="panel-pending" aria-hidden="true" />}
     </div>
   );
