@@ -62,6 +62,6 @@ export const controls: { readonly [K in keyof typeof en]: string } = {
   'readout.essNeg': 'q− 的有效样本量',
   'readout.hardestShare': '最难的 1% 负样本所占梯度比例',
   'readout.computeTime': '计算用时 {ms} 毫秒',
-  'readout.focalLoss': 'focal loss（RetinaNet，α = 0.25，γf = 2）',
+  'readout.focalLoss': '焦点损失（RetinaNet，α = 0.25，γf = 2）',
   'readout.bceTotal': '交叉熵（对所有条目求和）',
 };
