@@ -8,6 +8,7 @@
  * `mode`, `crashWorker()` makes the worker crash as a real crash would), `flush()` writes the pending
  * URL and storage now.
  */
+import { createImportClient, type ImportClient } from '../worker/importClient.ts';
 import { connectEngine } from '../state/engineSync.ts';
 import { connectPersistence, loadInitial, type PersistenceIO } from '../state/persistence.ts';
 import * as permalink from '../state/permalink/index.ts';
@@ -41,7 +42,12 @@ export function boot(io: PersistenceIO = permalink): Booted {
   const { client } = connectEngine(store);
   connectPersistence(store, io);
 
+  let importClient: ImportClient | null = null;
   const services: AppServices = {
+    readFile(file, onProgress) {
+      importClient ??= createImportClient();
+      return importClient.read(file, { onProgress });
+    },
     async copyLink() {
       io.flushWrites();
       const link = permalink.linkFor(

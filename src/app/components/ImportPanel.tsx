@@ -1,12 +1,16 @@
 /**
  * Import candidates: a JSON file in the CLI's case format (logits + targets, optional params) or a CSV
- * (score or logit, label), from a file input or pasted text. parseImport decides the format and names
- * the line or field of any error; on an error nothing already loaded changes. Text is only ever shown
- * as text (React escapes it), never inserted as HTML.
+ * (score or logit, label), from a file input or pasted text. A file is read off the main thread by
+ * the import worker, streamed into typed arrays, with a progress bar (rows read) and Cancel; a paste
+ * is parsed here. The io layer decides the format and names the line or field of any error; on an
+ * error or a cancel nothing already loaded changes. Text is only ever shown as text (React escapes
+ * it), never inserted as HTML.
  */
-import { useId, useState, type ChangeEvent } from 'react';
-import { parseImport } from '../../io/import.ts';
-import { useAppStore } from '../hooks/context.tsx';
+import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { importParsed, parseImport, type ImportResult } from '../../io/import.ts';
+import type { ImportJob, ImportProgress } from '../../worker/importClient.ts';
+import { formatCount } from '../format.ts';
+import { useAppStore, useServices } from '../hooks/context.tsx';
 import { useT } from '../hooks/i18n.ts';
 
 /** Files larger than this are refused before being read (a text import this big would not be sane). */
@@ -16,11 +20,12 @@ export function ImportPanel() {
   const store = useAppStore();
   const s = useT();
   const [pasted, setPasted] = useState('');
-  const [busy, setBusy] = useState(false);
+  const services = useServices();
+  const [reading, setReading] = useState<{ name: string; progress: ImportProgress } | null>(null);
+  const job = useRef<ImportJob | null>(null);
   const id = useId();
 
-  const load = (text: string, name: string | undefined) => {
-    const parsed = parseImport(text, name);
+  const apply = (parsed: ImportResult, name: string | undefined) => {
     const st = store.getState();
     if (!parsed.ok) {
       // The io layer's message (English, shared with the CLI) is the value of a translated frame.
@@ -61,8 +66,28 @@ export function ImportPanel() {
         );
         return;
       }
-      setBusy(true);
-      load(await file.text(), file.name);
+      if (!services.readFile) {
+        apply(parseImport(await file.text(), file.name), file.name);
+        return;
+      }
+      setReading({
+        name: file.name,
+        progress: { rowsRead: 0, bytesRead: 0, totalBytes: file.size },
+      });
+      const current = services.readFile(file, (progress) =>
+        setReading({ name: file.name, progress }),
+      );
+      job.current = current;
+      const { kind, result } = await current.result;
+      if (job.current !== current) return;
+      if (!result.ok && 'cancelled' in result) {
+        store.getState().notifyKey('import.cancelled', { name: file.name }, 'info');
+        return;
+      }
+      apply(
+        importParsed({ kind, result } as Parameters<typeof importParsed>[0], file.name),
+        file.name,
+      );
     } catch (err) {
       store
         .getState()
@@ -72,10 +97,12 @@ export function ImportPanel() {
           'error',
         );
     } finally {
-      setBusy(false);
+      job.current = null;
+      setReading(null);
       input.value = ''; // the same file can be chosen again
     }
   };
+  const busy = reading !== null;
 
   return (
     <section className="card" aria-labelledby={`${id}-title`}>
@@ -90,6 +117,32 @@ export function ImportPanel() {
           onChange={(e) => void onFile(e)}
         />
       </div>
+      {reading && (
+        <div className="import-progress">
+          <div
+            role="progressbar"
+            aria-label={s('app.importProgress', { name: reading.name })}
+            aria-valuemin={0}
+            aria-valuemax={Math.max(1, reading.progress.totalBytes)}
+            aria-valuenow={reading.progress.bytesRead}
+            aria-valuetext={s('app.importRows', { rows: formatCount(reading.progress.rowsRead) })}
+            data-testid="import-progress"
+          >
+            <div
+              className="import-progress-bar"
+              style={{
+                width: `${(100 * reading.progress.bytesRead) / Math.max(1, reading.progress.totalBytes)}%`,
+              }}
+            />
+          </div>
+          <span data-testid="import-rows">
+            {s('app.importRows', { rows: formatCount(reading.progress.rowsRead) })}
+          </span>
+          <button type="button" onClick={() => job.current?.cancel()}>
+            {s('app.importCancel')}
+          </button>
+        </div>
+      )}
       <div className="choice">
         <label htmlFor={`${id}-paste`}>{s('app.paste')}</label>
         <textarea
@@ -105,7 +158,7 @@ export function ImportPanel() {
         type="button"
         disabled={pasted.trim() === ''}
         onClick={() => {
-          if (load(pasted, undefined)) setPasted('');
+          if (apply(parseImport(pasted, undefined), undefined)) setPasted('');
         }}
       >
         {s('app.importPasted')}

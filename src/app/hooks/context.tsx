@@ -5,11 +5,18 @@
 import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { AppStore, AppStoreState } from '../../state/store.ts';
+import type { ImportJob, ImportProgress } from '../../worker/importClient.ts';
 
 /** What the app needs from outside React besides the store. */
 export interface AppServices {
   /** Write the pending permalink now and copy the page's full link; resolves to the link copied. */
   copyLink(): Promise<string>;
+  /**
+   * Read an imported file off the main thread (src/worker/importClient.ts): streamed, with progress,
+   * cancellable; the result is what the parser produced (the caller turns it into a source). Absent
+   * (tests without workers): the file is read as text and parsed on the main thread.
+   */
+  readFile?(file: File, onProgress: (p: ImportProgress) => void): ImportJob;
 }
 
 export interface AppContextValue {

@@ -82,6 +82,9 @@ export const app = {
   'app.importFile': 'JSON case (logits + targets) or CSV (score or logit, label)',
   'app.paste': '…or paste it here',
   'app.importPasted': 'Import pasted text',
+  'app.importProgress': 'Reading {name}',
+  'app.importRows': '{rows} rows read',
+  'app.importCancel': 'Cancel import',
 
   'app.toolbar': 'History and sharing',
   'app.dismiss': 'Dismiss notice: {text}',

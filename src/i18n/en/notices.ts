@@ -22,6 +22,7 @@ export const notices = {
   'import.failed': 'Import of {name} failed: {error}',
   'import.failedPasted': 'Import of pasted text failed: {error}',
   'import.tooLarge': 'Import of {name} refused: {size} bytes is over the {limit}-byte limit',
+  'import.cancelled': 'Import of {name} cancelled; the set loaded before is kept.',
   'import.done': 'Imported {name} ({shape}).',
   'import.doneWithParams': 'Imported {name} ({shape}, with its parameters).',
   'import.donePasted': 'Imported pasted text ({shape}).',

@@ -76,6 +76,9 @@ export const app: { readonly [K in keyof typeof en]: string } = {
   'app.importFile': 'JSON 用例（logits + targets）或 CSV（分数或 logit，标签）',
   'app.paste': '……或粘贴到这里',
   'app.importPasted': '导入粘贴的文本',
+  'app.importProgress': '正在读取 {name}',
+  'app.importRows': '已读取 {rows} 行',
+  'app.importCancel': '取消导入',
 
   'app.toolbar': '历史与分享',
   'app.dismiss': '关闭通知：{text}',
