@@ -42,7 +42,7 @@ export function DistributionPanel(props: PanelProps) {
   const { data, params, lang, hovered } = props;
   const s = t(lang);
   const r = data.result;
-  const input = { data, params, hovered };
+  const input = { data, params, hovered, lang };
   // Hovering P̂± shows the pinned baseline A's value (absent without A: no title at all).
   const baselineHint = (name: string, value: number | undefined) =>
     value === undefined

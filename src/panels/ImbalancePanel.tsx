@@ -26,7 +26,7 @@ export function ImbalancePanel(props: PanelProps) {
 
   return (
     <PanelFrame title={s('panel.imbalance.title')} className="panel-imbalance">
-      <Tex expr={texImbalance({ data, params, hovered })} />
+      <Tex expr={texImbalance({ data, params, hovered, lang })} />
       <ScoreLanes
         {...props}
         title={s('imbalance.chartTitle')}

@@ -45,7 +45,7 @@ export function RankingPanel(props: PanelProps) {
 
   return (
     <PanelFrame title={s('panel.ranking.title')} className="panel-ranking">
-      <Tex expr={texPairwise({ data, params, hovered })} />
+      <Tex expr={texPairwise({ data, params, hovered, lang })} />
       {matrix ? (
         <MatrixChart {...props} matrix={matrix} s={s} />
       ) : (

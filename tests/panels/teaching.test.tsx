@@ -217,3 +217,27 @@ describe('item 10: gradient normalisation', () => {
     expect(zh('gradient.normalisation')).toContain('位于 [−1, 1] 之内');
   });
 });
+
+describe('words inside the equations come from the string table', () => {
+  it('\\text{…} follows the language; no English word is typeset in Chinese', async () => {
+    const { EQUATIONS } = await import('../../src/panels/tex/equations.ts');
+    const data = small();
+    for (const [id, eq] of Object.entries(EQUATIONS)) {
+      const zhTex = eq({ data, params: DEFAULT_APP_PARAMS, hovered: null, lang: 'zh' });
+      const words = [...zhTex.matchAll(/\\text\{([^}]*)\}/g)].map((m) => m[1]);
+      for (const w of words) expect(w, `${id}: ${w}`).not.toMatch(/[A-Za-z]{2,}/);
+    }
+    const en = EQUATIONS.imbalance({ data, params: DEFAULT_APP_PARAMS, hovered: null });
+    expect(en).toContain('\\frac{\\text{negatives}}{\\text{total}}');
+    const zhImb = EQUATIONS.imbalance({
+      data,
+      params: DEFAULT_APP_PARAMS,
+      hovered: null,
+      lang: 'zh',
+    });
+    expect(zhImb).toContain('\\frac{\\text{负样本}}{\\text{总和}}');
+    const { props } = panelProps(data, { lang: 'zh' });
+    const view = render(<RankingPanel {...props} />);
+    expect(view.container.querySelector('.katex')?.textContent).toContain('违反间隔');
+  });
+});

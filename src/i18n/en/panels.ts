@@ -97,6 +97,11 @@ export const panels = {
   'dist.pos': 'positives',
   'dist.weightedMean': 'P̂ = Σ q·p',
   'dist.plainMean': 'plain mean',
+  // Words inside the typeset equations (\text{…}).
+  'tex.negatives': 'negatives',
+  'tex.total': 'total',
+  'tex.violating': 'violating',
+  'tex.of': ' of ',
   // Panel titles, in the order the page walks the paper's argument.
   'panel.imbalance.title': '1 · Imbalance (Eq. 1–2)',
   'panel.ranking.title': '2 · Ranking (Eq. 3–4)',

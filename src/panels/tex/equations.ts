@@ -14,6 +14,8 @@ import type { AppParams } from '../../params/types.ts';
 import type { ExplainerData } from '../../explain/types.ts';
 import { entryOf, type EntryValues } from '../shared/entry.ts';
 import { paren, texNum, texP, texPct } from './texNumbers.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import { t, type StringKey } from '../../i18n/strings.ts';
 
 /** What every equation is built from: the same inputs as a panel. */
 export interface EquationInput {
@@ -21,6 +23,14 @@ export interface EquationInput {
   readonly params: AppParams;
   /** The hovered entry's flat index r·K + c, or null. */
   readonly hovered: number | null;
+  /** The language of the words inside \text{…} (English when absent). */
+  readonly lang?: Lang;
+}
+
+/** A word of the string table inside an equation: \text{…} with TeX's special characters escaped. */
+function word(input: EquationInput, key: StringKey): string {
+  const text = t(input.lang ?? 'en')(key).replace(/[\\{}$&#^_%~]/g, (c) => `\\${c}`);
+  return `\\text{${text}}`;
 }
 
 /** Frame the hovered term (theme-coloured by currentColor, no trust needed). */
@@ -64,7 +74,7 @@ export function texImbalance(input: EquationInput): string {
   }
   return (
     `\\mathcal{L}_{\\mathrm{CE}} = -\\sum_{j \\in \\mathcal{P}} \\log p_j - \\sum_{j \\in \\mathcal{N}} \\log(1 - p_j) = ${texNum(bce.total)}` +
-    `,\\quad \\frac{\\text{negatives}}{\\text{total}} = \\frac{${texNum(bce.fromNeg)}}{${texNum(bce.total)}} = ${texPct(share)}` +
+    `,\\quad \\frac{${word(input, 'tex.negatives')}}{${word(input, 'tex.total')}} = \\frac{${texNum(bce.fromNeg)}}{${texNum(bce.total)}} = ${texPct(share)}` +
     `\\ \\ (n_+ = ${result.nPos},\\ n_- = ${result.nNeg})${term}`
   );
 }
@@ -84,7 +94,7 @@ export function texPairwise(input: EquationInput): string {
   return (
     `\\sum_{j_+ \\in \\mathcal{P}} \\sum_{j_- \\in \\mathcal{N}} \\big[\\, p_{j_-} - p_{j_+} + \\gamma \\,\\big]_+ = ${texNum(pairwise.loss)}` +
     `\\quad (\\gamma = ${texNum(g)})` +
-    `,\\quad \\#\\{\\text{violating}\\} = ${pairwise.violating} \\text{ of } n_+ n_- = ${pairwise.pairs}${term}`
+    `,\\quad \\#\\{${word(input, 'tex.violating')}\\} = ${pairwise.violating} ${word(input, 'tex.of')} n_+ n_- = ${pairwise.pairs}${term}`
   );
 }
 
@@ -165,8 +175,8 @@ export function texDistributions(input: EquationInput): string {
     `q^+ = \\arg\\min_{q \\in \\Delta} \\sum_j q_j p_j + \\lambda_+ \\mathrm{KL}(q \\,\\|\\, o)` +
     `\\\\ \\varepsilon_- = \\mathrm{KL}(q^- \\| o^-) = ${texNum(r.klNeg)},\\ ` +
     `\\varepsilon_+ = \\mathrm{KL}(q^+ \\| o^+) = ${texNum(r.klPos)},\\ ` +
-    `\\frac{1}{\\sum_j (q^-_j)^2} = ${texNum(r.essNeg)} \\text{ of } ${r.nNeg},\\ ` +
-    `\\frac{1}{\\sum_j (q^+_j)^2} = ${texNum(r.essPos)} \\text{ of } ${r.nPos}`
+    `\\frac{1}{\\sum_j (q^-_j)^2} = ${texNum(r.essNeg)} ${word(input, 'tex.of')} ${r.nNeg},\\ ` +
+    `\\frac{1}{\\sum_j (q^+_j)^2} = ${texNum(r.essPos)} ${word(input, 'tex.of')} ${r.nPos}`
   );
 }
 

@@ -21,7 +21,7 @@ function sciToTex(s: string): string {
 }
 
 /** Placeholder for a value that is not a finite number (never expected from finite input). */
-export const TEX_NAN = '\\text{n/a}';
+export const TEX_NAN = '\\text{—}';
 
 /**
  * Any real value in TeX: 4 significant digits below 1000 ("2.563", "0.07982"), whole numbers from

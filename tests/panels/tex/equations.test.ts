@@ -63,8 +63,8 @@ describe('TeX number formats', () => {
   });
 
   it('marks a non-finite value visibly instead of printing NaN', () => {
-    expect(texNum(NaN)).toBe('\\text{n/a}');
-    expect(texP(Infinity)).toBe('\\text{n/a}');
+    expect(texNum(NaN)).toBe('\\text{—}');
+    expect(texP(Infinity)).toBe('\\text{—}');
   });
 
   it('parenthesises negatives substituted after an operator', () => {
