@@ -157,7 +157,6 @@ export function DockParameters() {
           }}
         >
           <div className="dock-head">
-            <h2>{s('dock.title')}</h2>
             <button type="button" onClick={close}>
               {s('dock.close')}
             </button>
