@@ -36,6 +36,7 @@ import {
   PERMALINK_VERSION,
   SOURCE_KEYS,
   cleanName,
+  linkCarriesSet,
   readPreset,
   readSeed,
   type ReadResult,
@@ -90,6 +91,11 @@ function choiceParts(choice: Choice, sameAs: CandidateSource | null): string[] {
   if (source === sameAs) return parts;
   if (source.kind === 'generated') {
     parts.push(`${SOURCE_KEYS.preset}=${source.preset}`, `${SOURCE_KEYS.seed}=${source.seed}`);
+  } else if (!linkCarriesSet(source)) {
+    // Too large to encode on every change: the link names the set; its edits mean nothing without it.
+    parts.push(`${SOURCE_KEYS.name}=${encodeURIComponent(cleanName(source.name))}`);
+    parts.push(`${SOURCE_KEYS.big}=${source.base.R}x${source.base.K}`);
+    return parts;
   } else {
     parts.push(`${SOURCE_KEYS.name}=${encodeURIComponent(cleanName(source.name))}`);
     parts.push(`${SOURCE_KEYS.data}=${cached(baseCache, source.base, encodeBase)}`);
@@ -342,6 +348,18 @@ function decodeSource(
     const decoded = decodeEdits(editsBlob);
     if (decoded.ok) edits = decoded.value;
     else notices.push(`${from} field edits: ${decoded.error}; edits dropped`);
+  }
+
+  const big = fields.get(SOURCE_KEYS.big);
+  if (big !== undefined && !fields.has(SOURCE_KEYS.data)) {
+    const name = fields.get(SOURCE_KEYS.name);
+    const shape = /^(\d{1,10})x(\d{1,6})$/.exec(big);
+    notices.push(
+      `${from} names the imported set ${quote(name ?? 'imported')} ` +
+        `(${shape ? `${shape[1]} × ${shape[2]}` : quote(big)}), too large to travel in a link: ` +
+        'the default candidate set is used (open its case file instead)',
+    );
+    return fallback;
   }
 
   const baseBlob = fields.get(SOURCE_KEYS.data);
