@@ -20,6 +20,8 @@ import { SetNotices } from './shared/SetNotices.tsx';
 import { PanelReadouts } from './shared/PanelReadouts.tsx';
 import { t } from '../i18n/strings.ts';
 import { Tex } from './tex/Tex.tsx';
+import { Why } from './shared/Why.tsx';
+import { whyDistribution } from './shared/why.ts';
 import type { PanelProps } from './types.ts';
 
 /**
@@ -97,6 +99,7 @@ export function DistributionPanel(props: PanelProps) {
       <p className="note dist-limits">{limitsNote(props)}</p>
       <p className="note">{s('dist.fig2')}</p>
       <SetNotices data={data} s={s} />
+      <Why items={whyDistribution(data, params, s)} s={s} />
     </PanelFrame>
   );
 }

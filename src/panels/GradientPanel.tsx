@@ -16,8 +16,10 @@ import { GradientChart } from './gradient/GradientChart.tsx';
 import { hardestShareOf, type GradWrt } from './gradient/gradientSeries.ts';
 import { raisedNegatives } from './gradient/raised.ts';
 import { PanelFrame } from './shared/PanelFrame.tsx';
-import { texDR, texGradient } from './tex/equations.ts';
+import { texDR, texFocal, texGradient } from './tex/equations.ts';
 import { Tex } from './tex/Tex.tsx';
+import { Why } from './shared/Why.tsx';
+import { whyGradient } from './shared/why.ts';
 import type { PanelProps } from './types.ts';
 
 /** The ∂/∂logit ↔ ∂/∂p switch of the DR series (a radio group, so arrow keys move between them). */
@@ -197,6 +199,11 @@ export function GradientPanel(props: PanelProps) {
           ? ` ${s('gradient.hardestCompare', { focal: fmtPct(compare.focal), bce: fmtPct(compare.bce) })}`
           : ''}
       </p>
+      <details className="why focal-formula">
+        <summary>{s('why.grad.focal')}</summary>
+        <Tex expr={texFocal(input)} />
+      </details>
+      <Why items={whyGradient(params, s)} s={s} />
     </PanelFrame>
   );
 }

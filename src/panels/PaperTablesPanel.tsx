@@ -16,6 +16,8 @@ import {
   type LambdaRow,
   type SurrogateRow,
 } from './paperTables/paperTables.ts';
+import { Why } from './shared/Why.tsx';
+import { whyPaper } from './shared/why.ts';
 import type { PanelProps } from './types.ts';
 
 /** h as the paper writes it: "e" for Euler's number, else the number. */
@@ -157,6 +159,7 @@ export function PaperTablesPanel(props: PanelProps) {
           d2: THRESHOLD_TEST.dr.at05.toFixed(1),
         })}
       </p>
+      <Why items={whyPaper(s)} s={s} />
     </PanelFrame>
   );
 }

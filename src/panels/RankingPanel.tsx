@@ -15,6 +15,8 @@ import { ChartFigure } from './shared/ChartFigure.tsx';
 import { ShareBar } from './shared/ShareBar.tsx';
 import { t, type Translate } from '../i18n/strings.ts';
 import { Tex } from './tex/Tex.tsx';
+import { Why } from './shared/Why.tsx';
+import { whyRanking } from './shared/why.ts';
 import type { PanelProps } from './types.ts';
 import type { ExplainerData } from '../explain/types.ts';
 
@@ -73,6 +75,7 @@ export function RankingPanel(props: PanelProps) {
         ]}
       />
       <SetNotices data={data} s={s} />
+      <Why items={whyRanking(data, s)} s={s} />
     </PanelFrame>
   );
 }

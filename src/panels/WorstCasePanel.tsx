@@ -16,6 +16,8 @@ import { PanelReadouts } from './shared/PanelReadouts.tsx';
 import { ScoreLanes } from './shared/ScoreLanes.tsx';
 import { t, type Translate } from '../i18n/strings.ts';
 import { Tex } from './tex/Tex.tsx';
+import { Why } from './shared/Why.tsx';
+import { whyWorst } from './shared/why.ts';
 import type { PanelProps } from './types.ts';
 
 /** Room above the lanes for the two marker labels, in CSS pixels. */
@@ -58,6 +60,7 @@ export function WorstCasePanel(props: PanelProps) {
       />
       <p className="note">{s('worst.paper')}</p>
       <SetNotices data={data} s={s} />
+      <Why items={whyWorst(data, s)} s={s} />
     </PanelFrame>
   );
 }

@@ -97,6 +97,32 @@ export const panels = {
   'dist.pos': 'positives',
   'dist.weightedMean': 'P̂ = Σ q·p',
   'dist.plainMean': 'plain mean',
+  // The paper's argument, under each panel (src/panels/shared/why.ts fills every number).
+  'why.summary': 'Why: the paper’s argument',
+  'why.ranking.easy':
+    'Here {easy} of the {pairs} pairs ({share}) already meet the margin: their hinge is 0, yet each counts in the mean of Eq. 4. In a detector nearly every pair is an easy negative against a positive, so the mean is diluted by pairs that teach nothing: the paper reports {apAll} AP for ranking all pairs (Table 3).',
+  'why.ranking.next': 'Eq. 5 goes to the other extreme and keeps only the hardest pair (panel 3).',
+  'why.worst.fragile':
+    'A single worst pair is fragile: the loss and its whole gradient rest on two candidates, here max p− = {maxNeg} and min p+ = {minPos}, so one outlier or one mislabelled box decides it. DR keeps the focus on hard candidates but spreads it over a distribution (panel 4).',
+  'why.worst.fragileEmpty':
+    'A single worst pair is fragile: the loss and its whole gradient rest on two candidates, so one outlier or one mislabelled box decides it. DR keeps the focus on hard candidates but spreads it over a distribution (panel 4).',
+  'why.dist.collapse':
+    'Unconstrained, the worst case over all distributions q puts all its weight on one candidate (q− on max p−, q+ on min p+): Eq. 5 again. Proposition 1 keeps q near the prior o: it maximises Σ q·p − λ·KL(q‖o), the same as maximising Σ q·p subject to KL(q‖o) ≤ ε. Now q− spreads over an effective {essNeg} of the {nNeg} negatives, at ε− = {klNeg}.',
+  'why.dist.h':
+    'What h means: λ− = 0.1/ln h−, so q− ∝ h−^(p/0.1): a negative whose score is 0.1 higher gets h− = {hNeg} times the weight, {hNeg10} times across the whole of [0, 1] (paper: h− = 3.5, about {def10}). λ+ = 1/ln h+, so q+ ∝ h+^(−p): a positive whose score is 1.0 lower gets only h+ = {hPos} times the weight, so q+ stays close to uniform (paper: h+ = e).',
+  'why.dist.remark1':
+    'Remark 1: a candidate’s weight q_j = o_j·e^(±p_j/λ) / Σ_k o_k·e^(±p_k/λ) depends, through the sum, on every other candidate of its image: move any other negative and every q−_j changes.',
+  'why.grad.init':
+    'Initialisation: DR sets the classifier’s bias from the prior π = 0.5 (RetinaNet uses π = 0.01), so every logit starts at 0 and every score at 0.5: P̂+ = P̂− = 0.5, z = γ and the loss is τ·ℓ(γ) = {dr0} at the current settings ({dr0Paper} at the paper’s defaults, the authors’ “≈ 2”).',
+  'why.grad.eq9':
+    'Eq. 9: the paper’s loss is a sum over the images of a batch, each image with its own q±. The official code computes one distribution per set over whatever it is given, so a batch passed in one call is treated as one image. This page holds one image (N = 1), where the two agree.',
+  'why.grad.objective':
+    'The detector minimises Σ_i τ·ℓ_DR,i + ℓ_Reg: τ (now {tau}; the paper uses 4) balances the classification loss against the box-regression loss ℓ_Reg, which DR leaves unchanged.',
+  'why.grad.focal':
+    'The focal loss compared here (RetinaNet): p_t = p and α_t = α for a positive, p_t = 1 − p and α_t = 1 − α for a negative; summed over the entries and divided by the number of positive anchors N+ (at least 1).',
+  'why.paper.table1':
+    'Table 1 read through h: with h+ = e a positive 1.0 lower weighs only {fPos} times more, so the positives are weighted almost uniformly; concentrating them (h+ = 5.5 or {fPos20}) costs {dPos1} and {dPos2} AP. For the negatives a strong focus is best: h− = 3.5 weighs the top of [0, 1] about {f35} times the bottom; h− = e (about {fe}) is flatter and h− = 20 (about {f20}) is close to the worst case of Eq. 5, and both score lower.',
+
   // Words inside the typeset equations (\text{…}).
   'tex.negatives': 'negatives',
   'tex.total': 'total',

@@ -298,7 +298,7 @@ export function texFocal(input: EquationInput): string {
       ? ''
       : `,\\quad ${box(`\\frac{\\partial\\,\\mathrm{FL}}{\\partial x_${sub(e)}} = ${texNum(e.focalGrad)}`)}`;
   return (
-    `\\mathrm{FL} = \\frac{1}{N_+} \\sum_j -\\alpha_t (1 - p_t)^{\\gamma_f} \\log p_t = ${texNum(data.focal.loss)}` +
+    `\\mathrm{FL} = \\frac{1}{\\max(1,\\, N_+)} \\sum_j -\\alpha_t (1 - p_t)^{\\gamma_f} \\log p_t = ${texNum(data.focal.loss)}` +
     `\\quad (\\alpha = ${FOCAL_DEFAULTS.alpha},\\ \\gamma_f = ${FOCAL_DEFAULTS.gamma},\\ N_+ = ${data.result.nPos})${term}`
   );
 }
