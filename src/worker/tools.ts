@@ -1,0 +1,324 @@
+/**
+ * The tools worker: the app's occasional heavy jobs off the main thread, each one request → one reply:
+ * - check: parse a `dr check` input (src/check/checkInput.ts), diagnose its first check, and name the
+ *   entries whose gradient differs most from the official one (for the panels to mark);
+ * - numpy: read an .npz or a pair of .npy files into an import (bytes are read here, from the File);
+ * - export: the case JSON, the candidate CSV, the PyTorch snippet or the .npz of the set a source
+ *   describes (materialised here, so the main thread never builds a 10⁶-entry string).
+ * Both ends live here: the handler (pure, Node-testable), and a client that starts tools.worker.ts or,
+ * where workers do not exist (jsdom tests), runs the handler on this thread.
+ */
+import { diagnose } from '../check/diagnose.ts';
+import type { Diagnosis } from '../check/diagnose.ts';
+import { parseChecks } from '../check/checkInput.ts';
+import { pytorchSnippet } from '../check/pytorchSnippet.ts';
+import { drLoss } from '../engine/index.ts';
+import type { DRParams } from '../engine/types.ts';
+import { materialize } from '../data/materialize.ts';
+import type { CandidateSource } from '../data/types.ts';
+import { candidateCsv, caseJson } from '../io/exportCase.ts';
+import { MAX_IMPORT_ENTRIES, importParsed } from '../io/import.ts';
+import type { ImportResult } from '../io/import.ts';
+import { MAX_NPY_ELEMENTS, parseNpy } from '../io/npy.ts';
+import type { NpyArray } from '../io/npy.ts';
+import { arraysToCase, npzToCase } from '../io/npz.ts';
+import type { ArraysCaseResult } from '../io/npz.ts';
+import { npzBytes } from '../io/npzWrite.ts';
+
+/** Entries marked as differing most (largest |your ∂/∂x − official ∂/∂x|). */
+export const TOP_DIFFERING = 10;
+
+/** The largest NumPy file read (its bytes are held at once): the largest array plus 1 MiB. */
+export const MAX_NUMPY_FILE_BYTES = MAX_NPY_ELEMENTS * 8 + (1 << 20);
+
+/** A file as the handler needs it (a File or Blob). */
+export interface BytesFile {
+  readonly name: string;
+  readonly size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export type ExportWhat = 'csv' | 'case' | 'snippet' | 'npz';
+
+export type ToolsRequest =
+  | { readonly type: 'check'; readonly id: number; readonly text: string }
+  | { readonly type: 'numpy'; readonly id: number; readonly files: readonly BytesFile[] }
+  | {
+      readonly type: 'export';
+      readonly id: number;
+      readonly what: ExportWhat;
+      readonly source: CandidateSource;
+      readonly params: DRParams;
+    };
+
+/** The check's outcome: the diagnosis, the case as an import, the most differing entries. */
+export interface CheckOutcome {
+  readonly ok: true;
+  readonly diagnosis: Diagnosis;
+  /** The first check's case as the app imports it (source + params). */
+  readonly imported: ImportResult;
+  /** Flat indices r·K + c, largest gradient error first (only entries that differ; empty without grad). */
+  readonly top: Int32Array;
+  /** How many checks the input held (the first is diagnosed). */
+  readonly count: number;
+  /** Milliseconds the diagnosis took in the worker. */
+  readonly ms: number;
+}
+
+export type ToolsReply =
+  | { readonly type: 'check'; readonly id: number; readonly result: CheckOutcome | Failure }
+  | { readonly type: 'numpy'; readonly id: number; readonly result: ImportResult }
+  | {
+      readonly type: 'export';
+      readonly id: number;
+      readonly result:
+        | { readonly ok: true; readonly text: string; readonly loss: number }
+        | { readonly ok: true; readonly bytes: Uint8Array; readonly loss: number }
+        | Failure;
+    };
+
+interface Failure {
+  readonly ok: false;
+  readonly error: string;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** The indices of the `n` largest values of `err` that are > 0, largest first. */
+function topIndices(err: Float64Array, n: number): Int32Array {
+  const best: number[] = [];
+  for (let i = 0; i < err.length; i++) {
+    const e = err[i];
+    if (!(e > 0)) continue;
+    if (best.length === n && e <= err[best[n - 1]]) continue;
+    let at = best.length < n ? best.length : n - 1;
+    if (best.length < n) best.push(i);
+    while (at > 0 && err[best[at - 1]] < e) {
+      best[at] = best[at - 1];
+      at--;
+    }
+    best[at] = i;
+  }
+  return Int32Array.from(best);
+}
+
+function check(text: string): CheckOutcome | Failure {
+  const parsed = parseChecks(text);
+  if (!parsed.ok) return parsed;
+  const first = parsed.checks[0];
+  const t0 = performance.now();
+  const diagnosis = diagnose(first);
+  const ms = performance.now() - t0;
+  const { problem, yours } = first;
+  let top: Int32Array = new Int32Array(0);
+  if (yours.grad !== undefined) {
+    const { gradLogits } = drLoss(problem.logits, problem.targets, problem.K, problem.params);
+    const err = new Float64Array(gradLogits.length);
+    for (let i = 0; i < err.length; i++) err[i] = Math.abs(yours.grad[i] - gradLogits[i]);
+    top = topIndices(err, TOP_DIFFERING);
+  }
+  const imported = importParsed(
+    { kind: 'json', result: { ok: true, cases: [problem], isArray: false } },
+    parsed.checks.length > 1 ? 'check #0' : 'check',
+  );
+  return { ok: true, diagnosis, imported, top, count: parsed.checks.length, ms };
+}
+
+function fromCase(c: ArraysCaseResult, name: string): ImportResult {
+  if (!c.ok) return { ok: false, error: `${name}: ${c.error}` };
+  const { R, K, logits, targets } = c.value;
+  if (R * K > MAX_IMPORT_ENTRIES) {
+    return { ok: false, error: `${name}: more than ${MAX_IMPORT_ENTRIES} entries` };
+  }
+  return {
+    ok: true,
+    source: { kind: 'explicit', name, base: { R, K, logits, targets }, edits: [] },
+    notices: [],
+  };
+}
+
+async function numpy(files: readonly BytesFile[]): Promise<ImportResult> {
+  const names = files.map((f) => f.name).join(' + ');
+  for (const f of files) {
+    if (f.size > MAX_NUMPY_FILE_BYTES) {
+      return {
+        ok: false,
+        error: `${f.name}: ${f.size} bytes is more than the ${MAX_NUMPY_FILE_BYTES} a NumPy file may have here`,
+      };
+    }
+  }
+  if (files.length === 1 && /\.npz$/i.test(files[0].name)) {
+    const bytes = new Uint8Array(await files[0].arrayBuffer());
+    return fromCase(npzToCase(bytes, undefined), files[0].name);
+  }
+  if (files.length !== 2 || !files.every((f) => /\.npy$/i.test(f.name))) {
+    return {
+      ok: false,
+      error: `${names}: choose one .npz file, or two .npy files (logits and targets)`,
+    };
+  }
+  const arrays: { name: string; array: NpyArray }[] = [];
+  for (const f of files) {
+    const r = parseNpy(new Uint8Array(await f.arrayBuffer()));
+    if (!r.ok) return { ok: false, error: `${f.name}: ${r.error}` };
+    arrays.push({ name: f.name, array: r.array });
+  }
+  // The logits are the float array, the targets the integer one; names decide a tie.
+  const byName = (re: RegExp) => arrays.find((a) => re.test(a.name));
+  let logits = arrays.find((a) => a.array.kind === 'float');
+  let targets = arrays.find((a) => a.array.kind === 'int');
+  if (logits === undefined || targets === undefined) {
+    logits = byName(/logit/i) ?? arrays[0];
+    targets = byName(/target|label/i) ?? arrays.find((a) => a !== logits) ?? arrays[1];
+  }
+  return fromCase(arraysToCase(logits.array, targets.array, undefined), names);
+}
+
+function exportJob(
+  what: ExportWhat,
+  source: CandidateSource,
+  params: DRParams,
+): ToolsReply & { type: 'export' } extends { result: infer R } ? R : never {
+  const set = materialize(source);
+  const loss = drLoss(set.logits, set.targets, set.K, params).result.loss;
+  switch (what) {
+    case 'csv':
+      return { ok: true, text: candidateCsv(set, params), loss };
+    case 'case':
+      return { ok: true, text: caseJson(set, params), loss };
+    case 'snippet':
+      return { ok: true, text: pytorchSnippet(set, params, loss), loss };
+    case 'npz':
+      return {
+        ok: true,
+        bytes: npzBytes({
+          logits: { values: set.logits, shape: [set.R, set.K] },
+          targets: { values: set.targets, shape: [set.R] },
+        }),
+        loss,
+      };
+  }
+}
+
+/** Serve one request (never throws: a failure is an `ok: false` result). */
+export async function handleTools(request: ToolsRequest): Promise<ToolsReply> {
+  const { id } = request;
+  try {
+    switch (request.type) {
+      case 'check':
+        return { type: 'check', id, result: check(request.text) };
+      case 'numpy':
+        return { type: 'numpy', id, result: await numpy(request.files) };
+      case 'export':
+        return {
+          type: 'export',
+          id,
+          result: exportJob(request.what, request.source, request.params),
+        };
+    }
+  } catch (e) {
+    const result = { ok: false as const, error: `cannot finish (${message(e)})` };
+    return { type: request.type, id, result } as ToolsReply;
+  }
+}
+
+/** The transferable buffers of a reply. */
+export function transferOf(reply: ToolsReply): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  const r = reply.result;
+  if (!r.ok) return out;
+  if ('bytes' in r) out.push(r.bytes.buffer as ArrayBuffer);
+  if ('top' in r) out.push(r.top.buffer as ArrayBuffer);
+  return out;
+}
+
+type Distribute<T> = T extends { type: infer K } ? Omit<T, 'id'> & { type: K } : never;
+/** A request without its id (the client numbers them). */
+export type ToolsJob = Distribute<ToolsRequest>;
+
+/** What a reply's result is for each request type. */
+export type ToolsResult<T extends ToolsJob['type']> = Extract<ToolsReply, { type: T }>['result'];
+
+export interface ToolsClient {
+  run<T extends ToolsJob>(job: T): Promise<ToolsResult<T['type']>>;
+  dispose(): void;
+}
+
+interface WorkerLike {
+  onmessage: ((event: { data: ToolsReply }) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+  postMessage(message: ToolsRequest): void;
+  terminate(): void;
+}
+
+function defaultWorker(): WorkerLike {
+  return new Worker(new URL('./tools.worker.ts', import.meta.url), {
+    type: 'module',
+  }) as unknown as WorkerLike;
+}
+
+function inThread(): WorkerLike {
+  const fake: WorkerLike = {
+    onmessage: null,
+    onerror: null,
+    postMessage(request) {
+      void handleTools(request).then((reply) => fake.onmessage?.({ data: reply }));
+    },
+    terminate() {
+      fake.onmessage = null;
+    },
+  };
+  return fake;
+}
+
+/**
+ * The client: one worker started on first use (or the handler on this thread when Worker is absent);
+ * a crashed worker fails the jobs in flight and is started afresh for the next.
+ */
+export function createToolsClient(createWorker?: () => WorkerLike): ToolsClient {
+  let worker: WorkerLike | null = null;
+  let nextId = 1;
+  const pending = new Map<number, (result: ToolsReply['result']) => void>();
+  const start = (): WorkerLike => {
+    if (worker !== null) return worker;
+    let w: WorkerLike;
+    try {
+      w = createWorker
+        ? createWorker()
+        : typeof Worker === 'undefined'
+          ? inThread()
+          : defaultWorker();
+    } catch {
+      w = inThread();
+    }
+    w.onmessage = (event) => {
+      const settle = pending.get(event.data.id);
+      pending.delete(event.data.id);
+      settle?.(event.data.result);
+    };
+    w.onerror = () => {
+      w.terminate();
+      worker = null;
+      for (const [id, settle] of pending) {
+        pending.delete(id);
+        settle({ ok: false, error: 'the tools worker stopped' });
+      }
+    };
+    worker = w;
+    return w;
+  };
+  return {
+    run(job) {
+      const id = nextId++;
+      return new Promise((resolve) => {
+        pending.set(id, resolve as (result: ToolsReply['result']) => void);
+        start().postMessage({ ...job, id } as ToolsRequest);
+      });
+    },
+    dispose() {
+      worker?.terminate();
+      worker = null;
+      pending.clear();
+    },
+  };
+}
