@@ -67,7 +67,7 @@ const ALLOWED = new Set(
     'DR COCO RetinaNet Dr.Retina ResNet ResNeXt FPN AP NMS KL BCE JSON CSV logit logits softmax ' +
     'Qian CVPR Eq Tab Enter Space Delete Ctrl Shift Esc Escape n/a ESS targets ' +
     // function names inside formulas written as text, and COCO's split names
-    'min max exp log ln sup minival test dev'
+    'min max exp log ln sup minival test dev AUC TensorFlow Playground'
   ).split(' '),
 );
 
@@ -94,5 +94,18 @@ test('in Chinese, the visible text has no English words outside formulas and nam
     return words.filter((w) => !ALLOWED.has(w) && w.length > 1);
   };
   // Panels off screen catch up with the language in idle time (PanelSlot): wait for them.
+  await expect.poll(englishWords, { timeout: 60_000 }).toEqual([]);
+  // Other sets and settings bring other sentences: no positives, the Fig. 2 comparison, the
+  // hard-negative prior, γ above 0.5, the "why" texts opened.
+  for (const preset of ['no-positives', 'fig2-large-var', 'hard-negatives']) {
+    await page.locator('#preset').selectOption(preset);
+    await expect(page.getByTestId('status')).toHaveText('就绪');
+    await expect.poll(englishWords, { timeout: 60_000 }).toEqual([]);
+  }
+  await page.locator('#original').selectOption('hardNegative');
+  await page.getByRole('spinbutton', { name: 'γ 数值' }).fill('0.7');
+  await page.getByRole('spinbutton', { name: 'γ 数值' }).press('Enter');
+  for (const summary of await page.locator('details.why > summary').all()) await summary.click();
+  await expect(page.getByTestId('status')).toHaveText('就绪');
   await expect.poll(englishWords, { timeout: 60_000 }).toEqual([]);
 });
