@@ -5,19 +5,21 @@
  *
  * Usage: `const s = t(lang); s('panel.smoothing.title'); s('smoothing.quad', { rho: 0.5 })`.
  */
-import { app as enApp } from './en/app.ts';
-import { baseline as enBaseline } from './en/baseline.ts';
-import { tour as enTour } from './en/tour.ts';
-import { controls as enControls } from './en/controls.ts';
-import { notices as enNotices } from './en/notices.ts';
-import { panels as enPanels } from './en/panels.ts';
-import type { Lang } from './lang.ts';
-import { app as zhApp } from './zh/app.ts';
-import { baseline as zhBaseline } from './zh/baseline.ts';
-import { tour as zhTour } from './zh/tour.ts';
-import { controls as zhControls } from './zh/controls.ts';
-import { notices as zhNotices } from './zh/notices.ts';
-import { panels as zhPanels } from './zh/panels.ts';
+import { app as enApp } from "./en/app.ts";
+import { baseline as enBaseline } from "./en/baseline.ts";
+import { exportStrings as enExport } from "./en/export.ts";
+import { tour as enTour } from "./en/tour.ts";
+import { controls as enControls } from "./en/controls.ts";
+import { notices as enNotices } from "./en/notices.ts";
+import { panels as enPanels } from "./en/panels.ts";
+import type { Lang } from "./lang.ts";
+import { app as zhApp } from "./zh/app.ts";
+import { baseline as zhBaseline } from "./zh/baseline.ts";
+import { exportStrings as zhExport } from "./zh/export.ts";
+import { tour as zhTour } from "./zh/tour.ts";
+import { controls as zhControls } from "./zh/controls.ts";
+import { notices as zhNotices } from "./zh/notices.ts";
+import { panels as zhPanels } from "./zh/panels.ts";
 
 /** Every topic's table in both languages, for the tests that check keys per topic. */
 export const STRING_PARTS = {
@@ -26,13 +28,30 @@ export const STRING_PARTS = {
   notices: { en: enNotices, zh: zhNotices },
   panels: { en: enPanels, zh: zhPanels },
   baseline: { en: enBaseline, zh: zhBaseline },
+  export: { en: enExport, zh: zhExport },
   tour: { en: enTour, zh: zhTour },
 } as const;
 
 /** The merged table, one object per language. */
 export const strings = {
-  en: { ...enApp, ...enControls, ...enNotices, ...enPanels, ...enBaseline, ...enTour },
-  zh: { ...zhApp, ...zhControls, ...zhNotices, ...zhPanels, ...zhBaseline, ...zhTour },
+  en: {
+    ...enApp,
+    ...enControls,
+    ...enNotices,
+    ...enPanels,
+    ...enBaseline,
+    ...enExport,
+    ...enTour,
+  },
+  zh: {
+    ...zhApp,
+    ...zhControls,
+    ...zhNotices,
+    ...zhPanels,
+    ...zhBaseline,
+    ...zhExport,
+    ...zhTour,
+  },
 } as const;
 
 /** A key of the merged table. */
@@ -53,7 +72,9 @@ const PLACEHOLDER = /\{(\w+)\}/g;
 export function fill(template: string, vars?: StringVars): string {
   if (!vars) return template;
   return template.replace(PLACEHOLDER, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : whole,
+    Object.prototype.hasOwnProperty.call(vars, name)
+      ? String(vars[name])
+      : whole,
   );
 }
 

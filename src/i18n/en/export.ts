@@ -1,0 +1,58 @@
+/** English strings of exports, shareable case files, NumPy import and the implementation check. The Chinese table (../zh/export.ts) must have every key. */
+export const exportStrings = {
+  'export.svg': 'Download SVG',
+  'export.png': 'Download PNG',
+  'export.svgOf': 'Download SVG of {title}',
+  'export.pngOf': 'Download PNG of {title}',
+  'export.title': 'Export',
+  'export.intro':
+    'The set and parameters shown, as files: every entry as CSV, the case in the CLI format (Import and `dr` read it back), a PyTorch script with the official SigmoidDRLoss, and the paper as BibTeX.',
+  'export.csv': 'Download CSV (every entry)',
+  'export.case': 'Download case (JSON)',
+  'export.pytorch': 'Download PyTorch snippet (.py)',
+  'export.npz': 'Download .npz (for the snippet)',
+  'export.npzNeeded':
+    'This set has more than 10,000 entries: the snippet loads {npz}, download it into the same folder.',
+  'export.bibtex': 'Download BibTeX',
+  'export.working': 'Preparing {name}…',
+  'export.done': 'Downloaded {name} ({size} bytes).',
+  'export.failed': 'Export of {name} failed: {error}',
+  'link.tooLong':
+    'This link would be {length} characters, more than the 8,000 a link can safely carry. Download the case file instead: importing it reopens this state.',
+  'link.notCarried':
+    'The link names this set ({shape}) but cannot carry its {entries} values. Download the case file: importing it reopens the same set and parameters.',
+  'link.download': 'Download case',
+  'import.numpyHint':
+    'NumPy: one .npz (arrays logits and targets or labels) or two .npy files (logits and targets) at once.',
+  'import.drop': 'Drop a JSON, CSV, .npz or a pair of .npy files here',
+  'import.dropActive': 'Release to import',
+  'check.title': 'Check my implementation',
+  'check.intro':
+    'Paste or choose a check: a case (logits, targets, params) plus "yours": {"loss", "grad", "pPlus", "pMinus"} from your implementation. The app loads the case, compares your numbers with the official maths and the known port errors, and marks the entries whose gradient differs most.',
+  'check.paste': 'Check (JSON)',
+  'check.file': 'Check file (JSON)',
+  'check.run': 'Check',
+  'check.running': 'Checking…',
+  'check.result': 'Result of the check',
+  'check.verdict': 'Verdict',
+  'check.verdict.match': 'match: your numbers are the official ones (float64)',
+  'check.verdict.match-float32': 'match in float32: the official numbers within float32 rounding',
+  'check.verdict.mismatch': 'mismatch: your numbers are not the official ones',
+  'check.variant': 'Variant',
+  'check.variantNone': 'none of the known variants',
+  'check.matches': 'Matches',
+  'check.hint': 'Hint',
+  'check.field': 'field',
+  'check.yours': 'yours',
+  'check.expected': 'official',
+  'check.error': 'relative error',
+  'check.agreement': 'agrees to',
+  'check.gradAt': 'gradient (largest error at {at})',
+  'check.marked':
+    'The {n} entries whose gradient differs most are marked in the panels (rows {rows}).',
+  'check.noneMarked': 'No gradient was given, or it matches: no entry is marked.',
+  'check.clearMarks': 'Clear marks',
+  'check.more': 'The input holds {n} checks; the first was checked (`dr check` checks them all).',
+  'check.failed': 'Check failed: {error}',
+  'check.timing': 'diagnosed in {ms} ms (in a worker)',
+} as const;

@@ -1,0 +1,58 @@
+/** Chinese strings of exports, case files, NumPy import and the implementation check: typed against the English keys, so a missing key fails type-check. */
+import type { exportStrings as en } from '../en/export.ts';
+
+export const exportStrings: { readonly [K in keyof typeof en]: string } = {
+  'export.svg': '下载 SVG',
+  'export.png': '下载 PNG',
+  'export.svgOf': '下载 SVG：{title}',
+  'export.pngOf': '下载 PNG：{title}',
+  'export.title': '导出',
+  'export.intro':
+    '把当前的集合与参数导出为文件：每个条目的 CSV、CLI 格式的案例（导入和 `dr` 都能读回）、使用官方 SigmoidDRLoss 的 PyTorch 脚本，以及论文的 BibTeX。',
+  'export.csv': '下载 CSV（全部条目）',
+  'export.case': '下载案例（JSON）',
+  'export.pytorch': '下载 PyTorch 脚本（.py）',
+  'export.npz': '下载 .npz（供脚本使用）',
+  'export.npzNeeded': '该集合超过 10,000 个条目：脚本会读取 {npz}，请把它下载到同一文件夹。',
+  'export.bibtex': '下载 BibTeX',
+  'export.working': '正在准备 {name}…',
+  'export.done': '已下载 {name}（{size} 字节）。',
+  'export.failed': '导出 {name} 失败：{error}',
+  'link.tooLong':
+    '该链接将有 {length} 个字符，超过链接能可靠携带的 8,000 个。请改为下载案例文件：导入它即可重现当前状态。',
+  'link.notCarried':
+    '链接只记录了该集合的名称（{shape}），无法携带其 {entries} 个数值。请下载案例文件：导入它即可重现相同的集合与参数。',
+  'link.download': '下载案例',
+  'import.numpyHint':
+    'NumPy：一个 .npz（数组 logits 与 targets 或 labels），或同时选择两个 .npy 文件（logits 与 targets）。',
+  'import.drop': '把 JSON、CSV、.npz 或一对 .npy 文件拖放到这里',
+  'import.dropActive': '松开即可导入',
+  'check.title': '检查我的实现',
+  'check.intro':
+    '粘贴或选择一个检查：一个案例（logits、targets、params）加上 "yours"：你的实现给出的 {"loss", "grad", "pPlus", "pMinus"}。应用会载入该案例，把你的数值与官方公式及已知的移植错误比较，并在面板中标出梯度差异最大的条目。',
+  'check.paste': '检查（JSON）',
+  'check.file': '检查文件（JSON）',
+  'check.run': '检查',
+  'check.running': '检查中…',
+  'check.result': '检查结果',
+  'check.verdict': '结论',
+  'check.verdict.match': '一致：你的数值就是官方数值（float64）',
+  'check.verdict.match-float32': 'float32 下一致：在 float32 舍入范围内与官方数值相同',
+  'check.verdict.mismatch': '不一致：你的数值不是官方数值',
+  'check.variant': '变体',
+  'check.variantNone': '不属于任何已知变体',
+  'check.matches': '匹配',
+  'check.hint': '提示',
+  'check.field': '字段',
+  'check.yours': '你的',
+  'check.expected': '官方',
+  'check.error': '相对误差',
+  'check.agreement': '一致到',
+  'check.gradAt': '梯度（最大误差位于 {at}）',
+  'check.marked': '梯度差异最大的 {n} 个条目已在面板中标出（行 {rows}）。',
+  'check.noneMarked': '没有给出梯度，或梯度一致：没有标出条目。',
+  'check.clearMarks': '清除标记',
+  'check.more': '输入包含 {n} 个检查；这里只检查了第一个（`dr check` 会检查全部）。',
+  'check.failed': '检查失败：{error}',
+  'check.timing': '在 worker 中诊断用时 {ms} 毫秒',
+} as const;
