@@ -21,7 +21,7 @@ import { PanelReadouts } from './shared/PanelReadouts.tsx';
 import { t } from '../i18n/strings.ts';
 import { Tex } from './tex/Tex.tsx';
 import { Why } from './shared/Why.tsx';
-import { whyDistribution } from './shared/why.ts';
+import { whyDistribution } from './shared/whyTexts.ts';
 import type { PanelProps } from './types.ts';
 
 /**

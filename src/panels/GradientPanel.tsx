@@ -19,7 +19,7 @@ import { PanelFrame } from './shared/PanelFrame.tsx';
 import { texDR, texFocal, texGradient } from './tex/equations.ts';
 import { Tex } from './tex/Tex.tsx';
 import { Why } from './shared/Why.tsx';
-import { whyGradient } from './shared/why.ts';
+import { whyGradient } from './shared/whyTexts.ts';
 import type { PanelProps } from './types.ts';
 
 /** The ∂/∂logit ↔ ∂/∂p switch of the DR series (a radio group, so arrow keys move between them). */

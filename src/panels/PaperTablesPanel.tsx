@@ -17,7 +17,7 @@ import {
   type SurrogateRow,
 } from './paperTables/paperTables.ts';
 import { Why } from './shared/Why.tsx';
-import { whyPaper } from './shared/why.ts';
+import { whyPaper } from './shared/whyTexts.ts';
 import type { PanelProps } from './types.ts';
 
 /** h as the paper writes it: "e" for Euler's number, else the number. */

@@ -16,7 +16,7 @@ import { ShareBar } from './shared/ShareBar.tsx';
 import { t, type Translate } from '../i18n/strings.ts';
 import { Tex } from './tex/Tex.tsx';
 import { Why } from './shared/Why.tsx';
-import { whyRanking } from './shared/why.ts';
+import { whyRanking } from './shared/whyTexts.ts';
 import type { PanelProps } from './types.ts';
 import type { ExplainerData } from '../explain/types.ts';
 

@@ -17,7 +17,7 @@ import { ScoreLanes } from './shared/ScoreLanes.tsx';
 import { t, type Translate } from '../i18n/strings.ts';
 import { Tex } from './tex/Tex.tsx';
 import { Why } from './shared/Why.tsx';
-import { whyWorst } from './shared/why.ts';
+import { whyWorst } from './shared/whyTexts.ts';
 import type { PanelProps } from './types.ts';
 
 /** Room above the lanes for the two marker labels, in CSS pixels. */
