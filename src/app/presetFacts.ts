@@ -243,7 +243,10 @@ export function describePreset(id: PresetId, f: PresetFacts | null, s: Translate
       break;
   }
   out.push(s('presetDesc.pHat', v));
-  out.push(s(f.pMinus > f.pPlus ? 'presetDesc.order.negAbove' : 'presetDesc.order.negBelow', v));
+  // With an empty set there is nothing to compare (P̂+ := 1 or P̂− := 0 by convention).
+  if (f.nPos > 0 && f.nNeg > 0) {
+    out.push(s(f.pMinus > f.pPlus ? 'presetDesc.order.negAbove' : 'presetDesc.order.negBelow', v));
+  }
   out.push(s(f.z > 0 ? 'presetDesc.margin.violated' : 'presetDesc.margin.met', v));
   return out;
 }

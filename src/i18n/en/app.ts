@@ -24,7 +24,7 @@ export const app = {
   'presetDesc.hard-negatives.top':
     'The {k} highest-scoring negatives (mean score {mTop}; positives: {mPos}) receive {share} of q− at the default λ−; the hard-negative prior (top n̂) restricts o to them explicitly.',
   'presetDesc.no-positives':
-    'A background-only image: {nNeg} negatives (logits ~ N(−2, 1.5)), {ignored} ignored rows, no positive entry, so P̂+ := 1 and z = P̂− − 1 + γ.',
+    'A background-only image: {nNeg} negatives (logits ~ N(−2, 1.5); plain mean score {mNeg}), {ignored} ignored rows, no positive entry, so P̂+ := 1 and z = P̂− − 1 + γ.',
   'presetDesc.no-positives.raised':
     'Descent lowers the weighted mean P̂−, not every negative: {raised} of the {nNeg} negatives have ∂DR/∂p < 0, so descent raises their scores. A negative’s factor 1 + (p − P̂−)/λ− is negative when p < P̂− − λ− = {c}; only the {lowered} negatives above that are pushed down.',
   'presetDesc.fig2-small-var':

@@ -23,7 +23,7 @@ export const app: { readonly [K in keyof typeof en]: string } = {
   'presetDesc.hard-negatives.top':
     '在默认 λ− 下，得分最高的 {k} 个负样本（平均分数 {mTop}；正样本为 {mPos}）占 q− 的 {share}；难负样本先验（前 n̂ 个）则直接把 o 限制在它们身上。',
   'presetDesc.no-positives':
-    '只有背景的图像：{nNeg} 个负样本（logit ~ N(−2, 1.5)），{ignored} 个忽略的行，没有正样本条目，因此 P̂+ := 1，z = P̂− − 1 + γ。',
+    '只有背景的图像：{nNeg} 个负样本（logit ~ N(−2, 1.5)；普通平均分数 {mNeg}），{ignored} 个忽略的行，没有正样本条目，因此 P̂+ := 1，z = P̂− − 1 + γ。',
   'presetDesc.no-positives.raised':
     '梯度下降降低的是加权均值 P̂−，而不是每个负样本：{nNeg} 个负样本中有 {raised} 个满足 ∂DR/∂p < 0，梯度下降反而提高它们的分数。负样本的因子 1 + (p − P̂−)/λ− 在 p < P̂− − λ− = {c} 时为负；只有高于该值的 {lowered} 个负样本被压低。',
   'presetDesc.fig2-small-var':
