@@ -19,6 +19,7 @@ import { Tex } from './tex/Tex.tsx';
 import { Why } from './shared/Why.tsx';
 import { whyWorst } from './shared/whyTexts.ts';
 import type { PanelProps } from './types.ts';
+import { LaneGhost } from './shared/LaneGhost.tsx';
 
 /** Room above the lanes for the two marker labels, in CSS pixels. */
 const MARKER_TOP = 40;
@@ -46,7 +47,12 @@ export function WorstCasePanel(props: PanelProps) {
           loss: fmtNum(worstCase.loss),
         })}
         className="chart-worst-case"
-        markers={(x, layout) => <WorstMarkers {...props} x={x} layout={layout} s={s} />}
+        markers={(x, layout) => (
+          <>
+            {props.baseline ? <LaneGhost baseline={props.baseline} x={x} layout={layout} /> : null}
+            <WorstMarkers {...props} x={x} layout={layout} s={s} />
+          </>
+        )}
       />
       <PanelReadouts
         items={[

@@ -6,12 +6,14 @@ import { GradientPanel } from '../../src/panels/GradientPanel.tsx';
 import { ImbalancePanel } from '../../src/panels/ImbalancePanel.tsx';
 import { SmoothingPanel } from '../../src/panels/SmoothingPanel.tsx';
 import type { PanelProps } from '../../src/panels/types.ts';
+import { WorstCasePanel } from '../../src/panels/WorstCasePanel.tsx';
 import { badAttributes, histogramOnly, panelProps, small, svgMarkup } from './fixtures.ts';
 
 afterEach(cleanup);
 
 const PANELS = [
   ['imbalance', ImbalancePanel, '.ghost-lanes'],
+  ['worst case', WorstCasePanel, '.ghost-lanes'],
   ['distribution', DistributionPanel, '.ghost-distribution'],
   ['smoothing', SmoothingPanel, '.ghost-z'],
   ['gradient', GradientPanel, '.ghost-gradient'],
