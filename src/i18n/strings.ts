@@ -5,21 +5,23 @@
  *
  * Usage: `const s = t(lang); s('panel.smoothing.title'); s('smoothing.quad', { rho: 0.5 })`.
  */
-import { app as enApp } from "./en/app.ts";
-import { baseline as enBaseline } from "./en/baseline.ts";
-import { exportStrings as enExport } from "./en/export.ts";
-import { tour as enTour } from "./en/tour.ts";
-import { controls as enControls } from "./en/controls.ts";
-import { notices as enNotices } from "./en/notices.ts";
-import { panels as enPanels } from "./en/panels.ts";
-import type { Lang } from "./lang.ts";
-import { app as zhApp } from "./zh/app.ts";
-import { baseline as zhBaseline } from "./zh/baseline.ts";
-import { exportStrings as zhExport } from "./zh/export.ts";
-import { tour as zhTour } from "./zh/tour.ts";
-import { controls as zhControls } from "./zh/controls.ts";
-import { notices as zhNotices } from "./zh/notices.ts";
-import { panels as zhPanels } from "./zh/panels.ts";
+import { app as enApp } from './en/app.ts';
+import { baseline as enBaseline } from './en/baseline.ts';
+import { exportStrings as enExport } from './en/export.ts';
+import { train as enTrain } from './en/train.ts';
+import { tour as enTour } from './en/tour.ts';
+import { controls as enControls } from './en/controls.ts';
+import { notices as enNotices } from './en/notices.ts';
+import { panels as enPanels } from './en/panels.ts';
+import type { Lang } from './lang.ts';
+import { app as zhApp } from './zh/app.ts';
+import { baseline as zhBaseline } from './zh/baseline.ts';
+import { exportStrings as zhExport } from './zh/export.ts';
+import { train as zhTrain } from './zh/train.ts';
+import { tour as zhTour } from './zh/tour.ts';
+import { controls as zhControls } from './zh/controls.ts';
+import { notices as zhNotices } from './zh/notices.ts';
+import { panels as zhPanels } from './zh/panels.ts';
 
 /** Every topic's table in both languages, for the tests that check keys per topic. */
 export const STRING_PARTS = {
@@ -29,6 +31,7 @@ export const STRING_PARTS = {
   panels: { en: enPanels, zh: zhPanels },
   baseline: { en: enBaseline, zh: zhBaseline },
   export: { en: enExport, zh: zhExport },
+  train: { en: enTrain, zh: zhTrain },
   tour: { en: enTour, zh: zhTour },
 } as const;
 
@@ -41,6 +44,7 @@ export const strings = {
     ...enPanels,
     ...enBaseline,
     ...enExport,
+    ...enTrain,
     ...enTour,
   },
   zh: {
@@ -50,6 +54,7 @@ export const strings = {
     ...zhPanels,
     ...zhBaseline,
     ...zhExport,
+    ...zhTrain,
     ...zhTour,
   },
 } as const;
@@ -72,9 +77,7 @@ const PLACEHOLDER = /\{(\w+)\}/g;
 export function fill(template: string, vars?: StringVars): string {
   if (!vars) return template;
   return template.replace(PLACEHOLDER, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(vars, name)
-      ? String(vars[name])
-      : whole,
+    Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : whole,
   );
 }
 

@@ -7,7 +7,7 @@
  * Listeners are told of every change; they should throttle their drawing (the section redraws at
  * most once per animation frame), not the computing.
  */
-import type { CandidateSet } from '../data/types.ts';
+import type { CandidateSource } from '../data/types.ts';
 import type { DRParams } from '../engine/types.ts';
 import { createTrainHandler } from './trainHandler.ts';
 import {
@@ -48,7 +48,7 @@ export interface TrainWorkerLike {
 
 export interface TrainClient {
   /** Replace the training (a new generation). */
-  start(setup: TrainSetup, params: DRParams, set: CandidateSet | null): void;
+  start(setup: TrainSetup, params: DRParams, source: CandidateSource | null): void;
   /** Ask for each run's score field at `step` (head models on 2-D features). */
   requestField(step: number, size: number): void;
   record(): TrainRecord | null;
@@ -181,12 +181,12 @@ export function createTrainClient({
   }
 
   return {
-    start(setup, params, set) {
+    start(setup, params, source) {
       gen++;
       rec = null;
       fieldReply = null;
       failure = null;
-      lastStart = { type: 'start', gen, setup, params, set };
+      lastStart = { type: 'start', gen, setup, params, source };
       ensure().postMessage(lastStart);
       changed();
     },

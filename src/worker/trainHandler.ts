@@ -7,7 +7,7 @@
  * macrotask, so a new `start` is read between chunks. Chunk boundaries depend on time; the numbers do
  * not (each step is the training core's, in order).
  */
-import type { CandidateSet } from '../data/types.ts';
+import { materialize } from '../data/index.ts';
 import { createTraining, stepTraining } from '../train/index.ts';
 import type { RunState, Training } from '../train/index.ts';
 import { LinearModel } from '../train/models/linear.ts';
@@ -132,7 +132,8 @@ export function createTrainHandler(
 
   function start(gen: number, request: Extract<TrainRequest, { type: 'start' }>): void {
     current = null;
-    const set: CandidateSet | null = request.set;
+    const set =
+      request.setup.model === 'free' && request.source ? materialize(request.source) : null;
     const { data, anchors } = trainDataOf(request.setup, set);
     const spec = trainSpecOf(request.setup, request.params, data);
     const training = createTraining(spec);

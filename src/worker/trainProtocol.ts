@@ -8,7 +8,7 @@
  * step S. `field` asks for each run's score over a grid of the 2-D feature plane at a recorded step
  * (head models on 2-D features only). Replies of an older generation are dropped by the client.
  */
-import type { CandidateSet } from '../data/types.ts';
+import type { CandidateSource } from '../data/types.ts';
 import type { DRParams } from '../engine/types.ts';
 import type { RunName } from '../train/types.ts';
 import type { TrainSetup } from './trainSetup.ts';
@@ -33,13 +33,13 @@ export type SeriesField = (typeof SERIES_FIELDS)[number];
 /** Bins of the per-step score histograms over [0, 1]: positives, then negatives. */
 export const SCORE_BINS = 40;
 
-/** Start a training: the free model's data is `set` (null for the head models). */
+/** Start a training: the free model's data is the set `source` describes (materialised in the worker). */
 export interface TrainStartRequest {
   readonly type: 'start';
   readonly gen: number;
   readonly setup: TrainSetup;
   readonly params: DRParams;
-  readonly set: CandidateSet | null;
+  readonly source: CandidateSource | null;
 }
 
 /** Each run's score field at `step` on a size×size grid over `extent`. */

@@ -26,7 +26,7 @@ const small: TrainSetup = { ...DEFAULT_TRAIN_SETUP, anchors: 600, imbalance: 20,
 function run(setup: TrainSetup, budgetMs = 0) {
   const replies: TrainReply[] = [];
   const h = createTrainHandler((r) => replies.push(r), { budgetMs });
-  h.handle({ type: 'start', gen: 1, setup, params: DEFAULT_PARAMS, set: null });
+  h.handle({ type: 'start', gen: 1, setup, params: DEFAULT_PARAMS, source: null });
   let chunks = 0;
   while (h.work()) chunks++;
   return { h, replies, chunks };
@@ -87,6 +87,7 @@ describe('train handler', () => {
   });
 
   it('trains the free model on a candidate set', () => {
+    const source = { kind: 'generated', preset: 'paper-default', seed: 1, edits: [] } as const;
     const set = generatePreset('paper-default', 1);
     const replies: TrainReply[] = [];
     const h = createTrainHandler((r) => replies.push(r), { budgetMs: 0 });
@@ -95,7 +96,7 @@ describe('train handler', () => {
       gen: 3,
       setup: { ...small, model: 'free' },
       params: DEFAULT_PARAMS,
-      set,
+      source,
     });
     while (h.work());
     const started = replies[0];
@@ -113,7 +114,7 @@ describe('train handler', () => {
       gen: 1,
       setup: { ...small, model: 'free' },
       params: DEFAULT_PARAMS,
-      set: null,
+      source: null,
     });
     expect(replies[0]).toMatchObject({ type: 'error', gen: 1 });
     expect(h.work()).toBe(false);

@@ -18,6 +18,7 @@ import { TourButton, TourDialog } from './TourDialog.tsx';
 import { useApp } from '../hooks/context.tsx';
 import type { HideId } from '../../state/lesson.ts';
 import { Toolbar } from './Toolbar.tsx';
+import { TrainSection } from './train/TrainSection.tsx';
 
 export function App() {
   const s = useT();
@@ -50,6 +51,7 @@ export function App() {
           {shows('readouts') && <LiveReadouts />}
           {shows('readouts') && <BaselineControls />}
           <Explainer />
+          <TrainSection />
           {shows('editor') && <CandidateEditor />}
         </main>
         {shows('controls') && <DockParameters />}

@@ -1,0 +1,145 @@
+/**
+ * The training setup: data (generated anchors, for the head models), model and optimiser, and each
+ * run's learning rate and prior, focal α and γf, steps. A number is committed on Enter or when the
+ * box loses focus, checked against the setup table's range (worker/trainSetup.ts); a bad value stays
+ * in the box, marked invalid with the reason, and changes nothing. Every commit is one undo step.
+ */
+import { useState, type KeyboardEvent } from 'react';
+import type { StringKey } from '../../../i18n/strings.ts';
+import {
+  TRAIN_FIELDS,
+  trainFieldProblem,
+  type TrainNumberField,
+  type TrainSetup,
+} from '../../../worker/trainSetup.ts';
+import { useApp, useAppStore } from '../../hooks/context.tsx';
+import { useT } from '../../hooks/i18n.ts';
+
+function fieldKey(key: keyof TrainSetup): StringKey {
+  return `train.field.${key}` as StringKey;
+}
+
+const NUMBER_FIELDS = new Map(
+  TRAIN_FIELDS.filter((f): f is TrainNumberField => f.kind === 'number').map((f) => [f.key, f]),
+);
+
+function NumberBox({ field }: { readonly field: TrainNumberField }) {
+  const s = useT();
+  const store = useAppStore();
+  const value = useApp((st) => st.train.setup[field.key]);
+  const [draft, setDraft] = useState<string | null>(null);
+  const text = draft ?? String(value);
+  const parsed = Number(text.trim());
+  const problem = text.trim() === '' ? 'is not a number' : trainFieldProblem(field, parsed);
+  const commit = () => {
+    if (draft === null) return;
+    if (problem === null) {
+      store.getState().setTrainSetup({ [field.key]: parsed });
+      setDraft(null);
+    }
+  };
+  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') commit();
+    if (e.key === 'Escape') setDraft(null);
+  };
+  const id = `train-field-${field.key}`;
+  return (
+    <div className="train-field">
+      <label htmlFor={id}>{s(fieldKey(field.key))}</label>
+      <input
+        id={id}
+        data-testid={id}
+        type="text"
+        inputMode="decimal"
+        size={8}
+        value={text}
+        aria-invalid={problem !== null}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={onKey}
+      />
+      {draft !== null && problem !== null ? (
+        <span className="train-field-problem" role="status">
+          {s('train.badValue', { field: s(fieldKey(field.key)), value: text, why: problem })}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function Box({ name }: { readonly name: TrainNumberField['key'] }) {
+  const field = NUMBER_FIELDS.get(name);
+  return field ? <NumberBox field={field} /> : null;
+}
+
+export function TrainSetupControls() {
+  const s = useT();
+  const store = useAppStore();
+  const model = useApp((st) => st.train.setup.model);
+  const optimizer = useApp((st) => st.train.setup.optimizer);
+  const head = model !== 'free';
+  return (
+    <div className="train-setup">
+      <fieldset>
+        <legend>{s('train.modelTitle')}</legend>
+        <div className="train-field">
+          <label htmlFor="train-model">{s('train.field.model')}</label>
+          <select
+            id="train-model"
+            data-testid="train-model"
+            value={model}
+            onChange={(e) =>
+              store.getState().setTrainSetup({ model: e.target.value as TrainSetup['model'] })
+            }
+          >
+            <option value="free">{s('train.model.free')}</option>
+            <option value="linear">{s('train.model.linear')}</option>
+            <option value="mlp">{s('train.model.mlp')}</option>
+          </select>
+        </div>
+        {model === 'mlp' ? <Box name="hidden" /> : null}
+        <div className="train-field">
+          <label htmlFor="train-optimizer">{s('train.field.optimizer')}</label>
+          <select
+            id="train-optimizer"
+            value={optimizer}
+            onChange={(e) =>
+              store
+                .getState()
+                .setTrainSetup({ optimizer: e.target.value as TrainSetup['optimizer'] })
+            }
+          >
+            <option value="adam">{s('train.optimizer.adam')}</option>
+            <option value="sgd">{s('train.optimizer.sgd')}</option>
+          </select>
+        </div>
+        <Box name="steps" />
+      </fieldset>
+      {head ? (
+        <fieldset>
+          <legend>{s('train.dataTitle')}</legend>
+          <Box name="anchors" />
+          <Box name="imbalance" />
+          <Box name="overlap" />
+          <Box name="classes" />
+          <Box name="dataSeed" />
+        </fieldset>
+      ) : null}
+      <fieldset>
+        <legend>{s('train.lossTitle')}</legend>
+        <Box name="lrDr" />
+        <Box name="lrFocal" />
+        <Box name="lrBce" />
+        {head ? (
+          <>
+            <Box name="priorDr" />
+            <Box name="priorFocal" />
+            <Box name="priorBce" />
+          </>
+        ) : null}
+        <Box name="alpha" />
+        <Box name="gamma" />
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+/**
+ * The Train section in Chromium: play and pause, scrub to 0 and to the end with the keyboard, a link
+ * that reproduces the step shown and the AP/AUC values exactly in a fresh context, and no main-thread
+ * task over 50 ms while playing (PerformanceObserver 'longtask').
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { watchErrors } from './helpers.ts';
+
+declare global {
+  interface Window {
+    __longtasks?: { start: number; duration: number }[];
+  }
+}
+
+const RUNS = ['dr', 'focal', 'bce'] as const;
+
+async function metrics(page: Page) {
+  const out: Record<string, string> = {};
+  out.step = (await page.getByTestId('train-step').textContent()) ?? '';
+  for (const r of RUNS) {
+    out[`ap-${r}`] = (await page.getByTestId(`train-ap-${r}`).textContent()) ?? '';
+    out[`auc-${r}`] = (await page.getByTestId(`train-auc-${r}`).textContent()) ?? '';
+  }
+  return out;
+}
+
+async function computedAll(page: Page, steps: number) {
+  await expect(page.getByTestId('train-computed')).toContainText(`${steps} of ${steps}`, {
+    timeout: 30_000,
+  });
+}
+
+test('play, pause, scrub, and a link that reproduces the numbers; no long task while playing', async ({
+  page,
+  browser,
+}) => {
+  const errors = watchErrors(page);
+  await page.addInitScript(() => {
+    window.__longtasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        window.__longtasks!.push({ start: e.startTime, duration: e.duration });
+      }
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto('/');
+  const section = page.getByTestId('train-section');
+  await section.scrollIntoViewIfNeeded();
+  await computedAll(page, 200);
+  const play = page.getByTestId('train-play');
+  const step = page.getByTestId('train-step');
+  await expect(step).toHaveText('0');
+
+  // The page first mounts its eight panels in idle time: measure play once that has settled.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => {
+          const last = window.__longtasks!.at(-1);
+          return last === undefined || performance.now() - (last.start + last.duration) > 2000;
+        }),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+
+  // Play for a while, pause: the step stopped strictly between 0 and 200.
+  const t0 = await page.evaluate(() => performance.now());
+  await play.click();
+  await expect(play).toHaveAttribute('aria-pressed', 'true');
+  await page.waitForTimeout(1200);
+  await play.click();
+  await expect(play).toHaveAttribute('aria-pressed', 'false');
+  const paused = Number(await step.textContent());
+  expect(paused).toBeGreaterThan(0);
+  expect(paused).toBeLessThan(200);
+  await page.waitForTimeout(300);
+  expect(Number(await step.textContent())).toBe(paused);
+
+  // Play to the end: it stops by itself at 200. No polling meanwhile: Playwright's own queries run
+  // on the page's main thread and would count as the page's tasks.
+  await play.click();
+  await page.waitForTimeout(((200 - paused) / 50) * 1000 + 1500);
+  const t1 = await page.evaluate(() => performance.now());
+  await expect(step).toHaveText('200', { timeout: 15_000 });
+  await expect(play).toHaveAttribute('aria-pressed', 'false');
+  const long = await page.evaluate(
+    ([a, b]) => window.__longtasks!.filter((t) => t.start >= a && t.start <= b && t.duration > 50),
+    [t0, t1],
+  );
+  expect(long).toEqual([]);
+
+  // The scrubber: a slider named for the step; Home goes to 0, End to the last step.
+  const slider = page.getByRole('slider', { name: /step/i });
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await expect(step).toHaveText('0');
+  await expect(page.getByTestId('train-ap-dr')).not.toHaveText('—');
+  await page.keyboard.press('End');
+  await expect(step).toHaveText('200');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+  await expect(step).toHaveText('197');
+
+  // A configuration change (one undo step), then the link.
+  const lr = page.getByTestId('train-field-lrDr');
+  await lr.fill('0.05');
+  await lr.press('Enter');
+  await computedAll(page, 200);
+  await expect(page.getByTestId('train-ap-dr')).not.toHaveText('—');
+  const before = await metrics(page);
+  expect(before.step).toBe('197');
+  for (const r of RUNS) expect(before[`ap-${r}`]).toMatch(/^\d\.\d{6}/);
+  await page.evaluate(() => (window as unknown as { __dr: { flush(): void } }).__dr.flush());
+  await expect.poll(() => page.url()).toContain('tstep=197');
+  const url = page.url();
+  expect(url).toContain('tlrd=0.05');
+
+  const context = await browser.newContext();
+  const fresh = await context.newPage();
+  const freshErrors = watchErrors(fresh);
+  await fresh.goto(url);
+  await fresh.getByTestId('train-section').scrollIntoViewIfNeeded();
+  await computedAll(fresh, 200);
+  await expect(fresh.getByTestId('train-ap-dr')).not.toHaveText('—');
+  expect(await metrics(fresh)).toEqual(before);
+  await context.close();
+
+  // Undo takes the configuration back.
+  await page.keyboard.press('Control+z');
+  await expect(lr).toHaveValue('0.03');
+
+  expect(errors).toEqual([]);
+  expect(freshErrors).toEqual([]);
+});
