@@ -98,6 +98,7 @@ test('pinned state: no serious or critical accessibility violations (axe)', asyn
   const { violations } = await new AxeBuilder({ page })
     .include('.baseline')
     .include('.panel-smoothing')
+    .include('.panel-distribution')
     .analyze();
   const serious = violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
