@@ -86,6 +86,9 @@ class FakeWorker implements WorkerLike {
     this.inbox.push(structuredClone(message, { transfer }));
   }
   terminate() {}
+  crash() {
+    this.onerror?.({ message: 'out of memory' });
+  }
   serve() {
     const request = this.inbox.shift();
     if (!request) throw new Error('nothing to serve');
@@ -160,5 +163,35 @@ describe('engine client: the baseline request', () => {
     worker.serve();
     expect(worker.inbox).toEqual([]);
     expect(client.busy).toBe(false);
+  });
+
+  it('a crashed worker is restarted and sent the current state, then A again', () => {
+    const workers: FakeWorker[] = [];
+    const base: ClientResult[] = [];
+    const client = createEngineClient({
+      createWorker: () => {
+        const w = new FakeWorker();
+        workers.push(w);
+        return w;
+      },
+      onResult: () => {},
+      onError: () => {},
+      onBaselineResult: (r) => base.push(r),
+      onNotice: () => {},
+    });
+    open.push(client);
+    workers[0]!.onmessage?.({ data: { type: 'ready' } });
+    client.request(withNeg(0.1), paper);
+    client.requestBaseline(withNeg(0.5), hard);
+    workers[0]!.crash();
+    const w = workers[1]!;
+    w.onmessage?.({ data: { type: 'ready' } });
+    expect(w.inbox.map((r) => r.type)).toEqual(['load']);
+    w.serve();
+    // The new worker holds nothing for A: its set is sent again.
+    expect(w.inbox[0]).toMatchObject({ type: 'baseline', source: hard, params: withNeg(0.5) });
+    w.serve();
+    expect(base).toHaveLength(1);
+    expect(base[0]!.latest).toBe(true);
   });
 });
