@@ -13,7 +13,8 @@ import { DEFAULT_STATE } from './defaults.ts';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { editProblem, materialize, sourceEntries } from '../data/index.ts';
 import type { DRResult } from '../engine/types.ts';
-import type { StringKey, StringVars, Translate } from '../i18n/strings.ts';
+import { t, type StringKey, type StringVars, type Translate } from '../i18n/strings.ts';
+import { translateIoMessage } from '../i18n/ioMessages.ts';
 import type { PanelEdit } from './types.ts';
 import type { ExplainerData } from '../explain/types.ts';
 import type { ClientError, ClientResult } from '../worker/client.ts';
@@ -59,10 +60,15 @@ export interface Notice {
 
 /** The text of a notice in one language. */
 export function noticeText(n: Pick<Notice, 'key' | 'vars' | 'keyed'>, s: Translate): string {
-  if (!n.keyed) return s(n.key, n.vars);
+  let vars = n.vars;
+  // An import failure's `error` is a message of the io layer (English, shared with the CLI).
+  if (n.key.startsWith('import.') && typeof vars.error === 'string') {
+    vars = { ...vars, error: translateIoMessage(vars.error, s, s === t('en')) };
+  }
+  if (!n.keyed) return s(n.key, vars);
   const named: Record<string, string> = {};
   for (const [name, key] of Object.entries(n.keyed)) named[name] = s(key);
-  return s(n.key, { ...n.vars, ...named });
+  return s(n.key, { ...vars, ...named });
 }
 
 function sameVars(a: StringVars, b: StringVars): boolean {

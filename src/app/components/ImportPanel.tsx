@@ -34,7 +34,7 @@ export function ImportPanel() {
       return false;
     }
     st.setSource(parsed.source, parsed.params);
-    for (const text of parsed.notices) st.notify(text, 'info');
+    for (const text of parsed.notices) st.notifyKey('import.note', { error: text }, 'info');
     const src = parsed.source;
     const shape =
       src.kind === 'explicit' ? `${src.base.R.toLocaleString('en')} × ${src.base.K}` : src.preset;
