@@ -10,6 +10,7 @@ export default mergeConfig(
     test: {
       environment: 'node',
       include: ['tests/**/*.test.{ts,tsx}'],
+      setupFiles: ['tests/setup.ts'],
     },
   }),
 );

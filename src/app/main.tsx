@@ -3,7 +3,6 @@ import { createRoot } from 'react-dom/client';
 import { App } from './components/App.tsx';
 import { boot } from './boot.ts';
 import { AppContext } from './hooks/context.tsx';
-import 'katex/dist/katex.min.css';
 import './styles/theme.css';
 import './styles/app.css';
 

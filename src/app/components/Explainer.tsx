@@ -11,35 +11,42 @@
  * Their edits go to the store (undoable, in the link); a pointer or key released inside the explainer
  * ends the edit gesture, so one drag or one run of key presses on a candidate is one undo step.
  */
-import { memo, useCallback, useDeferredValue, useMemo, type ComponentType } from 'react';
-import { DistributionPanel } from '../../panels/DistributionPanel.tsx';
-import { GradientPanel } from '../../panels/GradientPanel.tsx';
+import { lazy, memo, useCallback, useDeferredValue, useMemo, type ComponentType } from 'react';
 import { ImbalancePanel } from '../../panels/ImbalancePanel.tsx';
-import { PaperTablesPanel } from '../../panels/PaperTablesPanel.tsx';
-import { RankingPanel } from '../../panels/RankingPanel.tsx';
-import { RecoveryPanel } from '../../panels/RecoveryPanel.tsx';
-import { SmoothingPanel } from '../../panels/SmoothingPanel.tsx';
 import type { PanelEdit } from '../../state/types.ts';
 import type { PanelProps } from '../../panels/types.ts';
-import { WorstCasePanel } from '../../panels/WorstCasePanel.tsx';
 import { PANEL_IDS } from '../../state/lesson.ts';
 import { useApp, useAppStore } from '../hooks/context.tsx';
 import { useLang, useT } from '../hooks/i18n.ts';
 import { feedInterval } from '../scheduling/feed.ts';
 import { PanelSlot } from './PanelSlot.tsx';
+import { PanelExport } from './export/PanelExport.tsx';
+import { highlightFor, useHighlight } from './check/highlight.ts';
+import { PanelExtrasContext } from '../../panels/shared/panelExtras.ts';
 import { useElementWidth } from '../hooks/useElementWidth.ts';
 import { useThrottledValue } from '../hooks/useThrottledValue.ts';
+
+/**
+ * A panel below the fold, as its own chunk: fetched when its slot first mounts it (as it approaches
+ * the screen, PanelSlot), so the first load carries only the top of the page.
+ */
+function later<K extends string>(
+  load: () => Promise<Record<K, ComponentType<PanelProps>>>,
+  name: K,
+): ComponentType<PanelProps> {
+  return lazy(async () => ({ default: (await load())[name] })) as unknown as ComponentType<PanelProps>;
+}
 
 /** The panels in the order the page walks the paper. */
 export const PANELS: readonly ComponentType<PanelProps>[] = [
   ImbalancePanel,
-  RankingPanel,
-  WorstCasePanel,
-  DistributionPanel,
-  SmoothingPanel,
-  GradientPanel,
-  RecoveryPanel,
-  PaperTablesPanel,
+  later(() => import('../../panels/RankingPanel.tsx'), 'RankingPanel'),
+  later(() => import('../../panels/WorstCasePanel.tsx'), 'WorstCasePanel'),
+  later(() => import('../../panels/DistributionPanel.tsx'), 'DistributionPanel'),
+  later(() => import('../../panels/SmoothingPanel.tsx'), 'SmoothingPanel'),
+  later(() => import('../../panels/GradientPanel.tsx'), 'GradientPanel'),
+  later(() => import('../../panels/RecoveryPanel.tsx'), 'RecoveryPanel'),
+  later(() => import('../../panels/PaperTablesPanel.tsx'), 'PaperTablesPanel'),
 ].map((panel) => memo(panel));
 
 /** Horizontal padding of a panel (app.css `.panel`), subtracted from the column's width. */
@@ -59,6 +66,9 @@ export function Explainer() {
   const lesson = useApp((st) => st.lesson);
   // The pinned baseline A's snapshot, drawn as a ghost under every panel while A is pinned.
   const baseline = useDeferredValue(useApp((st) => (st.baseline ? st.baselineShown?.data : null)));
+  // The entries the check view marked, while the set it loaded is shown.
+  const source = useApp((st) => st.source);
+  const highlighted = useHighlight((h) => highlightFor(h, source));
   const [ref, columnWidth] = useElementWidth<HTMLDivElement>();
   const width = Math.max(MIN_PANEL_WIDTH, columnWidth - 2 * PANEL_PADDING_PX);
 
@@ -82,9 +92,10 @@ export function Explainer() {
             ...(editable && { onEdit }),
             width,
             ...(baseline && { baseline }),
+            ...(highlighted && { highlighted }),
           }
         : null,
-    [shown, lang, hovered, onHover, onEdit, editable, width, baseline],
+    [shown, lang, hovered, onHover, onEdit, editable, width, baseline, highlighted],
   );
 
   return (
@@ -97,12 +108,14 @@ export function Explainer() {
       onKeyUp={endGesture}
     >
       {props && columnWidth > 0 ? (
-        PANELS.map((Panel, i) => {
-          const id = PANEL_IDS[i]!;
-          // A lesson link shows one panel alone (embed) or hides chosen ones.
-          const shown = lesson.embed !== null ? id === lesson.embed : !lesson.hide.includes(id);
-          return shown ? <PanelSlot key={i} Panel={Panel} props={props} panelId={id} /> : null;
-        })
+        <PanelExtrasContext.Provider value={PanelExport}>
+          {PANELS.map((Panel, i) => {
+            const id = PANEL_IDS[i]!;
+            // A lesson link shows one panel alone (embed) or hides chosen ones.
+            const shown = lesson.embed !== null ? id === lesson.embed : !lesson.hide.includes(id);
+            return shown ? <PanelSlot key={i} Panel={Panel} props={props} panelId={id} /> : null;
+          })}
+        </PanelExtrasContext.Provider>
       ) : (
         <p className="description">{s('app.waiting')}</p>
       )}

@@ -3,9 +3,10 @@
  * until then), kept live while it is on screen and brought up to date in idle time when it is not
  * (useVisibleValue). Every result re-renders the panels; doing all eight in one commit cost
  * main-thread tasks over 50 ms at detection scale (KaTeX and SVG for charts nobody is looking at).
- * Until the observer first reports, a slot counts as off screen: nothing is mounted on a guess.
+ * Until the observer first reports, a slot counts as off screen: nothing is mounted on a guess. A
+ * panel whose chunk is still loading (Explainer's lazy panels) shows the same placeholder.
  */
-import type { ComponentType } from 'react';
+import { Suspense, type ComponentType } from 'react';
 import type { PanelProps } from '../../panels/types.ts';
 import { useMountInTurn } from '../hooks/useMountInTurn.ts';
 import { useOnScreen } from '../hooks/useOnScreen.ts';
@@ -29,7 +30,13 @@ export function PanelSlot({ Panel, props, panelId }: PanelSlotProps) {
       ref={ref}
       {...(panelId !== undefined && { id: `panel-${panelId}`, 'data-panel': panelId })}
     >
-      {mounted ? <Panel {...shown} /> : <div className="panel-pending" aria-hidden="true" />}
+      {mounted ? (
+        <Suspense fallback={<div className="panel-pending" aria-hidden="true" />}>
+          <Panel {...shown} />
+        </Suspense>
+      ) : (
+        <div className="panel-pending" aria-hidden="true" />
+      )}
     </div>
   );
 }

@@ -6,9 +6,13 @@
  * interruptible render, and a render React throws away (a newer input arrived) loses its memos; a
  * panel with several live equations (5–10 ms of KaTeX each at drag rate) then never finished. The
  * cache keeps that work across restarts, and equal equations (a drag back and forth) render once.
+ *
+ * KaTeX (about a third of the app's script, and its fonts and styles) is not part of the first load:
+ * loadKatex() fetches it when the first equation is drawn, and until then an equation shows its TeX
+ * source as plain text. Tests load it once up front (tests/setup.ts).
  */
-import katex from 'katex';
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import type Katex from 'katex';
+import { useLayoutEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import { morphInnerHtml } from './morph.ts';
 
 /**
@@ -32,8 +36,36 @@ export function texSource(expr: string, display: boolean): string {
   return display ? `\\displaystyle ${expr}` : expr;
 }
 
-/** Render `expr` to HTML with KATEX_OPTIONS (pure; the component caches it: cachedTex). */
+let katex: typeof Katex | null = null;
+let loading: Promise<void> | null = null;
+const waiting = new Set<() => void>();
+
+/** Fetch KaTeX and its styles once; resolves when equations can be typeset. */
+export function loadKatex(): Promise<void> {
+  loading ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(([m]) => {
+    katex = m.default;
+    for (const wake of waiting) wake();
+  });
+  return loading;
+}
+
+/** Whether KaTeX is here; a component using it re-renders when it arrives. */
+function useKatexReady(): boolean {
+  return useSyncExternalStore(
+    (wake) => {
+      waiting.add(wake);
+      return () => waiting.delete(wake);
+    },
+    () => katex !== null,
+  );
+}
+
+/**
+ * Render `expr` to HTML with KATEX_OPTIONS (pure; the component caches it: cachedTex). Needs KaTeX
+ * loaded (loadKatex); before that it throws.
+ */
 export function renderTex(expr: string, display: boolean): string {
+  if (katex === null) throw new Error('KaTeX is not loaded yet (loadKatex)');
   return katex.renderToString(texSource(expr, display), { ...KATEX_OPTIONS, displayMode: false });
 }
 
@@ -71,14 +103,21 @@ export interface TexProps {
  * a few text nodes instead of rebuilding some hundreds of elements), before the browser paints.
  */
 export function Tex({ expr, display = true, className, hint }: TexProps) {
-  const html = useMemo(() => cachedTex(expr, display), [expr, display]);
+  const ready = useKatexReady();
+  const html = useMemo(() => (ready ? cachedTex(expr, display) : null), [ready, expr, display]);
   const ref = useRef<HTMLDivElement & HTMLSpanElement>(null);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    if (el.firstChild) morphInnerHtml(el, html);
+    if (html === null) {
+      void loadKatex();
+      el.textContent = expr; // the source, readable, until KaTeX arrives
+      return;
+    }
+    if (el.firstChild && el.dataset.typeset === '1') morphInnerHtml(el, html);
     else el.innerHTML = html;
-  }, [html]);
+    el.dataset.typeset = '1';
+  }, [html, expr]);
   const base = display ? 'tex tex-display' : 'tex';
   const cls = className ? `${base} ${className}` : base;
   return display ? (
