@@ -172,6 +172,7 @@ export function GradientPanel(props: PanelProps) {
             onHover={props.onHover}
             onEdit={props.onEdit}
             baseline={props.baseline?.detail}
+            highlighted={props.highlighted}
           />
           <ul className="legend" aria-label={s('gradient.legend')}>
             <li>

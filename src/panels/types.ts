@@ -23,4 +23,9 @@ export interface PanelProps {
    * markers); absent when no baseline is pinned (the drawing is then exactly as without the feature).
    */
   readonly baseline?: ExplainerData;
+  /**
+   * Flat indices of entries to mark (the check view's most differing gradients), largest first;
+   * absent when none (the drawing is then exactly as without the feature).
+   */
+  readonly highlighted?: Int32Array | undefined;
 }

@@ -18,6 +18,8 @@ import { TourButton, TourDialog } from './TourDialog.tsx';
 import { useApp } from '../hooks/context.tsx';
 import type { HideId } from '../../state/lesson.ts';
 import { Toolbar } from './Toolbar.tsx';
+import { CheckCard } from './check/CheckCard.tsx';
+import { ExportCard } from './export/ExportCard.tsx';
 import { TrainSection } from './train/TrainSection.tsx';
 
 export function App() {
@@ -53,6 +55,8 @@ export function App() {
           <Explainer />
           <TrainSection />
           {shows('editor') && <CandidateEditor />}
+          {shows('import') && <CheckCard />}
+          <ExportCard />
         </main>
         {shows('controls') && <DockParameters />}
         <TourDialog />

@@ -6,12 +6,16 @@
  * error or a cancel nothing already loaded changes. Text is only ever shown as text (React escapes
  * it), never inserted as HTML.
  */
-import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { useId, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
 import { importParsed, parseImport, type ImportResult } from '../../io/import.ts';
 import type { ImportJob, ImportProgress } from '../../worker/importClient.ts';
 import { formatCount } from '../format.ts';
 import { useAppStore, useServices } from '../hooks/context.tsx';
 import { useT } from '../hooks/i18n.ts';
+import { tools } from './export/download.ts';
+
+/** A NumPy file (.npz, or one of a .npy pair): read in the tools worker, not as text. */
+const isNumpy = (f: File) => /\.np[yz]$/i.test(f.name);
 
 /** Files larger than this are refused before being read (a text import this big would not be sane). */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -49,10 +53,44 @@ export function ImportPanel() {
     return true;
   };
 
+  const [dragging, setDragging] = useState(false);
+
+  /** An .npz or a pair of .npy files, read and checked in the tools worker. */
+  const readNumpy = async (files: File[]) => {
+    const name = files.map((f) => f.name).join(' + ');
+    const totalBytes = files.reduce((n, f) => n + f.size, 0);
+    setReading({ name, progress: { rowsRead: 0, bytesRead: 0, totalBytes } });
+    try {
+      apply(await tools().run({ type: 'numpy', files }), name);
+    } finally {
+      setReading(null);
+    }
+  };
+
+  /** Chosen or dropped files: NumPy ones together, else the first file as JSON or CSV. */
+  const readFiles = async (files: File[]) => {
+    if (files.length === 0) return;
+    if (files.some(isNumpy)) await readNumpy(files);
+    else await readFile(files[0]);
+  };
+
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const input = e.currentTarget;
-    const file = input.files?.[0];
-    if (!file) return;
+    try {
+      await readFiles([...(input.files ?? [])]);
+    } finally {
+      input.value = ''; // the same file can be chosen again
+    }
+  };
+
+  const onDrop = (e: DragEvent<HTMLElement>) => {
+    e.preventDefault();
+    setDragging(false);
+    if (reading !== null) return;
+    void readFiles([...e.dataTransfer.files]);
+  };
+
+  const readFile = async (file: File) => {
     try {
       if (file.size > MAX_IMPORT_BYTES) {
         store.getState().notifyKey(
@@ -99,24 +137,41 @@ export function ImportPanel() {
     } finally {
       job.current = null;
       setReading(null);
-      input.value = ''; // the same file can be chosen again
     }
   };
   const busy = reading !== null;
 
   return (
-    <section className="card" aria-labelledby={`${id}-title`}>
+    <section
+      className={dragging ? 'card import-card dragging' : 'card import-card'}
+      aria-labelledby={`${id}-title`}
+      data-testid="import-card"
+      onDragOver={(e) => {
+        if (![...e.dataTransfer.types].includes('Files')) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={onDrop}
+    >
       <h2 id={`${id}-title`}>{s('app.import')}</h2>
       <div className="choice">
         <label htmlFor={`${id}-file`}>{s('app.importFile')}</label>
         <input
           id={`${id}-file`}
           type="file"
-          accept=".json,.csv,.txt,application/json,text/csv,text/plain"
+          accept=".json,.csv,.txt,.npz,.npy,application/json,text/csv,text/plain"
+          multiple
           disabled={busy}
           onChange={(e) => void onFile(e)}
         />
       </div>
+      <p className="description">
+        {dragging ? s('import.dropActive') : s('import.drop')}. {s('import.numpyHint')}
+      </p>
       {reading && (
         <div className="import-progress">
           <div

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useApp, useAppStore, useServices } from '../hooks/context.tsx';
 import { useT } from '../hooks/i18n.ts';
 import { historyShortcut, isTextField } from '../shortcuts.ts';
+import { CaseLinkNotice, linkNoteFor, type LinkNote } from './export/CaseLink.tsx';
 
 export function Toolbar() {
   const store = useAppStore();
@@ -11,6 +12,8 @@ export function Toolbar() {
   const canUndo = useApp((s) => s.history.past.length > 0);
   const canRedo = useApp((s) => s.history.future.length > 0);
   const [copied, setCopied] = useState(false);
+  // Set when the link cannot share this state (too long, or a set it cannot carry): offer the case file.
+  const [note, setNote] = useState<LinkNote | null>(null);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -25,6 +28,7 @@ export function Toolbar() {
   }, [store]);
 
   const copy = async () => {
+    setNote(linkNoteFor(store.getState()));
     try {
       await services.copyLink();
       setCopied(true);
@@ -65,6 +69,7 @@ export function Toolbar() {
       <span className="copied" aria-live="polite">
         {copied ? s('notice.copied') : null}
       </span>
+      {note && <CaseLinkNotice note={note} />}
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { CHART_MARGINS, scoreScale } from '../../viz/scales.ts';
 import type { EntryDetail } from '../../explain/types.ts';
 import type { PanelEdit } from '../../state/types.ts';
 import { SVG_MARK_LIMIT } from '../../viz/marks.ts';
+import { CheckMarks, highlightedAt } from '../shared/CheckMarks.tsx';
 import { LAYOUT, PANE_SCALES, denseIds, denseMarks, seriesOf } from './gradientMarks.ts';
 import {
   SERIES,
@@ -38,6 +39,8 @@ export interface GradientChartProps {
   readonly onEdit?: ((edit: PanelEdit) => void) | undefined;
   /** The pinned baseline A's per-entry detail: its DR gradients drawn faintly, on this chart's scale. */
   readonly baseline?: EntryDetail | null | undefined;
+  /** Entries to mark (PanelProps.highlighted), on the DR pane. */
+  readonly highlighted?: Int32Array | undefined;
 }
 
 const DOT_R = 4;
@@ -136,6 +139,13 @@ export function GradientChart(props: GradientChartProps) {
           strokeDasharray="3 3"
         />
       ) : null}
+      <CheckMarks
+        points={highlightedAt(detail, props.highlighted).map((k) => [
+          x(detail.p[k]),
+          ys[0](series[0].scaled[k]),
+        ])}
+        r={DOT_R + 4}
+      />
     </>
   );
 

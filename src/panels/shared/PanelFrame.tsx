@@ -2,7 +2,8 @@
  * The frame of every panel: a <section> named by its heading, so each panel is a landmark a screen
  * reader can jump to.
  */
-import { useId, type ReactNode } from 'react';
+import { useContext, useId, useRef, type ReactNode } from 'react';
+import { PanelExtrasContext } from './panelExtras.ts';
 
 export interface PanelFrameProps {
   /** The panel's heading (from the string table, e.g. "5 · Smoothing (Eq. 7–8)"). */
@@ -15,9 +16,12 @@ export interface PanelFrameProps {
 /** <section aria-labelledby> around a panel's heading and content. */
 export function PanelFrame({ title, className, children }: PanelFrameProps) {
   const id = useId();
+  const ref = useRef<HTMLElement>(null);
+  const Extras = useContext(PanelExtrasContext);
   return (
-    <section className={`panel ${className}`} aria-labelledby={id}>
+    <section ref={ref} className={`panel ${className}`} aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
+      {Extras && <Extras title={title} panel={ref} />}
       {children}
     </section>
   );

@@ -18,6 +18,7 @@ import type { PanelEdit } from '../../state/types.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { dotRadius, lanesLayout, markMode, type LanesLayout } from './lanes.ts';
 import { ChartFigure } from './ChartFigure.tsx';
+import { CheckMarks, highlightedAt } from './CheckMarks.tsx';
 import { t } from '../../i18n/strings.ts';
 
 /** Props of ScoreLanes: the panel props, the chart's texts, and the panel's own markers. */
@@ -37,6 +38,8 @@ export interface ScoreLanesProps {
   /** SVG drawn over the lanes (before the dots, so dots stay on top), in the chart's coordinates. */
   readonly markers?: (x: ScoreScale, layout: LanesLayout) => ReactNode;
   readonly className?: string | undefined;
+  /** Entries to mark (PanelProps.highlighted). */
+  readonly highlighted?: Int32Array | undefined;
 }
 
 /** Lanes chart; see the module comment. */
@@ -187,6 +190,12 @@ export function ScoreLanes(props: ScoreLanesProps) {
       {dots}
       {mode === 'svg' && marks && hoveredAt >= 0 ? (
         <HoverRing cx={marks.x[hoveredAt]} cy={marks.y[hoveredAt]} r={radius + 5} />
+      ) : null}
+      {marks ? (
+        <CheckMarks
+          points={highlightedAt(detail, props.highlighted).map((k) => [marks.x[k], marks.y[k]])}
+          r={radius + 4}
+        />
       ) : null}
     </ChartFigure>
   );
