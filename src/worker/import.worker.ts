@@ -3,7 +3,8 @@
  * typed arrays transferred). Started by importClient.ts as
  * `new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' })`.
  */
-import { createImportHandler, type ImportReply, type ImportRequest } from './importClient.ts';
+import { createImportHandler } from './importHandler.ts';
+import type { ImportReply, ImportRequest } from './importProtocol.ts';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<ImportRequest>) => void) | null;

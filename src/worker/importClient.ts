@@ -1,8 +1,6 @@
 /**
- * Reading an imported file off the main thread. Both ends of one small protocol live here:
- * - the handler (pure: no worker globals) runs in import.worker.ts; it reads the File's stream with
- *   io/stream.ts's readStream, posts progress at most every `progressEveryMs`, answers a `cancel`
- *   through an AbortController, and transfers the result's typed arrays back;
+ * Reading an imported file off the main thread: the main thread's end of importProtocol.ts (the
+ * worker's end is importHandler.ts, run by import.worker.ts).
  * - the client starts the worker, hands it a File, and gives the caller a job: progress callbacks, a
  *   result promise and `cancel()`. Cancelling settles the job at once (`cancelled: true`); the worker
  *   stops at its next chunk. A worker that cannot start is replaced by the same handler on the main
@@ -11,166 +9,17 @@
  * Neither end keeps the set: the caller replaces what it had only on an `ok` result, so a failure or
  * a cancel keeps the set loaded before.
  */
-import type { ParseCasesResult } from '../io/case.ts';
-import type { CsvResult } from '../io/csvStream.ts';
-import { importKindOf } from '../io/import.ts';
-import { readStream, type ByteSource, type StreamKind } from '../io/stream.ts';
+import type { StreamKind } from '../io/stream.ts';
+import type { ImportHandler } from './importHandler.ts';
+import type {
+  ImportKind,
+  ImportReadResult,
+  ImportReply,
+  ImportRequest,
+  StreamableFile,
+} from './importProtocol.ts';
 
-/** Which parser to use; 'auto' decides from the file name, else from the first character. */
-export type ImportKind = StreamKind | 'auto';
-
-/** What a read produces: a CSV set or JSON cases (values as parseCsv / parseCases give them). */
-export type ImportReadResult =
-  | Extract<CsvResult, { ok: true }>
-  | Extract<ParseCasesResult, { ok: true }>
-  | { readonly ok: false; readonly error: string; readonly cancelled?: true };
-
-/** Anything with a byte stream: a File or a Blob. */
-export interface StreamableFile {
-  stream(): ReadableStream<Uint8Array>;
-  readonly size: number;
-}
-
-/** Main thread → worker. */
-export type ImportRequest =
-  | {
-      readonly type: 'read';
-      readonly id: number;
-      readonly file: StreamableFile;
-      readonly name: string;
-      readonly kind: ImportKind;
-    }
-  | { readonly type: 'cancel'; readonly id: number };
-
-/** Worker → main thread. */
-export type ImportReply =
-  | {
-      readonly type: 'progress';
-      readonly id: number;
-      readonly rowsRead: number;
-      readonly bytesRead: number;
-      readonly totalBytes: number;
-    }
-  | {
-      readonly type: 'result';
-      readonly id: number;
-      readonly kind: StreamKind;
-      readonly result: ImportReadResult;
-    };
-
-/** How the handler answers (postMessage with its transfer list). */
-export type PostReply = (reply: ImportReply, transfer: ArrayBuffer[]) => void;
-
-/** The worker side. */
-export interface ImportHandler {
-  /** Serve one request; resolves when a read has answered (a cancel resolves at once). */
-  handle(request: ImportRequest): Promise<void>;
-}
-
-/** Options of the handler; `now` is injectable so tests can pin the progress throttle. */
-export interface ImportHandlerOptions {
-  readonly progressEveryMs?: number;
-  readonly now?: () => number;
-}
-
-/**
- * The worker's side of the protocol, as a plain object (the worker shell and the main-thread
- * fallback run it; Node tests call it directly). Never throws: a read always ends in one `result`.
- */
-export function createImportHandler(
-  post: PostReply,
-  { progressEveryMs = 50, now = () => performance.now() }: ImportHandlerOptions = {},
-): ImportHandler {
-  const running = new Map<number, AbortController>();
-
-  async function read(request: Extract<ImportRequest, { type: 'read' }>): Promise<void> {
-    const { id, file } = request;
-    const abort = new AbortController();
-    running.set(id, abort);
-    let kind: StreamKind = request.kind === 'json' ? 'json' : 'csv';
-    let result: ImportReadResult;
-    try {
-      const source = await sniffed(file.stream(), request.name, request.kind);
-      kind = source.kind;
-      let last = -Infinity;
-      const r = await readStream(source.chunks, kind, {
-        signal: abort.signal,
-        onProgress: (rowsRead, bytesRead) => {
-          const t = now();
-          if (t - last < progressEveryMs && bytesRead < file.size) return;
-          last = t;
-          post({ type: 'progress', id, rowsRead, bytesRead, totalBytes: file.size }, []);
-        },
-      });
-      result = r;
-    } catch (e) {
-      result = { ok: false, error: `cannot read the file (${e instanceof Error ? e.message : e})` };
-    } finally {
-      running.delete(id);
-    }
-    post({ type: 'result', id, kind, result }, buffersOf(result));
-  }
-
-  return {
-    async handle(request) {
-      if (request.type === 'cancel') running.get(request.id)?.abort();
-      else await read(request);
-    },
-  };
-}
-
-/** The typed arrays' buffers of a result, to transfer rather than copy. */
-export function buffersOf(result: ImportReadResult): ArrayBuffer[] {
-  if (!result.ok) return [];
-  const arrays =
-    'value' in result
-      ? [result.value.logits, result.value.targets]
-      : result.cases.flatMap((c) => [c.logits, c.targets]);
-  // A buffer is listed once (postMessage refuses duplicates).
-  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
-}
-
-/**
- * The parser for a file, and its chunks: io/import.ts's importKindOf, from the name or else from the
- * first character, read from the first chunks, which are then handed on unchanged.
- */
-async function sniffed(
-  stream: ReadableStream<Uint8Array>,
-  name: string,
-  kind: ImportKind,
-): Promise<{ kind: StreamKind; chunks: ByteSource }> {
-  if (kind !== 'auto') return { kind, chunks: stream };
-  const byName = importKindOf(name, undefined);
-  if (byName !== null) return { kind: byName, chunks: stream };
-  const reader = stream.getReader();
-  const seen: Uint8Array[] = [];
-  const decoder = new TextDecoder();
-  let first: string | undefined;
-  let done = false;
-  while (first === undefined && !done) {
-    const step = await reader.read();
-    if (step.done) done = true;
-    else {
-      seen.push(step.value);
-      const text = decoder.decode(step.value, { stream: true }).replace(/^\ufeff/, '');
-      first = text.trimStart()[0];
-    }
-  }
-  async function* chunks(): AsyncGenerator<Uint8Array> {
-    try {
-      yield* seen;
-      for (;;) {
-        const step = await reader.read();
-        if (step.done) return;
-        yield step.value;
-      }
-    } finally {
-      // Stopped early (an error, a cancel) or done: either way the file need not be read further.
-      void reader.cancel().catch(() => undefined);
-    }
-  }
-  return { kind: importKindOf(name, first ?? '') ?? 'csv', chunks: chunks() };
-}
+export type { ImportKind, ImportReadResult, StreamableFile } from './importProtocol.ts';
 
 /** The part of `Worker` the client uses (a fake in Node tests). */
 export interface ImportWorkerLike {
@@ -222,19 +71,28 @@ function defaultWorker(): ImportWorkerLike {
   }) as unknown as ImportWorkerLike;
 }
 
-/** A worker stand-in running the handler on this thread. */
+/**
+ * A worker stand-in running the handler on this thread, loaded on first use (the parsers stay out of
+ * the page's first script); requests posted before it arrives wait in order.
+ */
 function inThread(): ImportWorkerLike {
+  const queue: ImportRequest[] = [];
+  let handler: ImportHandler | null = null;
   const fake: ImportWorkerLike = {
     onmessage: null,
     onerror: null,
     postMessage(message) {
-      void handler.handle(message);
+      if (handler) void handler.handle(message);
+      else queue.push(message);
     },
     terminate() {
       fake.onmessage = null;
     },
   };
-  const handler = createImportHandler((reply) => fake.onmessage?.({ data: reply }));
+  void import('./importHandler.ts').then(({ createImportHandler }) => {
+    handler = createImportHandler((reply) => fake.onmessage?.({ data: reply }));
+    for (const message of queue.splice(0)) void handler.handle(message);
+  });
   return fake;
 }
 

@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseCases } from '../../src/io/case.ts';
 import { parseCsv } from '../../src/io/csv.ts';
-import {
-  buffersOf,
-  createImportClient,
-  createImportHandler,
-  type ImportReply,
-  type ImportRequest,
-  type ImportWorkerLike,
-  type StreamableFile,
-} from '../../src/worker/importClient.ts';
+import { createImportClient, type ImportWorkerLike } from '../../src/worker/importClient.ts';
+import { buffersOf, createImportHandler } from '../../src/worker/importHandler.ts';
+import type {
+  ImportReply,
+  ImportRequest,
+  StreamableFile,
+} from '../../src/worker/importProtocol.ts';
 
 const encoder = new TextEncoder();
 const csv = `logit,label\n${'0.5,1\n-1.25,0\n'.repeat(20_000)}`;
