@@ -4,7 +4,7 @@
  * is sorted once (sortedSet.ts), so each bin is an index range and its masses come from the fused
  * pass's segment sums: no per-entry work when the parameters change.
  */
-import { SEG_LEN, SEG_S, SUM_S } from '../engine/index.ts';
+import { SEG_LEN, SEG_S, SUM_S, additionError } from '../engine/index.ts';
 import type { SetPrior } from '../engine/index.ts';
 import type { SortedSet } from './sortedSet.ts';
 
@@ -78,7 +78,7 @@ export function tiltedMass(set: SortedSet, seg: Float64Array, sums: Float64Array
     const v = seg[SEG_LEN * i + SEG_S];
     const s = mass[b];
     const t = s + v;
-    comp[b] += Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s;
+    comp[b] += additionError(s, v, t);
     mass[b] = t;
     start = ends[i];
   }

@@ -1,10 +1,11 @@
 /**
  * Defaults of a training spec (parseTrainSpec fills them in).
  */
+import { FOCAL_DEFAULTS } from '../engine/index.ts';
 import type { FocalSettings, OptimizerSpec, RunName } from './types.ts';
 
-/** RetinaNet's α = 0.25, γf = 2. */
-export const DEFAULT_FOCAL: FocalSettings = Object.freeze({ alpha: 0.25, gamma: 2 });
+/** RetinaNet's α = 0.25, γf = 2: the engine's FOCAL_DEFAULTS. */
+export const DEFAULT_FOCAL: FocalSettings = FOCAL_DEFAULTS;
 
 /** π of each run: 0.5 for DR (as the paper: logits start at 0), 0.01 for focal and BCE (RetinaNet). */
 export const DEFAULT_PRIOR: Readonly<Record<RunName, number>> = Object.freeze({

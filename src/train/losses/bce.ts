@@ -2,7 +2,7 @@
  * The cross-entropy run's loss: binary cross-entropy over the same entries as DR, divided like the
  * focal loss by max(1, n+) (the engine's BCE readout is unnormalised and not in its public API).
  */
-import { expFast } from '../../engine/index.ts';
+import { additionError, expFast } from '../../engine/index.ts';
 import { countEntries, entryLabels } from '../entries.ts';
 import { log1pUnit } from '../log1p.ts';
 import type { LossValue, TrainLoss } from './loss.ts';
@@ -65,7 +65,7 @@ export class BCETrainLoss implements TrainLoss {
         g[i] = p * inv;
       }
       const sum = s + term;
-      c += Math.abs(s) >= Math.abs(term) ? s - sum + term : term - sum + s;
+      c += additionError(s, term, sum);
       s = sum;
     }
     return { loss: (s + c) / this.normaliser, pPlus: NaN, pMinus: NaN };

@@ -4,7 +4,7 @@
  * (src/engine/index.ts) does not export its focal loss, and this one also keeps the scores for the
  * metrics in the same pass.
  */
-import { expFast } from '../../engine/index.ts';
+import { additionError, expFast } from '../../engine/index.ts';
 import { countEntries, entryLabels } from '../entries.ts';
 import { log1pUnit } from '../log1p.ts';
 import type { FocalSettings } from '../types.ts';
@@ -83,7 +83,7 @@ export class FocalTrainLoss implements TrainLoss {
         g[i] = w * (p - gamma * q * logQ) * inv;
       }
       const sum = s + term;
-      c += Math.abs(s) >= Math.abs(term) ? s - sum + term : term - sum + s;
+      c += additionError(s, term, sum);
       s = sum;
     }
     return { loss: (s + c) / this.normaliser, pPlus: NaN, pMinus: NaN };
