@@ -2,6 +2,7 @@
  * Pooling: the parameter-independent half of the DR loss. Splits the R×K entries into the positive
  * and the negative set of docs/maths.md §1 and evaluates every sigmoid once.
  */
+import { checkProblem } from './problem.ts';
 import { sigmoidFast } from './fastExp.ts';
 import type { Pooled } from './types.ts';
 
@@ -32,18 +33,12 @@ const FILL_LEN = 3;
  *   target exceeds K, or a logit of a non-ignored row is NaN (±Infinity is allowed: p = 0 or 1).
  */
 export function pool(logits: Float64Array, targets: Int32Array, K: number, reuse?: Pooled): Pooled {
-  if (!Number.isInteger(K) || K < 1) throw new RangeError(`K must be an integer ≥ 1, got ${K}`);
+  checkProblem(logits, targets, K);
   const R = targets.length;
-  if (logits.length !== R * K) {
-    throw new RangeError(
-      `logits.length (${logits.length}) must equal targets.length × K = ${R} × ${K} = ${R * K}`,
-    );
-  }
   let nPos = 0;
   let nRows = 0;
   for (let r = 0; r < R; r++) {
     const t = targets[r];
-    if (t > K) throw new RangeError(`targets[${r}] = ${t} exceeds K = ${K} (classes are 1..K)`);
     if (t >= 0) {
       nRows++;
       if (t > 0) nPos++;

@@ -7,7 +7,8 @@
  * them back.
  */
 import { CompensatedSum } from '../numerics.ts';
-import { checkProblem, entryLabel } from './entries.ts';
+import { checkProblem } from '../problem.ts';
+import { entryLabel } from './entries.ts';
 
 /** Focal loss parameters; RetinaNet's defaults are FOCAL_DEFAULTS. */
 export interface FocalParams {
