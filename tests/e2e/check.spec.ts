@@ -1,0 +1,65 @@
+/**
+ * The check view: a pasted check whose gradient differs from the official one in one entry gives the
+ * verdict "mismatch", names the field, loads the case, and marks that entry in the panels; the
+ * official numbers give "match".
+ */
+import { expect, test } from '@playwright/test';
+import { DEFAULT_PARAMS, drLoss } from '../../src/engine/index.ts';
+import { readouts, watchErrors } from './helpers.ts';
+
+const logits = [2, -1, 0.5, -3, -2, 1.5, 0.2, -0.7];
+const targets = [1, 1, 0, 0, 0, 0, 1, 0];
+const official = drLoss(Float64Array.from(logits), Int32Array.from(targets), 1, DEFAULT_PARAMS);
+
+function check(grad: number[]): string {
+  return JSON.stringify({
+    logits,
+    targets,
+    yours: { loss: official.result.loss, grad },
+  });
+}
+
+test('a pasted check with a wrong gradient entry: mismatch, and the entry is marked', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await readouts(page);
+  const grad = Array.from(official.gradLogits);
+  grad[3] += 0.05;
+  const card = page.getByTestId('check');
+  await card.scrollIntoViewIfNeeded();
+  await card.getByTestId('check-input').fill(check(grad));
+  await card.getByTestId('check-run').click();
+  await expect(card.getByTestId('check-verdict')).toHaveAttribute('data-verdict', 'mismatch');
+  await expect(card.getByTestId('check-verdict')).toContainText('mismatch');
+  await expect(card.getByTestId('check-hint')).not.toBeEmpty();
+  await expect(card.getByRole('rowheader', { name: /largest error at \[3\]/ })).toBeVisible();
+  await expect(card.getByTestId('check-marked')).toContainText('rows 3');
+  // The case is loaded: the store holds its 8 logits, and panel 1 marks the entry.
+  await expect.poll(() => page.evaluate(() => window.__dr!.store.getState().candidates?.R)).toBe(8);
+  const panel1 = page.locator('section.panel').first();
+  await panel1.scrollIntoViewIfNeeded();
+  await expect(panel1.locator('.check-mark')).toHaveCount(1);
+
+  // The official numbers: match, nothing marked.
+  await card.scrollIntoViewIfNeeded();
+  await card.getByTestId('check-input').fill(check(Array.from(official.gradLogits)));
+  await card.getByTestId('check-run').click();
+  await expect(card.getByTestId('check-verdict')).toHaveAttribute('data-verdict', 'match');
+  await expect(card.getByTestId('check-variant')).toHaveText('official');
+  await panel1.scrollIntoViewIfNeeded();
+  await expect(panel1.locator('.check-mark')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test('a malformed check names the problem and keeps the set', async ({ page }) => {
+  await page.goto('/');
+  await readouts(page);
+  const before = await page.evaluate(() => window.__dr!.store.getState().source);
+  const card = page.getByTestId('check');
+  await card.getByTestId('check-input').fill('{"logits": [1, 2], "targets": [0, 1]}');
+  await card.getByTestId('check-run').click();
+  await expect(card.getByTestId('check-error')).toContainText('missing yours');
+  expect(await page.evaluate(() => window.__dr!.store.getState().source)).toEqual(before);
+});
