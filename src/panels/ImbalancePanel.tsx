@@ -15,6 +15,7 @@ import { LaneGhost } from './shared/LaneGhost.tsx';
 import { t } from '../i18n/strings.ts';
 import { Tex } from './tex/Tex.tsx';
 import type { PanelProps } from './types.ts';
+import { baselineHint } from './shared/baselineHint.ts';
 
 /** The imbalance panel; see the module comment. */
 export function ImbalancePanel(props: PanelProps) {
@@ -26,7 +27,14 @@ export function ImbalancePanel(props: PanelProps) {
 
   return (
     <PanelFrame title={s('panel.imbalance.title')} className="panel-imbalance">
-      <Tex expr={texImbalance({ data, params, hovered, lang })} />
+      <Tex
+        expr={texImbalance({ data, params, hovered, lang })}
+        hint={baselineHint(
+          s,
+          props.baseline,
+          (a) => `CE = ${fmtNum(a.bce.total)}, CE− = ${fmtNum(a.bce.fromNeg)}`,
+        )}
+      />
       <ScoreLanes
         {...props}
         title={s('imbalance.chartTitle')}

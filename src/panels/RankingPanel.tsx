@@ -18,6 +18,7 @@ import { Tex } from './tex/Tex.tsx';
 import { Why } from './shared/Why.tsx';
 import { whyRanking } from './shared/whyTexts.ts';
 import type { PanelProps } from './types.ts';
+import { baselineHint } from './shared/baselineHint.ts';
 import type { ExplainerData } from '../explain/types.ts';
 
 /** Room for the column title (top) and the row title (left), in CSS pixels. */
@@ -47,7 +48,15 @@ export function RankingPanel(props: PanelProps) {
 
   return (
     <PanelFrame title={s('panel.ranking.title')} className="panel-ranking">
-      <Tex expr={texPairwise({ data, params, hovered, lang })} />
+      <Tex
+        expr={texPairwise({ data, params, hovered, lang })}
+        hint={baselineHint(
+          s,
+          props.baseline,
+          (a) =>
+            `${fmtNum(a.pairwise.loss)}; ${fmtCount(a.pairwise.violating)} / ${fmtCount(a.pairwise.pairs)}`,
+        )}
+      />
       {matrix ? (
         <MatrixChart {...props} matrix={matrix} s={s} />
       ) : (

@@ -16,6 +16,7 @@ import { PanelFrame } from './shared/PanelFrame.tsx';
 import { texRecovery } from './tex/equations.ts';
 import { Tex } from './tex/Tex.tsx';
 import type { PanelProps } from './types.ts';
+import { baselineHint } from './shared/baselineHint.ts';
 
 /** Room above the lanes for the two threshold labels (one row each, so equal thresholds never overlap). */
 const LABEL_ROWS_TOP = 40;
@@ -248,7 +249,15 @@ export function RecoveryPanel(props: PanelProps) {
   });
   return (
     <PanelFrame title={s('panel.recovery.title')} className="panel-recovery">
-      <Tex expr={texRecovery({ data, params, hovered })} />
+      <Tex
+        expr={texRecovery({ data, params, hovered })}
+        hint={baselineHint(
+          s,
+          props.baseline,
+          (a) =>
+            `p+ ≥ γ: ${fmtCount(a.recovery.posAbove)} / ${fmtCount(a.recovery.posTotal)}, p− ≤ 1 − γ: ${fmtCount(a.recovery.negBelow)} / ${fmtCount(a.recovery.negTotal)}`,
+        )}
+      />
       <ScoreLanes
         {...props}
         title={s('panel.recovery.title')}

@@ -21,6 +21,7 @@ import {
 import { texLogistic, texQuadratic } from './tex/equations.ts';
 import { Tex } from './tex/Tex.tsx';
 import type { PanelProps } from './types.ts';
+import { baselineHint } from './shared/baselineHint.ts';
 
 /** Chart height in CSS pixels (the width follows props.width). */
 export const SMOOTHING_HEIGHT = 240;
@@ -92,11 +93,16 @@ export function SmoothingPanel(props: PanelProps) {
     logistic: fmtNum(byKind('logistic').value),
   });
   const input = { data, params, hovered: props.hovered };
+  const hint = baselineHint(
+    s,
+    props.baseline,
+    (a) => `z = ${fmtNum(a.result.z)}, DR = ${fmtNum(a.result.loss)}`,
+  );
 
   return (
     <PanelFrame title={s('panel.smoothing.title')} className="panel-smoothing">
-      <Tex expr={texQuadratic(input)} />
-      <Tex expr={texLogistic(input)} />
+      <Tex expr={texQuadratic(input)} hint={hint} />
+      <Tex expr={texLogistic(input)} hint={hint} />
       <ChartFigure
         label={label}
         title={s('panel.smoothing.title')}

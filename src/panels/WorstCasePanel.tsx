@@ -19,6 +19,7 @@ import { Tex } from './tex/Tex.tsx';
 import { Why } from './shared/Why.tsx';
 import { whyWorst } from './shared/whyTexts.ts';
 import type { PanelProps } from './types.ts';
+import { baselineHint } from './shared/baselineHint.ts';
 import { LaneGhost } from './shared/LaneGhost.tsx';
 
 /** Room above the lanes for the two marker labels, in CSS pixels. */
@@ -33,7 +34,15 @@ export function WorstCasePanel(props: PanelProps) {
 
   return (
     <PanelFrame title={s('panel.worstCase.title')} className="panel-worst-case">
-      <Tex expr={texWorstCase({ data, params, hovered })} />
+      <Tex
+        expr={texWorstCase({ data, params, hovered })}
+        hint={baselineHint(
+          s,
+          props.baseline,
+          (a) =>
+            `max p− = ${fmtP(a.worstCase.maxNeg)}, min p+ = ${fmtP(a.worstCase.minPos)}, ${fmtNum(a.worstCase.loss)}`,
+        )}
+      />
       <ScoreLanes
         {...props}
         top={MARKER_TOP}

@@ -7,6 +7,8 @@ import { ImbalancePanel } from '../../src/panels/ImbalancePanel.tsx';
 import { SmoothingPanel } from '../../src/panels/SmoothingPanel.tsx';
 import type { PanelProps } from '../../src/panels/types.ts';
 import { WorstCasePanel } from '../../src/panels/WorstCasePanel.tsx';
+import { RankingPanel } from '../../src/panels/RankingPanel.tsx';
+import { RecoveryPanel } from '../../src/panels/RecoveryPanel.tsx';
 import { badAttributes, histogramOnly, panelProps, small, svgMarkup } from './fixtures.ts';
 
 afterEach(cleanup);
@@ -54,6 +56,25 @@ describe('ghosts of the pinned baseline A', () => {
     for (const g of ghosts) expect(g.querySelectorAll('path')).toHaveLength(1);
     expect(badAttributes(view)).toEqual([]);
   });
+
+  for (const [name, Panel] of [
+    ['imbalance', ImbalancePanel],
+    ['ranking', RankingPanel],
+    ['worst case', WorstCasePanel],
+    ['smoothing', SmoothingPanel],
+    ['recovery', RecoveryPanel],
+  ] as const) {
+    it(`${name}: its equation names A’s numbers on hover, and has no title without A`, () => {
+      const { props } = panelProps(small({ lambdaNeg: 0.5 }));
+      const plain = render(<Panel {...props} />);
+      expect(plain.container.querySelectorAll('.tex[title]')).toHaveLength(0);
+      cleanup();
+      const view = render(<Panel {...props} baseline={small({ lambdaNeg: 0.1 })} />);
+      const titles = [...view.container.querySelectorAll('.tex[title]')];
+      expect(titles.length).toBeGreaterThan(0);
+      for (const t of titles) expect(t.getAttribute('title')).toMatch(/^Baseline A: \S/);
+    });
+  }
 
   it('panel 4’s P̂ equations name A’s values on hover, and have no title without A', () => {
     const { props } = panelProps(small({ lambdaNeg: 0.5 }));
