@@ -3,7 +3,10 @@
  * PNG (a real PNG at 2×), the candidate CSV (every entry, the issue's columns) and the case JSON,
  * which the import reads back to the same loss.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { readouts, watchErrors } from './helpers.ts';
 
@@ -100,4 +103,40 @@ test('the candidate CSV has every entry; the case JSON imports back to the same 
   });
   await expect.poll(() => storeLoss(page).catch(() => NaN)).toBe(loss);
   expect(errors).toEqual([]);
+});
+
+/** A python with torch (the snippet's requirement), or undefined. */
+const torchPython = ['python3', '/usr/bin/python3'].find((p) => {
+  try {
+    execFileSync(p, ['-c', 'import torch'], { stdio: 'ignore', timeout: 60_000 });
+    return true;
+  } catch {
+    return false;
+  }
+});
+
+test(`the PyTorch snippet prints the app's loss${torchPython ? '' : ' (skipped: no python3 with torch)'}`, async ({
+  page,
+}) => {
+  test.skip(torchPython === undefined, 'no python3 with torch');
+  await page.goto('/');
+  await readouts(page);
+  await page.evaluate(() => window.__dr!.store.getState().setParams({ lambdaNeg: 0.07, tau: 3 }));
+  await expect
+    .poll(() => page.evaluate(() => window.__dr!.store.getState().shown?.params.tau))
+    .toBe(3);
+  const loss = await storeLoss(page);
+  const py = await download(page, () => page.getByTestId('export-pytorch').click());
+  expect(py.name).toBe('dr_loss_case.py');
+  const dir = mkdtempSync(join(tmpdir(), 'dr-snippet-'));
+  writeFileSync(join(dir, py.name), py.bytes);
+  const out = execFileSync(torchPython!, [join(dir, py.name)], { timeout: 120_000 })
+    .toString()
+    .trimEnd()
+    .split('\n');
+  const printed = Number(out[out.length - 1]);
+  expect(Math.abs(printed - loss) / Math.abs(loss)).toBeLessThan(1e-6);
+
+  const bib = await download(page, () => page.getByTestId('export-bibtex').click());
+  expect(bib.bytes.toString('utf8')).toContain('DR} Loss: Improving Object Detection');
 });
