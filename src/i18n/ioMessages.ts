@@ -154,3 +154,109 @@ export function translateIoMessage(message: string, s: Translate, english: boole
   }
   return prefix + rest;
 }
+
+/**
+ * Other lower-layer messages that reach the notices as plain text ('notice.raw'): the engine worker's
+ * (src/worker/client.ts) and the link decoder's frames (src/state/permalink/codec.ts). A detail no
+ * pattern knows keeps its English words.
+ */
+const WORKER_REASONS: readonly Rule[] = [
+  [/^the engine worker could not start \((.*)\)$/, 'msg.workerNoStart', ['detail']],
+  [/^the engine worker did not start within (\d+) ms$/, 'msg.workerSlow', ['ms']],
+  [/^(.*) \((\d+) times in a row\)$/, 'msg.workerTimes', ['reason', 'n']],
+];
+
+/** Why a link field was refused (the permalink rows' `why`), after the quoted value. */
+const WHY_RULES: readonly Rule[] = [
+  [/^is not a number$/, 'msg.why.notNumber', []],
+  [/^is not a whole number$/, 'msg.why.notWhole', []],
+  [/^is not a known preset$/, 'msg.why.notPreset', []],
+  [/^is not a version number$/, 'msg.why.notVersion', []],
+  [/^is outside (.+)…(.+)$/, 'msg.why.outside', ['min', 'max']],
+  [/^is not a whole number in (.+)…(.+)$/, 'msg.why.notWholeIn', ['min', 'max']],
+  [/^is not a step number in (.+)…(.+)$/, 'msg.why.notStep', ['min', 'max']],
+  [/^is not a step in (.+)…(.+)$/, 'msg.why.notStep', ['min', 'max']],
+  [/^is not one of (.+)$/, 'msg.why.notOneOf', ['list']],
+];
+
+const RAW_RULES: readonly Rule[] = [
+  [
+    /^(.*); computing on the main thread instead \(large sets will make the page stutter\)\.$/,
+    'msg.workerFallback',
+    ['reason'],
+  ],
+  [/^(.*); it was restarted and your settings are unchanged\.$/, 'msg.workerRestarted', ['reason']],
+  [/^(Link|Saved state) unreadable: defaults used$/, 'msg.linkUnreadable', ['from']],
+  [
+    /^(Link|Saved state) too long \((\d+) characters; limit (\d+)\): defaults used$/,
+    'msg.linkTooLong',
+    ['from', 'n', 'limit'],
+  ],
+  [
+    /^(Link|Saved state): (.*) is not a field=value pair; ignored$/,
+    'msg.linkPiece',
+    ['from', 'piece'],
+  ],
+  [
+    /^(Link|Saved state) field (.*) appears more than once; the last one is used$/,
+    'msg.linkTwice',
+    ['from', 'field'],
+  ],
+  [
+    /^(Link|Saved state) field (.*): bad percent-encoding; ignored$/,
+    'msg.linkEncoding',
+    ['from', 'field'],
+  ],
+  [
+    /^(Link|Saved state) field v \(version\) is missing; read as version 1$/,
+    'msg.linkNoVersion',
+    ['from'],
+  ],
+  [/^(Link|Saved state): unknown field (.*) ignored$/, 'msg.linkUnknown', ['from', 'field']],
+  [
+    /^(Link|Saved state) field v \(version\): (\d+) is newer than this app \((\d+)\); read as far as possible$/,
+    'msg.linkNewer',
+    ['from', 'got', 'mine'],
+  ],
+  [
+    /^(Link|Saved state) field ([^:]+): (".*?"|\S+) (is .*); kept the default (.*)$/,
+    'msg.linkBadField',
+    ['from', 'field', 'raw', 'why', 'fallback'],
+  ],
+];
+
+/** A plain-text notice of a lower layer in the language of `s` (unchanged for English). */
+export function translateRawMessage(message: string, s: Translate, english: boolean): string {
+  if (english) return message;
+  for (const rule of RAW_RULES) {
+    const m = match(rule, message);
+    if (!m || m.rest !== '') continue;
+    const vars: Record<string, string> = { ...(m.vars as Record<string, string>) };
+    if (vars.from !== undefined) {
+      vars.from = s(vars.from === 'Link' ? 'msg.fromLink' : 'msg.fromSaved');
+    }
+    if (vars.reason !== undefined) vars.reason = workerReason(vars.reason, s);
+    if (vars.why !== undefined) vars.why = linkWhy(vars.why, s);
+    return s(rule[1], vars);
+  }
+  return translateIoMessage(message, s, english);
+}
+
+function linkWhy(why: string, s: Translate): string {
+  for (const rule of WHY_RULES) {
+    const m = match(rule, why);
+    if (m && m.rest === '') return s(rule[1], m.vars);
+  }
+  return why;
+}
+
+function workerReason(reason: string, s: Translate): string {
+  for (const rule of WORKER_REASONS) {
+    const m = match(rule, reason);
+    if (!m || m.rest !== '') continue;
+    const vars: Record<string, string> = { ...(m.vars as Record<string, string>) };
+    if (vars.reason !== undefined) vars.reason = workerReason(vars.reason, s);
+    return s(rule[1], vars);
+  }
+  return reason;
+}

@@ -14,7 +14,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { editProblem, materialize, sourceEntries } from '../data/index.ts';
 import type { DRResult } from '../engine/types.ts';
 import { t, type StringKey, type StringVars, type Translate } from '../i18n/strings.ts';
-import { translateIoMessage } from '../i18n/ioMessages.ts';
+import { translateIoMessage, translateRawMessage } from '../i18n/ioMessages.ts';
 import type { PanelEdit } from './types.ts';
 import type { ExplainerData } from '../explain/types.ts';
 import type { ClientError, ClientResult } from '../worker/client.ts';
@@ -64,6 +64,10 @@ export function noticeText(n: Pick<Notice, 'key' | 'vars' | 'keyed'>, s: Transla
   // An import failure's `error` is a message of the io layer (English, shared with the CLI).
   if (n.key.startsWith('import.') && typeof vars.error === 'string') {
     vars = { ...vars, error: translateIoMessage(vars.error, s, s === t('en')) };
+  }
+  // A plain-text notice of a lower layer (worker, link decoder): translated where a pattern knows it.
+  if (n.key === 'notice.raw' && typeof vars.text === 'string') {
+    vars = { ...vars, text: translateRawMessage(vars.text, s, s === t('en')) };
   }
   if (!n.keyed) return s(n.key, vars);
   const named: Record<string, string> = {};
