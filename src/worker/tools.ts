@@ -41,7 +41,12 @@ export interface BytesFile {
 export type ExportWhat = 'csv' | 'case' | 'snippet' | 'npz';
 
 export type ToolsRequest =
-  | { readonly type: 'check'; readonly id: number; readonly text: string }
+  | {
+      readonly type: 'check';
+      readonly id: number;
+      /** The check as text, or the file holding it (read here, off the main thread). */
+      readonly text: string | { text(): Promise<string> };
+    }
   | { readonly type: 'numpy'; readonly id: number; readonly files: readonly BytesFile[] }
   | {
       readonly type: 'export';
@@ -206,7 +211,13 @@ export async function handleTools(request: ToolsRequest): Promise<ToolsReply> {
   try {
     switch (request.type) {
       case 'check':
-        return { type: 'check', id, result: check(request.text) };
+        return {
+          type: 'check',
+          id,
+          result: check(
+            typeof request.text === 'string' ? request.text : await request.text.text(),
+          ),
+        };
       case 'numpy':
         return { type: 'numpy', id, result: await numpy(request.files) };
       case 'export':

@@ -140,3 +140,23 @@ test(`the PyTorch snippet prints the app's loss${torchPython ? '' : ' (skipped: 
   const bib = await download(page, () => page.getByTestId('export-bibtex').click());
   expect(bib.bytes.toString('utf8')).toContain('DR} Loss: Improving Object Detection');
 });
+
+test('a dense panel (canvas dots) exports its canvas inside the SVG and the PNG', async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await page.goto('/');
+  await readouts(page);
+  await page.getByLabel('Candidate set').selectOption('imbalance-1000');
+  await readouts(page);
+  const panel = page.locator('section.panel').first();
+  await expect(panel.locator('canvas').first()).toBeVisible();
+  const svg = await download(page, () => panel.getByRole('button', { name: /SVG/ }).click());
+  const text = svg.bytes.toString('utf8');
+  expect(text).toContain('<image');
+  expect(text).toContain('data:image/png;base64,');
+  const png = await download(page, () => panel.getByRole('button', { name: /PNG/ }).click());
+  expect([...png.bytes.subarray(0, 4)]).toEqual([137, 80, 78, 71]);
+  console.log(`dense panel 1: SVG ${svg.bytes.length} bytes, PNG ${png.bytes.length} bytes`);
+  expect(errors).toEqual([]);
+});

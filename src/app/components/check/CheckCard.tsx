@@ -26,7 +26,7 @@ export function CheckCard() {
   const [outcome, setOutcome] = useState<(CheckOutcome & { rows: number[] }) | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const run = async (input: string) => {
+  const run = async (input: string | File) => {
     setBusy(true);
     setError(null);
     try {
@@ -59,7 +59,7 @@ export function CheckCard() {
     const file = input.files?.[0];
     if (!file) return;
     try {
-      await run(await file.text());
+      await run(file); // read in the tools worker
     } finally {
       input.value = '';
     }
