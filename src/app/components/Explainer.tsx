@@ -68,7 +68,7 @@ export function Explainer() {
   const baseline = useDeferredValue(useApp((st) => (st.baseline ? st.baselineShown?.data : null)));
   // The entries the check view marked, while the set it loaded is shown.
   const source = useApp((st) => st.source);
-  const highlighted = useHighlight((h) => highlightFor(h, source));
+  const highlighted = useDeferredValue(useHighlight((h) => highlightFor(h, source)));
   const [ref, columnWidth] = useElementWidth<HTMLDivElement>();
   const width = Math.max(MIN_PANEL_WIDTH, columnWidth - 2 * PANEL_PADDING_PX);
 
