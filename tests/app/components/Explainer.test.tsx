@@ -4,7 +4,7 @@
  * between panels and the candidate table, editing from a panel and from the table (undoable), the
  * language switch, and the preferences on <html>. A five-candidate set keeps jsdom fast.
  */
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/app/components/App.tsx';
 import { AppContext, type AppServices } from '../../../src/app/hooks/context.tsx';
@@ -33,7 +33,8 @@ const sanity: CandidateSource = {
 
 const services: AppServices = { copyLink: async () => 'link' };
 
-function renderApp(source: CandidateSource = sanity): AppStore {
+/** The app on `source`, once all eight panels are there (panels 2–8 are lazily loaded chunks). */
+async function renderApp(source: CandidateSource = sanity): Promise<AppStore> {
   const store = createAppStore({ params: DEFAULT_APP_PARAMS, source });
   connectEngine(store, syncClient);
   render(
@@ -41,8 +42,16 @@ function renderApp(source: CandidateSource = sanity): AppStore {
       <App />
     </AppContext.Provider>,
   );
+  await waitFor(() => expect(panelTitles()).toHaveLength(8), { timeout: 10_000 });
   return store;
 }
+
+/** The panels' titles ("1 · …" to "8 · …") in document order. */
+const panelTitles = () =>
+  screen
+    .getAllByRole('heading', { level: 2 })
+    .map((h) => h.textContent ?? '')
+    .filter((t) => /^\d · /.test(t));
 
 /** The panel section titled `title` (its heading names it). */
 const panel = (title: RegExp) => screen.getByRole('region', { name: title });
@@ -57,21 +66,26 @@ afterEach(() => {
   localStorage.clear();
 });
 
-describe('the explainer in the app', () => {
-  it('shows the eight panels in the paper’s order, after the readouts', () => {
-    renderApp();
-    const headings = screen
-      .getAllByRole('heading', { level: 2 })
-      .map((h) => h.textContent ?? '')
-      .filter((t) => /^\d · /.test(t));
-    expect(headings.map((t) => t.slice(0, 1))).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+describe('the explainer in the app', { timeout: 20_000 }, () => {
+  it('shows the eight panels in the paper’s order, after the readouts', async () => {
+    await renderApp();
+    expect(panelTitles().map((t) => t.slice(0, 1))).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+      '8',
+    ]);
     const readouts = screen.getByRole('region', { name: 'Readouts' });
     const first = panel(/^1 · /);
     expect(readouts.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
-  it('hovering a candidate in a panel highlights its line in the table; leaving clears it', () => {
-    const store = renderApp();
+  it('hovering a candidate in a panel highlights its line in the table; leaving clears it', async () => {
+    const store = await renderApp();
     const dot = panel(/^1 · /).querySelector('[data-index="2"]')!;
     fireEvent.pointerEnter(dot);
     expect(store.getState().view.hovered).toBe(2);
@@ -80,8 +94,8 @@ describe('the explainer in the app', () => {
     expect(store.getState().view.hovered).toBeNull();
   });
 
-  it('focusing a table line highlights that candidate in the panels', () => {
-    const store = renderApp();
+  it('focusing a table line highlights that candidate in the panels', async () => {
+    const store = await renderApp();
     const input = screen.getByRole('textbox', { name: 'row 3, logit x' });
     fireEvent.focus(input);
     expect(store.getState().view.hovered).toBe(3);
@@ -90,8 +104,8 @@ describe('the explainer in the app', () => {
     expect(dot.getAttribute('stroke')).toBe('var(--highlight)');
   });
 
-  it('a key nudge on a panel’s candidate moves its score, changes its gradient, and undoes', () => {
-    const store = renderApp();
+  it('a key nudge on a panel’s candidate moves its score, changes its gradient, and undoes', async () => {
+    const store = await renderApp();
     const before = gradCell(2);
     const beforeText = screen.getByTestId('grad-2').textContent;
     const dot = panel(/^1 · /).querySelector('[data-index="2"]')!;
@@ -107,8 +121,8 @@ describe('the explainer in the app', () => {
     expect(screen.getByTestId('grad-2').textContent).toBe(beforeText); // the same set again
   });
 
-  it('Enter on a candidate cycles its label (negative → positive), shown in the table', () => {
-    const store = renderApp();
+  it('Enter on a candidate cycles its label (negative → positive), shown in the table', async () => {
+    const store = await renderApp();
     const dot = panel(/^1 · /).querySelector('[data-index="3"]')!;
     fireEvent.keyDown(dot, { key: 'Enter' });
     expect(store.getState().candidates?.targets[3]).toBe(1);
@@ -117,8 +131,8 @@ describe('the explainer in the app', () => {
     expect(screen.getByTestId('counts-value').textContent).toBe('3 / 2');
   });
 
-  it('a bad table cell names its row and column and changes nothing; a good one applies', () => {
-    const store = renderApp();
+  it('a bad table cell names its row and column and changes nothing; a good one applies', async () => {
+    const store = await renderApp();
     const input = screen.getByRole('textbox', { name: 'row 1, logit x' });
     for (const bad of ['', 'abc', '1e999', 'NaN']) {
       fireEvent.change(input, { target: { value: bad } });
@@ -132,8 +146,8 @@ describe('the explainer in the app', () => {
     expect(store.getState().history.past).toHaveLength(1);
   });
 
-  it('scores can be typed instead of logits, strictly inside (0, 1)', () => {
-    const store = renderApp();
+  it('scores can be typed instead of logits, strictly inside (0, 1)', async () => {
+    const store = await renderApp();
     fireEvent.click(screen.getByRole('radio', { name: 'score p = σ(x)' }));
     const input = screen.getByRole('textbox', { name: 'row 4, score p = σ(x)' });
     fireEvent.change(input, { target: { value: '1' } });
@@ -147,8 +161,8 @@ describe('the explainer in the app', () => {
     expect(Math.abs(store.getState().candidates!.logits[4] - Math.log(3))).toBeLessThan(1e-15);
   });
 
-  it('adds a candidate with a chosen score and label, and deletes one; both undo', () => {
-    const store = renderApp();
+  it('adds a candidate with a chosen score and label, and deletes one; both undo', async () => {
+    const store = await renderApp();
     fireEvent.change(screen.getByRole('textbox', { name: 'score p of the new candidate' }), {
       target: { value: '0.9' },
     });
@@ -168,8 +182,8 @@ describe('the explainer in the app', () => {
     expect(store.getState().source).toBe(sanity);
   });
 
-  it('switching to Chinese translates the panels and the controls', () => {
-    const store = renderApp();
+  it('switching to Chinese translates the panels and the controls', async () => {
+    const store = await renderApp();
     fireEvent.change(screen.getByRole('combobox', { name: 'Language' }), {
       target: { value: 'zh' },
     });
