@@ -170,4 +170,30 @@ describe('export card and case download', () => {
     };
     expect(json.logits).toHaveLength(R);
   });
+
+  it('a carried set whose link passes 8,000 characters: Copy link says so and offers the case', async () => {
+    const store = renderCards();
+    const R = 1500;
+    act(() =>
+      store.getState().setSource({
+        kind: 'explicit',
+        name: 'random',
+        base: {
+          R,
+          K: 1,
+          logits: Float64Array.from(
+            { length: R },
+            (_, i) => (Math.sin(i * 12.9898) * 43758.5453) % 6,
+          ),
+          targets: Int32Array.from({ length: R }, (_, i) => (i % 10 === 0 ? 1 : 0)),
+        },
+        edits: [],
+      }),
+    );
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Copy link' }));
+    });
+    expect(screen.getByTestId('link-too-long').textContent).toMatch(/would be [\d,]+ characters/);
+    expect(screen.getByTestId('case-download')).toBeTruthy();
+  });
 });
