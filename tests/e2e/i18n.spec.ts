@@ -67,7 +67,9 @@ const ALLOWED = new Set(
     'DR COCO RetinaNet Dr.Retina ResNet ResNeXt FPN AP NMS KL BCE JSON CSV logit logits softmax ' +
     'Qian CVPR Eq Tab Enter Space Delete Ctrl Shift Esc Escape n/a ESS targets ' +
     // function names inside formulas written as text, and COCO's split names
-    'min max exp log ln sup minival test dev AUC TensorFlow Playground'
+    'min max exp log ln sup minival test dev AUC TensorFlow Playground ' +
+    // names of formats, tools and the official code
+    'NumPy npz npy py SVG PNG CLI PyTorch BibTeX SigmoidDRLoss'
   ).split(' '),
 );
 
@@ -79,12 +81,18 @@ test('in Chinese, the visible text has no English words outside formulas and nam
   const englishWords = async () => {
     const text: string = await page.evaluate(() => {
       // Every visible text node on its own (so table cells do not run together), outside KaTeX
-      // (formulas) and outside text marked lang="en" (the language option written in English).
+      // (formulas), code (identifiers, commands) and text marked lang="en" (the language option).
       const parts: string[] = [];
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const el = n.parentElement;
-        if (!el || el.closest('.katex, [lang="en"], script, style, [aria-hidden="true"]')) continue;
+        if (
+          !el ||
+          el.closest(
+            '.katex, [lang="en"], code, pre, kbd, samp, script, style, [aria-hidden="true"]',
+          )
+        )
+          continue;
         if (!el.checkVisibility()) continue;
         parts.push(n.textContent ?? '');
       }
