@@ -240,6 +240,14 @@ export function transferOf(reply: ToolsReply): ArrayBuffer[] {
   if (!r.ok) return out;
   if ('bytes' in r) out.push(r.bytes.buffer as ArrayBuffer);
   if ('top' in r) out.push(r.top.buffer as ArrayBuffer);
+  // An imported set's arrays (fresh, owned by this reply) move instead of being copied.
+  const imported = 'source' in r ? r : 'imported' in r && r.imported.ok ? r.imported : null;
+  if (imported !== null && imported.source.kind === 'explicit') {
+    const { logits, targets } = imported.source.base;
+    for (const buffer of [logits.buffer, targets.buffer] as ArrayBuffer[]) {
+      if (!out.includes(buffer)) out.push(buffer);
+    }
+  }
   return out;
 }
 

@@ -3,6 +3,9 @@
  * logits (R, K), int64 targets) through the same input, and an .npz dropped on the import card, each
  * reproducing the engine's loss; a truncated .npy names the problem and keeps the set.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { drLoss } from '../../src/engine/index.ts';
 import { DEFAULT_APP_PARAMS, toEngineParams } from '../../src/params/table.ts';
@@ -102,4 +105,72 @@ test('an .npz dropped on the import card imports; a truncated .npy names the pro
   ]);
   await expect(page.getByTestId('notices').getByRole('alert')).toContainText(/cut\.npy.*truncated/);
   expect(await page.evaluate(() => window.__dr!.store.getState().source)).toEqual(before);
+});
+
+/** Before the app: record long tasks, and when the tools worker answers a NumPy read. */
+function watchLongTasks() {
+  const tasks: { start: number; duration: number }[] = [];
+  const w = window as unknown as { __longTasks: typeof tasks; __numpyAt: number };
+  w.__longTasks = tasks;
+  w.__numpyAt = NaN;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const Base = window.Worker;
+  window.Worker = class extends Base {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      if (!String(url).includes('tools')) return;
+      this.addEventListener('message', (e: MessageEvent<{ type?: string }>) => {
+        if (e.data?.type === 'numpy') w.__numpyAt = performance.now();
+      });
+    }
+  };
+}
+
+test('a 10⁶-entry .npz is read off the main thread: no task of 50 ms or more ends before the answer', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const N = 1_000_000;
+  const big = Float64Array.from({ length: N }, (_, i) => Math.sin(i * 0.37) * 4);
+  const bigTargets = Int32Array.from({ length: N }, (_, i) => (i % 100 === 0 ? 1 : 0));
+  const file = join(mkdtempSync(join(tmpdir(), 'dr-npz-')), 'million.npz');
+  writeFileSync(
+    file,
+    npzBytes({ logits: { values: big, shape: [N] }, targets: { values: bigTargets, shape: [N] } }),
+  );
+  await page.addInitScript(watchLongTasks);
+  await page.goto('/');
+  await readouts(page);
+  await page.waitForTimeout(2000);
+  const chosenAt = page.evaluate(
+    () =>
+      new Promise<number>((done) => {
+        const input = document.querySelector<HTMLInputElement>(
+          '[data-testid="import-card"] input[type="file"]',
+        )!;
+        input.addEventListener('change', () => done(performance.now()), { once: true });
+      }),
+  );
+  await page.getByLabel(/JSON case/).setInputFiles(file);
+  const chosen = await chosenAt;
+  await expect(page.getByTestId('notices')).toContainText('million.npz', { timeout: 120_000 });
+  const answeredAt = await page.evaluate(
+    () => (window as unknown as { __numpyAt: number }).__numpyAt,
+  );
+  const tasks = await page.evaluate(
+    ([a, b]) =>
+      (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
+        .filter((t) => t.start >= a! && t.start + t.duration < b!)
+        .map((t) => Math.round(t.duration)),
+    [chosen, answeredAt],
+  );
+  console.log(
+    `10⁶ .npz (16 MB): chosen → worker answer ${Math.round(answeredAt - chosen)} ms, long tasks ending before it ${JSON.stringify(tasks)}`,
+  );
+  expect(tasks).toEqual([]);
+  await expect
+    .poll(() => page.evaluate(() => window.__dr!.store.getState().status), { timeout: 120_000 })
+    .toBe('ready');
 });
