@@ -69,7 +69,9 @@ const ALLOWED = new Set(
     // function names inside formulas written as text, and COCO's split names
     'min max exp log ln sup minival test dev AUC TensorFlow Playground ' +
     // names of formats, tools and the official code
-    'NumPy npz npy py SVG PNG CLI PyTorch BibTeX SigmoidDRLoss'
+    'NumPy npz npy py SVG PNG CLI PyTorch BibTeX SigmoidDRLoss ' +
+    // field names of the input formats and the CLI's command name
+    'labels params dr'
   ).split(' '),
 );
 
@@ -98,7 +100,9 @@ test('in Chinese, the visible text has no English words outside formulas and nam
       }
       return parts.join('\n');
     });
-    const words = [...new Set(text.match(/[A-Za-z][A-Za-z.]*[A-Za-z]|[A-Za-z]{2,}/g) ?? [])];
+    // Double-quoted text is a field name or value of an input format ("logits", "yours").
+    const prose = text.replace(/"[^"\n]*"/g, '');
+    const words = [...new Set(prose.match(/[A-Za-z][A-Za-z.]*[A-Za-z]|[A-Za-z]{2,}/g) ?? [])];
     return words.filter((w) => !ALLOWED.has(w) && w.length > 1);
   };
   // Panels off screen catch up with the language in idle time (PanelSlot): wait for them.
