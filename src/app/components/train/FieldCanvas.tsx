@@ -55,7 +55,8 @@ function dotLayer(
       ctx.fillStyle = positive ? pos : neg;
       for (let i = 0; i < anchors.x.length; i++) {
         if (anchors.label[i] > 0 !== positive) continue;
-        ctx.fillRect((anchors.x[i] - x0) * sx - 1, (y1 - anchors.y[i]) * sy - 1, 2, 2);
+        const r = positive ? 1.5 : 1;
+        ctx.fillRect((anchors.x[i] - x0) * sx - r, (y1 - anchors.y[i]) * sy - r, 2 * r, 2 * r);
       }
     }
   }

@@ -8,7 +8,7 @@
  * second rule through all of them and shows that step's distributions and score fields. Drawing
  * happens at most once per animation frame.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { RunName } from '../../../train/types.ts';
 import { seriesValue, type TrainRecord } from '../../../worker/trainClient.ts';
 import { SCORE_BINS, SERIES_FIELDS } from '../../../worker/trainProtocol.ts';
@@ -31,7 +31,7 @@ const RUN_COLORS: Readonly<Record<RunName, string>> = {
 const SPEEDS = [5, 20, 50, 200, 1000];
 const UNIT = [0, 1] as const;
 /** While playing, the shown step reaches React at most this often (drawing is throttled, not computing). */
-const PLAY_FRAME_MS = 40;
+const PLAY_FRAME_MS = 66;
 /** While playing, score fields are asked for at most this often. */
 const PLAY_FIELD_MS = 150;
 const FIELD_SIZE = 48;
@@ -57,7 +57,11 @@ export function TrainSection() {
   const s = useT();
   const store = useAppStore();
   const headingId = useId();
-  const { client, current } = useTraining();
+  // Training starts once the section comes near the viewport (or the person asks for a step), so
+  // the page's first seconds belong to the panels above.
+  const [seen, setSeen] = useState(false);
+  const observed = useRef<IntersectionObserver | null>(null);
+  const { client, current } = useTraining(seen);
   const setup = useApp((st) => st.train.setup);
   const storeStep = useApp((st) => st.train.step);
   const S = setup.steps;
@@ -70,6 +74,17 @@ export function TrainSection() {
   const [hover, setHover] = useState<number | null>(null);
   const shown = Math.min(S, playing ? playStep : storeStep);
   const view = hover ?? shown;
+  // While playing, distributions and score fields follow at the field rate, not every frame.
+  const [slowView, setSlowView] = useState(view);
+  const slowAt = useRef(-Infinity);
+  useEffect(() => {
+    const now = performance.now();
+    if (!playing || now - slowAt.current >= PLAY_FIELD_MS) {
+      slowAt.current = now;
+      setSlowView(view);
+    }
+  }, [view, playing]);
+  const detailStep = playing ? slowView : view;
 
   // Play: a frame loop moving a fractional position; React hears only whole steps.
   const pos = useRef(0);
@@ -90,7 +105,8 @@ export function TrainSection() {
       const whole = Math.floor(pos.current);
       if (now - drawn >= PLAY_FRAME_MS || whole >= S) {
         drawn = now;
-        setPlayStep(whole);
+        // an interruptible render: React yields to the browser every few milliseconds
+        startTransition(() => setPlayStep(whole));
       }
       if (whole >= S) {
         setPlaying(false);
@@ -105,12 +121,14 @@ export function TrainSection() {
 
   const pause = useCallback(
     (at: number) => {
+      setSeen(true);
       setPlaying(false);
       store.getState().setTrainStep(at);
     },
     [store],
   );
   const togglePlay = () => {
+    setSeen(true);
     if (playing) {
       pause(playStep);
       return;
@@ -121,7 +139,27 @@ export function TrainSection() {
     setPlaying(true);
   };
 
-  const [ref, width] = useElementWidth<HTMLElement>();
+  const [widthRef, width] = useElementWidth<HTMLElement>();
+  const ref = useCallback(
+    (el: HTMLElement | null) => {
+      widthRef(el);
+      observed.current?.disconnect();
+      observed.current = null;
+      if (!el || typeof IntersectionObserver === 'undefined') return;
+      const io = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((e) => e.isIntersecting)) {
+            setSeen(true);
+            io.disconnect();
+          }
+        },
+        { rootMargin: '600px' },
+      );
+      io.observe(el);
+      observed.current = io;
+    },
+    [widthRef],
+  );
   const chartW = Math.max(260, Math.min(420, Math.floor((width - 24) / 2)));
   const chartH = 190;
 
@@ -179,14 +217,18 @@ export function TrainSection() {
 
   // The score fields of the step in view (head models on 2-D anchors).
   const anchors = rec?.anchors ?? null;
-  const fieldAsked = useRef(-Infinity);
   useEffect(() => {
-    if (!client || !anchors || view >= computed) return;
-    const now = performance.now();
-    if (playing && now - fieldAsked.current < PLAY_FIELD_MS) return;
-    fieldAsked.current = now;
-    client.requestField(view, FIELD_SIZE);
-  }, [client, anchors, view, computed, playing]);
+    if (client && anchors && detailStep < computed) client.requestField(detailStep, FIELD_SIZE);
+  }, [client, anchors, detailStep, computed]);
+  const shares = useMemo(
+    () =>
+      rec && detailStep < computed
+        ? rec.hist.map((h) =>
+            h.subarray(detailStep * 2 * SCORE_BINS, (detailStep + 1) * 2 * SCORE_BINS),
+          )
+        : null,
+    [rec, detailStep, computed],
+  );
   const latestField = client?.field() ?? null;
   const field = rec && latestField?.gen === rec.gen ? latestField : null;
 
@@ -220,7 +262,8 @@ export function TrainSection() {
     >
       <h2 id={headingId}>{s('train.title')}</h2>
       <p className="train-intro">{s('train.intro')}</p>
-      <TrainSetupControls />
+      {/* The rest mounts once the section is seen: a page that never scrolls here stays light. */}
+      {seen ? <TrainSetupControls /> : null}
       <div className="train-player" role="group" aria-label={s('train.scrubber')}>
         <button type="button" data-testid="train-play" aria-pressed={playing} onClick={togglePlay}>
           {playing ? s('train.pause') : s('train.play')}
@@ -286,104 +329,117 @@ export function TrainSection() {
           </p>
         ) : null,
       )}
-      <table className="train-metrics">
-        <caption>{s('train.metricsCaption', { step: shown })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{s('train.col.run')}</th>
-            <th scope="col">{s('train.col.loss')}</th>
-            <th scope="col">{s('train.col.ap')}</th>
-            <th scope="col">{s('train.col.auc')}</th>
-            <th scope="col">{s('train.col.pr05')}</th>
-            <th scope="col">{s('train.col.pr5')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(['dr', 'focal', 'bce'] as const).map((run) => {
-            const i = runs.indexOf(run);
-            const v = (f: (typeof SERIES_FIELDS)[number]) =>
-              rec && i >= 0 ? seriesValue(rec, i, shown, f) : NaN;
-            return (
-              <tr key={run}>
-                <th scope="row" style={{ color: RUN_COLORS[run] }}>
-                  {s(RUN_KEYS[run])}
-                </th>
-                <td>{fmt7(v('loss'))}</td>
-                <td data-testid={`train-ap-${run}`}>
-                  {fmt7(rec && i >= 0 ? lastKnown(rec, i, shown, 'ap') : NaN)}
-                </td>
-                <td data-testid={`train-auc-${run}`}>
-                  {fmt7(rec && i >= 0 ? lastKnown(rec, i, shown, 'auc') : NaN)}
-                </td>
-                <td>
-                  {fmt7(v('precision05'))} / {fmt7(v('recall05'))}
-                </td>
-                <td>
-                  {fmt7(v('precision5'))} / {fmt7(v('recall5'))}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      {seen ? (
+        <table className="train-metrics">
+          <caption>{s('train.metricsCaption', { step: shown })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{s('train.col.run')}</th>
+              <th scope="col">{s('train.col.loss')}</th>
+              <th scope="col">{s('train.col.ap')}</th>
+              <th scope="col">{s('train.col.auc')}</th>
+              <th scope="col">{s('train.col.pr05')}</th>
+              <th scope="col">{s('train.col.pr5')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(['dr', 'focal', 'bce'] as const).map((run) => {
+              const i = runs.indexOf(run);
+              const v = (f: (typeof SERIES_FIELDS)[number]) =>
+                rec && i >= 0 ? seriesValue(rec, i, shown, f) : NaN;
+              return (
+                <tr key={run}>
+                  <th scope="row" style={{ color: RUN_COLORS[run] }}>
+                    {s(RUN_KEYS[run])}
+                  </th>
+                  <td>{fmt7(v('loss'))}</td>
+                  <td data-testid={`train-ap-${run}`}>
+                    {fmt7(rec && i >= 0 ? lastKnown(rec, i, shown, 'ap') : NaN)}
+                  </td>
+                  <td data-testid={`train-auc-${run}`}>
+                    {fmt7(rec && i >= 0 ? lastKnown(rec, i, shown, 'auc') : NaN)}
+                  </td>
+                  <td>
+                    {fmt7(v('precision05'))} / {fmt7(v('recall05'))}
+                  </td>
+                  <td>
+                    {fmt7(v('precision5'))} / {fmt7(v('recall5'))}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : null}
       <p className="train-summary" data-testid="train-summary" aria-live="polite">
         {playing ? '' : summary}
       </p>
-      <div className="train-charts">
-        <CurveChart
-          {...chart}
-          title={s('train.chart.loss')}
-          yLabel={s('train.chart.lossAxis')}
-          yDomain={lossDomain}
-          lines={lines.loss ?? []}
-        />
-        <CurveChart
-          {...chart}
-          title={s('train.chart.ap')}
-          yLabel={s('train.col.ap')}
-          yDomain={UNIT}
-          lines={lines.ap ?? []}
-        />
-        <CurveChart
-          {...chart}
-          title={s('train.chart.auc')}
-          yLabel={s('train.col.auc')}
-          yDomain={UNIT}
-          lines={lines.auc ?? []}
-        />
-        <CurveChart
-          {...chart}
-          title={s('train.chart.recall')}
-          yLabel={s('train.chart.valueAxis')}
-          yDomain={UNIT}
-          lines={lines.recall ?? []}
-        />
-        <CurveChart
-          {...chart}
-          title={s('train.chart.precision')}
-          yLabel={s('train.chart.valueAxis')}
-          yDomain={UNIT}
-          lines={lines.precision ?? []}
-        />
-        {(lines.pHat ?? []).length > 0 ? (
-          <CurveChart
-            {...chart}
-            title={s('train.chart.pHat')}
-            yLabel={s('train.chart.valueAxis')}
-            yDomain={UNIT}
-            lines={lines.pHat ?? []}
-          />
-        ) : null}
-      </div>
-      {rec && view < computed ? (
+      {rec ? (
+        <>
+          <p className="train-legend" aria-hidden="true">
+            {(['dr', 'focal', 'bce'] as const).map((run) => (
+              <span key={run} style={{ color: RUN_COLORS[run] }}>
+                ━ {s(RUN_KEYS[run])}
+              </span>
+            ))}
+          </p>
+          <div className="train-charts">
+            <CurveChart
+              {...chart}
+              title={s('train.chart.loss')}
+              yLabel={s('train.chart.lossAxis')}
+              yDomain={lossDomain}
+              lines={lines.loss ?? []}
+            />
+            <CurveChart
+              {...chart}
+              title={s('train.chart.ap')}
+              yLabel={s('train.col.ap')}
+              yDomain={UNIT}
+              lines={lines.ap ?? []}
+            />
+            <CurveChart
+              {...chart}
+              title={s('train.chart.auc')}
+              yLabel={s('train.col.auc')}
+              yDomain={UNIT}
+              lines={lines.auc ?? []}
+            />
+            <CurveChart
+              {...chart}
+              title={s('train.chart.recall')}
+              yLabel={s('train.chart.valueAxis')}
+              yDomain={UNIT}
+              lines={lines.recall ?? []}
+            />
+            <CurveChart
+              {...chart}
+              title={s('train.chart.precision')}
+              yLabel={s('train.chart.valueAxis')}
+              yDomain={UNIT}
+              lines={lines.precision ?? []}
+            />
+            {(lines.pHat ?? []).length > 0 ? (
+              <CurveChart
+                {...chart}
+                title={s('train.chart.pHat')}
+                yLabel={s('train.chart.valueAxis')}
+                yDomain={UNIT}
+                lines={lines.pHat ?? []}
+              />
+            ) : null}
+          </div>
+        </>
+      ) : null}
+      {rec && shares ? (
         <div className="train-charts">
           {runs.map((run, i) => (
             <DistChart
               key={run}
-              title={s('train.chart.dist', { run: s(RUN_KEYS[run]), step: view })}
+              title={s('train.chart.dist', { run: s(RUN_KEYS[run]), step: detailStep })}
               width={Math.min(chartW, 300)}
               height={150}
-              shares={rec.hist[i].subarray(view * 2 * SCORE_BINS, (view + 1) * 2 * SCORE_BINS)}
+              shares={shares[i]}
               xLabel={s('train.chart.scoreAxis')}
               yLabel={s('train.chart.shareAxis')}
               posLabel={s('train.legend.pos')}

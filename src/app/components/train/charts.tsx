@@ -67,7 +67,7 @@ export interface CurveChartProps {
   readonly testId?: string;
 }
 
-const M = { top: 10, right: 12, bottom: 36, left: 44 };
+const M = { top: 24, right: 12, bottom: 36, left: 44 };
 
 /** The scales of a curve chart (cheap; rebuilt per render). */
 function curveScales(
@@ -145,44 +145,49 @@ export const CurveChart = memo(function CurveChart(props: CurveChartProps) {
     onHover(Math.max(0, Math.min(steps, s)));
   };
   return (
-    <figure className="train-chart" data-testid={props.testId}>
+    <figure className="train-chart train-curve" data-testid={props.testId}>
       <figcaption id={titleId}>{props.title}</figcaption>
-      <svg
-        width={width}
-        height={height}
-        role="img"
-        aria-labelledby={titleId}
-        onPointerMove={onMove}
-        onPointerLeave={() => onHover(null)}
-      >
-        <CurveBody
+      <div className="train-plot">
+        <svg
           width={width}
           height={height}
-          steps={steps}
-          yDomain={yDomain}
-          lines={props.lines}
-          xLabel={props.xLabel}
-          yLabel={props.yLabel}
-        />
-        <line
-          x1={px(x(step))}
-          x2={px(x(step))}
-          y1={M.top}
-          y2={height - M.bottom}
-          stroke="var(--fg)"
-          strokeWidth={1}
+          role="img"
+          aria-labelledby={titleId}
+          onPointerMove={onMove}
+          onPointerLeave={() => onHover(null)}
+        >
+          <CurveBody
+            width={width}
+            height={height}
+            steps={steps}
+            yDomain={yDomain}
+            lines={props.lines}
+            xLabel={props.xLabel}
+            yLabel={props.yLabel}
+          />
+        </svg>
+        {/* The rules are HTML moved by a transform: a composited move, no repaint of the chart. */}
+        <div
+          className="train-rule"
+          aria-hidden="true"
+          style={{
+            top: M.top,
+            height: height - M.top - M.bottom,
+            transform: `translateX(${px(x(step))}px)`,
+          }}
         />
         {hover !== null ? (
-          <line
-            x1={px(x(hover))}
-            x2={px(x(hover))}
-            y1={M.top}
-            y2={height - M.bottom}
-            stroke="var(--muted)"
-            strokeDasharray="3 3"
+          <div
+            className="train-rule train-rule-hover"
+            aria-hidden="true"
+            style={{
+              top: M.top,
+              height: height - M.top - M.bottom,
+              transform: `translateX(${px(x(hover))}px)`,
+            }}
           />
         ) : null}
-      </svg>
+      </div>
     </figure>
   );
 });

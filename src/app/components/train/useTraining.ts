@@ -14,16 +14,17 @@ import { useApp } from '../../hooks/context.tsx';
 export const RESTART_DEBOUNCE_MS = 150;
 
 /** What the numbers depend on, as one object per distinct training. */
-function useTrainInputs() {
+function useTrainInputs(enabled: boolean) {
   const setup = useApp((s) => s.train.setup);
-  const params = useApp((s) => s.params);
-  const source = useApp((s) => s.source);
   const free = setup.model === 'free';
+  // Until the section is used, a parameter drag does not even re-render it.
+  const params = useApp((s) => (enabled ? s.params : null));
+  const source = useApp((s) => (enabled && free ? s.source : null));
   // Speed changes the view only: a setup that differs in speed alone is the same training.
   const key = useMemo(() => ({ ...setup, speed: 0 }) as TrainSetup, [setup]);
   const sameKey = JSON.stringify(key);
-  const engine = useMemo(() => toEngineParams(params), [params]);
-  const src = free ? source : null;
+  const engine = useMemo(() => (params ? toEngineParams(params) : null), [params]);
+  const src = source;
   // eslint-disable-next-line react-hooks/exhaustive-deps
   return useMemo(() => ({ setup: key, params: engine, source: src }), [sameKey, engine, src]);
 }
@@ -32,13 +33,18 @@ function useTrainInputs() {
  * The client, a redraw counter, and `current`: false from a change of the inputs until the training
  * for them has been started (the record then belongs to an older setup and is not to be shown).
  */
-export function useTraining(): { client: TrainClient | null; version: number; current: boolean } {
+export function useTraining(enabled: boolean): {
+  client: TrainClient | null;
+  version: number;
+  current: boolean;
+} {
   const [client, setClient] = useState<TrainClient | null>(null);
   const [version, setVersion] = useState(0);
   const [started, setStarted] = useState<object | null>(null);
-  const inputs = useTrainInputs();
+  const inputs = useTrainInputs(enabled);
 
   useEffect(() => {
+    if (!enabled) return;
     const c = createTrainClient();
     setClient(c);
     let frame = 0;
@@ -53,14 +59,16 @@ export function useTraining(): { client: TrainClient | null; version: number; cu
       unsubscribe();
       if (frame !== 0) cancelAnimationFrame(frame);
       c.dispose();
+      setClient(null);
     };
-  }, []);
+  }, [enabled]);
 
   useEffect(() => {
-    if (!client) return;
+    const params = inputs.params;
+    if (!client || params === null) return;
     // The first start is immediate; later ones wait for the changes to pause.
     const start = () => {
-      client.start(inputs.setup, inputs.params, inputs.source);
+      client.start(inputs.setup, params, inputs.source);
       setStarted(inputs);
     };
     if (client.version() === 0) {
