@@ -18,7 +18,7 @@ import { FreeModel } from './models/free.ts';
 import { LinearModel } from './models/linear.ts';
 import { MlpModel } from './models/mlp.ts';
 import type { Model } from './models/model.ts';
-import { createOptimizer } from './optim/optimizer.ts';
+import { createOptimizer } from './optim/createOptimizer.ts';
 import type { Optimizer } from './optim/optimizer.ts';
 import { THRESHOLDS } from './types.ts';
 import type { RunName, RunSeries, StepMetrics, TrainSpec } from './types.ts';

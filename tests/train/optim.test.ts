@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createOptimizer } from '../../src/train/optim/optimizer.ts';
+import { createOptimizer } from '../../src/train/optim/createOptimizer.ts';
 
 const grads = [
   [0.5, -1],
