@@ -7,7 +7,7 @@
  * macrotask, so a new `start` is read between chunks. Chunk boundaries depend on time; the numbers do
  * not (each step is the training core's, in order).
  */
-import { materialize } from '../data/index.ts';
+import { materialize, sourceEntries } from '../data/index.ts';
 import { createTraining, stepTraining } from '../train/index.ts';
 import type { RunState, Training } from '../train/index.ts';
 import { LinearModel } from '../train/models/linear.ts';
@@ -42,6 +42,12 @@ export interface TrainHandlerOptions {
 
 /** Anchors drawn at most: every positive up to 40 % of it, negatives evenly spaced in row order. */
 export const ANCHOR_SAMPLE = 4000;
+
+/**
+ * The free model's largest set: each run keeps its own R·K logits, gradients and optimiser state
+ * (about 60 bytes an entry for three Adam runs), so 2·10⁶ entries stay near 120 MB.
+ */
+export const MAX_FREE_ENTRIES = 2_000_000;
 
 /** The largest field grid side served. */
 export const MAX_FIELD_SIZE = 96;
@@ -132,8 +138,14 @@ export function createTrainHandler(
 
   function start(gen: number, request: Extract<TrainRequest, { type: 'start' }>): void {
     current = null;
-    const set =
-      request.setup.model === 'free' && request.source ? materialize(request.source) : null;
+    const source = request.setup.model === 'free' ? request.source : null;
+    const entries = source ? sourceEntries(source) : 0;
+    if (entries > MAX_FREE_ENTRIES) {
+      throw new RangeError(
+        `model: the free model trains at most ${MAX_FREE_ENTRIES} entries (this set has ${entries}); use a head model`,
+      );
+    }
+    const set = source ? materialize(source) : null;
     const { data, anchors } = trainDataOf(request.setup, set);
     const spec = trainSpecOf(request.setup, request.params, data);
     const training = createTraining(spec);

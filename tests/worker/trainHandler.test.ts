@@ -106,6 +106,21 @@ describe('train handler', () => {
     expect(replies.filter((r) => r.type === 'progress').at(-1)!.to).toBe(small.steps + 1);
   });
 
+  it('refuses the free model on a set beyond MAX_FREE_ENTRIES, naming the model', () => {
+    const replies: TrainReply[] = [];
+    const h = createTrainHandler((r) => replies.push(r), { budgetMs: 0 });
+    const source = { kind: 'generated', preset: 'detection-scale', seed: 1, edits: [] } as const;
+    h.handle({
+      type: 'start',
+      gen: 1,
+      setup: { ...small, model: 'free' },
+      params: DEFAULT_PARAMS,
+      source,
+    });
+    expect(replies[0]).toMatchObject({ type: 'error', gen: 1 });
+    if (replies[0].type === 'error') expect(replies[0].message).toMatch(/^model: the free model/);
+  });
+
   it('answers a bad start with an error and keeps serving', () => {
     const replies: TrainReply[] = [];
     const h = createTrainHandler((r) => replies.push(r), { budgetMs: 0 });
