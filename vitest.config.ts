@@ -11,6 +11,9 @@ export default mergeConfig(
       environment: 'node',
       include: ['tests/**/*.test.{ts,tsx}'],
       setupFiles: ['tests/setup.ts'],
+      // jsdom renders of the whole app take seconds on this 2-core machine when it is busy; the
+      // default 5 s made slow-but-correct tests fail. A hung test still fails.
+      testTimeout: 20_000,
     },
   }),
 );
