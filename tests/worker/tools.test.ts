@@ -109,4 +109,30 @@ describe('tools handler', () => {
     expect(reply.result.text.split('\n')[0]).toMatch(/^row,class,label,logit,p,q,gradDR/);
     expect(Number.isFinite(reply.result.loss)).toBe(true);
   });
+
+  it('numpy: a malformed header and a size bomb are refused with the file named', async () => {
+    const targets = { values: Int32Array.from([1, 0]), shape: [2] };
+    const bad = npyBytes({ values: Float64Array.from([1, 2]), shape: [2] });
+    bad[1] = 0x41; // not the \x93NUMPY magic
+    const r1 = await handleTools({
+      type: 'numpy',
+      id: 8,
+      files: [file('l.npy', bad), file('t.npy', npyBytes(targets))],
+    });
+    if (r1.type !== 'numpy' || r1.result.ok) throw new Error('expected an error');
+    expect(r1.result.error).toMatch(/^l\.npy: /);
+    let read = false;
+    const bomb: BytesFile = {
+      name: 'bomb.npz',
+      size: 2 ** 40,
+      arrayBuffer: async () => {
+        read = true;
+        return new ArrayBuffer(0);
+      },
+    };
+    const r2 = await handleTools({ type: 'numpy', id: 9, files: [bomb] });
+    if (r2.type !== 'numpy' || r2.result.ok) throw new Error('expected an error');
+    expect(r2.result.error).toMatch(/^bomb\.npz: .*bytes is more than/);
+    expect(read).toBe(false);
+  });
 });
