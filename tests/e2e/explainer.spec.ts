@@ -76,6 +76,8 @@ test('dragging a candidate in panel 1 changes its gradient everywhere; undo rest
   await page.goto('/');
   await ready(page);
   const { flat, dot } = await firstPageNegative(page);
+  // The table follows results once it has caught up (it waits while off screen): '—' until then.
+  await expect.poll(() => tableGrad(page, flat), { timeout: 15_000 }).not.toBe('—');
   const gradBefore = await tableGrad(page, flat);
   const scoreBefore = Number(await dot.getAttribute('aria-valuenow'));
   const gradientDot = panel(page, 6).locator(`[data-index="${flat}"]`).first();

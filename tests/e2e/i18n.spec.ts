@@ -68,6 +68,8 @@ const ALLOWED = new Set(
     'Qian CVPR Eq Tab Enter Space Delete Ctrl Shift Esc Escape n/a ESS targets ' +
     // function names inside formulas written as text, and COCO's split names
     'min max exp log ln sup minival test dev AUC TensorFlow Playground ' +
+    // subscripts of the paper's symbols written as text (ℓ_Reg, its regression loss)
+    'Reg ' +
     // names of formats, tools and the official code
     'NumPy npz npy py SVG PNG CLI PyTorch BibTeX SigmoidDRLoss ' +
     // field names of the input formats and the CLI's command name
