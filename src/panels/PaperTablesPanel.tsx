@@ -53,11 +53,21 @@ interface AblationTableProps {
   readonly aps: readonly number[];
   readonly nearest: number;
   readonly distance: number;
+  /** The row nearest the pinned baseline A's settings (absent: no baseline). */
+  readonly nearestA?: number | undefined;
   readonly s: Translate;
 }
 
 /** One ablation table: setting and AP per row; the nearest row marked, the best AP in bold. */
-function AblationTable({ caption, settings, aps, nearest, distance, s }: AblationTableProps) {
+function AblationTable({
+  caption,
+  settings,
+  aps,
+  nearest,
+  distance,
+  nearestA,
+  s,
+}: AblationTableProps) {
   const best = bestAP(aps.map((ap) => ({ ap })));
   return (
     <table className="paper-table">
@@ -86,6 +96,9 @@ function AblationTable({ caption, settings, aps, nearest, distance, s }: Ablatio
                     ◀ {s('paper.nearest')} ({s('paper.distance', { d: fmtNum(distance) })})
                   </span>
                 ) : null}
+                {i === nearestA ? (
+                  <span className="ghost ghost-row"> ◁ {s('baseline.paperNearest')}</span>
+                ) : null}
               </th>
               <td>
                 {isBest ? <strong>{aps[i].toFixed(1)}</strong> : aps[i].toFixed(1)}
@@ -104,6 +117,7 @@ export function PaperTablesPanel(props: PanelProps) {
   const { params, lang } = props;
   const s = t(lang);
   const near = nearestRow(params);
+  const nearA = props.baselineParams ? nearestRow(props.baselineParams) : null;
   // h± of the current settings, the paper's reading of λ± (may overflow to Infinity for tiny λ).
   const lnHPos = 1 / params.lambdaPos;
   const lnHNeg = 0.1 / params.lambdaNeg;
@@ -118,6 +132,7 @@ export function PaperTablesPanel(props: PanelProps) {
         aps={TABLE1.map((r) => r.ap)}
         nearest={near.table1.index}
         distance={near.table1.distance}
+        nearestA={nearA?.table1.index}
         s={s}
       />
       <p className="note">
@@ -129,6 +144,7 @@ export function PaperTablesPanel(props: PanelProps) {
         aps={TABLE2.map((r) => r.ap)}
         nearest={near.table2.index}
         distance={near.table2.distance}
+        nearestA={nearA?.table2.index}
         s={s}
       />
       <p className="note">{s('paper.distanceNote2')}</p>

@@ -67,6 +67,11 @@ export function RankingPanel(props: PanelProps) {
         colour="var(--neg)"
         rest="var(--grid)"
         text={s('ranking.share', { share: fmtPct(share) })}
+        ghost={
+          props.baseline && props.baseline.pairwise.pairs > 0
+            ? props.baseline.pairwise.violating / props.baseline.pairwise.pairs
+            : undefined
+        }
       />
       <PanelReadouts
         items={[

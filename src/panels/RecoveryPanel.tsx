@@ -11,6 +11,7 @@ import { fmtCount, fmtNum, fmtP, px } from '../viz/format.ts';
 import type { ScoreScale } from '../viz/scales.ts';
 import type { ExplainerData } from '../explain/types.ts';
 import type { LanesLayout } from './shared/lanes.ts';
+import { LaneGhost } from './shared/LaneGhost.tsx';
 import { ScoreLanes } from './shared/ScoreLanes.tsx';
 import { PanelFrame } from './shared/PanelFrame.tsx';
 import { texRecovery } from './tex/equations.ts';
@@ -264,7 +265,12 @@ export function RecoveryPanel(props: PanelProps) {
         caption={s('recovery.caption')}
         label={label}
         top={LABEL_ROWS_TOP}
-        markers={thresholdMarkers(data, gamma, s)}
+        markers={(x, layout) => (
+          <>
+            {props.baseline ? <LaneGhost baseline={props.baseline} x={x} layout={layout} /> : null}
+            {thresholdMarkers(data, gamma, s)(x, layout)}
+          </>
+        )}
         className="recovery-chart"
       />
       <ul className="readout">

@@ -23,6 +23,8 @@ export interface PanelProps {
    * markers); absent when no baseline is pinned (the drawing is then exactly as without the feature).
    */
   readonly baseline?: ExplainerData;
+  /** A's parameters (present with `baseline`): what panel 8 reads A's nearest ablation rows from. */
+  readonly baselineParams?: AppParams;
   /**
    * Flat indices of entries to mark (the check view's most differing gradients), largest first;
    * absent when none (the drawing is then exactly as without the feature).

@@ -9,6 +9,7 @@ import type { PanelProps } from '../../src/panels/types.ts';
 import { WorstCasePanel } from '../../src/panels/WorstCasePanel.tsx';
 import { RankingPanel } from '../../src/panels/RankingPanel.tsx';
 import { RecoveryPanel } from '../../src/panels/RecoveryPanel.tsx';
+import { PaperTablesPanel } from '../../src/panels/PaperTablesPanel.tsx';
 import { badAttributes, histogramOnly, panelProps, small, svgMarkup } from './fixtures.ts';
 
 afterEach(cleanup);
@@ -19,6 +20,8 @@ const PANELS = [
   ['distribution', DistributionPanel, '.ghost-distribution'],
   ['smoothing', SmoothingPanel, '.ghost-z'],
   ['gradient', GradientPanel, '.ghost-gradient'],
+  ['recovery', RecoveryPanel, '.ghost-lanes'],
+  ['ranking', RankingPanel, '.ghost-share'],
 ] as const;
 
 describe('ghosts of the pinned baseline A', () => {
@@ -89,5 +92,23 @@ describe('ghosts of the pinned baseline A', () => {
     expect(titles).toHaveLength(2);
     expect(titles[0]).toMatch(/^Baseline A: P̂− = /);
     expect(titles[1]).toMatch(/^Baseline A: P̂\+ = /);
+  });
+
+  it('panel 8 marks the ablation rows nearest A’s settings, and nothing without A', () => {
+    const { props } = panelProps(small({ lambdaNeg: 0.5 }));
+    const plain = render(<PaperTablesPanel {...props} />);
+    expect(plain.container.querySelectorAll('.ghost-row')).toHaveLength(0);
+    cleanup();
+    // A at h− = e (λ− = 0.1) and L = 4: Table 1's first row and Table 2's "logistic L = 4" row.
+    const aParams = { ...props.params, lambdaNeg: 0.1, L: 4 };
+    const view = render(
+      <PaperTablesPanel {...props} baseline={small({ lambdaNeg: 0.1 })} baselineParams={aParams} />,
+    );
+    const rows = [...view.container.querySelectorAll('.ghost-row')].map(
+      (e) => e.closest('tr')!.querySelector('th')!.textContent ?? '',
+    );
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/h− = e\b/);
+    expect(rows[1]).toMatch(/L = 4/);
   });
 });

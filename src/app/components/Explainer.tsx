@@ -34,7 +34,9 @@ function later<K extends string>(
   load: () => Promise<Record<K, ComponentType<PanelProps>>>,
   name: K,
 ): ComponentType<PanelProps> {
-  return lazy(async () => ({ default: (await load())[name] })) as unknown as ComponentType<PanelProps>;
+  return lazy(async () => ({
+    default: (await load())[name],
+  })) as unknown as ComponentType<PanelProps>;
 }
 
 /** The panels in the order the page walks the paper. */
@@ -65,7 +67,9 @@ export function Explainer() {
   const editable = useApp((st) => st.candidates !== null);
   const lesson = useApp((st) => st.lesson);
   // The pinned baseline A's snapshot, drawn as a ghost under every panel while A is pinned.
-  const baseline = useDeferredValue(useApp((st) => (st.baseline ? st.baselineShown?.data : null)));
+  const baselineShown = useDeferredValue(useApp((st) => (st.baseline ? st.baselineShown : null)));
+  const baseline = baselineShown?.data ?? null;
+  const baselineParams = baselineShown?.params ?? null;
   // The entries the check view marked, while the set it loaded is shown.
   const source = useApp((st) => st.source);
   const highlighted = useDeferredValue(useHighlight((h) => highlightFor(h, source)));
@@ -92,10 +96,11 @@ export function Explainer() {
             ...(editable && { onEdit }),
             width,
             ...(baseline && { baseline }),
+            ...(baselineParams && { baselineParams }),
             ...(highlighted && { highlighted }),
           }
         : null,
-    [shown, lang, hovered, onHover, onEdit, editable, width, baseline, highlighted],
+    [shown, lang, hovered, onHover, onEdit, editable, width, baseline, baselineParams, highlighted],
   );
 
   return (

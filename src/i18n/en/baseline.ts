@@ -22,4 +22,5 @@ export const baseline = {
   'baseline.swapped': 'A and now swapped.',
   'baseline.cleared': 'Baseline A cleared.',
   'baseline.equationHover': 'Baseline A: {value}',
+  'baseline.paperNearest': 'nearest to baseline A',
 } as const;

@@ -23,5 +23,6 @@ export const baseline: { readonly [K in keyof typeof en]: string } = {
   'baseline.pinned': '已固定基线 A。修改参数即可比较。',
   'baseline.swapped': '已交换 A 与当前。',
   'baseline.cleared': '已清除基线 A。',
+  'baseline.paperNearest': '最接近基线 A',
   'baseline.equationHover': '基线 A：{value}',
 };

@@ -13,11 +13,14 @@ export interface ShareBarProps {
   readonly rest: string;
   /** The sentence that states the share (visible, and what assistive technology reads). */
   readonly text: string;
+  /** The pinned baseline A's share, drawn as a faint tick across the bar (absent: no baseline). */
+  readonly ghost?: number | undefined;
 }
 
 /** The bar (aria-hidden) and its sentence. */
-export function ShareBar({ share, colour, rest, text }: ShareBarProps) {
-  const f = Number.isFinite(share) ? Math.min(1, Math.max(0, share)) : 0;
+export function ShareBar({ share, colour, rest, text, ghost }: ShareBarProps) {
+  const clamp = (v: number) => (Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0);
+  const f = clamp(share);
   return (
     <div className="share">
       <svg
@@ -31,6 +34,19 @@ export function ShareBar({ share, colour, rest, text }: ShareBarProps) {
       >
         <rect x={0} y={0} width={px(100 * f)} height={12} fill={colour} />
         <rect x={px(100 * f)} y={0} width={px(100 * (1 - f))} height={12} fill={rest} />
+        {ghost === undefined ? null : (
+          <rect
+            className="ghost ghost-share"
+            aria-hidden="true"
+            x={px(Math.min(99, 100 * clamp(ghost)))}
+            y={0}
+            width={1}
+            height={12}
+            fill="var(--ghost)"
+            stroke="var(--fg)"
+            strokeWidth={0.2}
+          />
+        )}
       </svg>
       <p>{text}</p>
     </div>
