@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.ts';
 import { runTrain } from '../../src/cli/train.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 import { parseTrainSpecText, trainRuns } from '../../src/train/index.ts';
@@ -83,6 +84,13 @@ describe('dr train', () => {
     expect(out.code).toBe(1);
     expect(out.stdout).toBe('');
     expect(out.stderr).toMatch(/^dr train: lr\.\w+: the \w+ run diverged/);
+  });
+
+  it('is the `train` subcommand of dr', async () => {
+    const viaDr = await runCli(['train', 'spec.json'], io({ 'spec.json': SPEC }));
+    const direct = await runTrain(['spec.json'], io({ 'spec.json': SPEC }));
+    expect(viaDr).toEqual(direct);
+    expect(viaDr.code).toBe(0);
   });
 
   it('--help prints the usage', async () => {
