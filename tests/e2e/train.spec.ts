@@ -1,8 +1,9 @@
 /**
  * The Train section in Chromium: play and pause, scrub to 0 and to the end with the keyboard, a link
- * that reproduces the step shown and the AP/AUC values exactly in a fresh context, and no main-thread
- * task over 50 ms while playing (PerformanceObserver 'longtask').
+ * that reproduces the step shown and the AP/AUC values exactly in a fresh context, no main-thread
+ * task over 50 ms while playing (PerformanceObserver 'longtask'), axe on the drawn section, undo.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { watchErrors } from './helpers.ts';
 
@@ -128,6 +129,16 @@ test('play, pause, scrub, and a link that reproduces the numbers; no long task w
   await expect(fresh.getByTestId('train-ap-dr')).not.toHaveText('—');
   expect(await metrics(fresh)).toEqual(before);
   await context.close();
+
+  // No serious accessibility problem in the section with everything drawn.
+  const { violations } = await new AxeBuilder({ page })
+    .include('[data-testid=train-section]')
+    .analyze();
+  expect(
+    violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 
   // Undo takes the configuration back.
   await page.keyboard.press('Control+z');

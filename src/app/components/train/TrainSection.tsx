@@ -349,7 +349,8 @@ export function TrainSection() {
                 rec && i >= 0 ? seriesValue(rec, i, shown, f) : NaN;
               return (
                 <tr key={run}>
-                  <th scope="row" style={{ color: RUN_COLORS[run] }}>
+                  <th scope="row">
+                    <span className="train-swatch" style={{ background: RUN_COLORS[run] }} />
                     {s(RUN_KEYS[run])}
                   </th>
                   <td>{fmt7(v('loss'))}</td>
@@ -378,8 +379,9 @@ export function TrainSection() {
         <>
           <p className="train-legend" aria-hidden="true">
             {(['dr', 'focal', 'bce'] as const).map((run) => (
-              <span key={run} style={{ color: RUN_COLORS[run] }}>
-                ━ {s(RUN_KEYS[run])}
+              <span key={run}>
+                <span className="train-swatch" style={{ background: RUN_COLORS[run] }} />
+                {s(RUN_KEYS[run])}
               </span>
             ))}
           </p>
