@@ -3,7 +3,6 @@
  * theme, history and sharing), the notices, the controls (a sticky side column on wide screens, on
  * top on narrow ones), the readouts, the eight explainer panels, and the candidate editor.
  */
-import { CandidateEditor } from './CandidateEditor.tsx';
 import { CandidatePicker } from './CandidatePicker.tsx';
 import { Explainer } from './Explainer.tsx';
 import { useT } from '../hooks/i18n.ts';
@@ -13,21 +12,33 @@ import { PreferenceControls } from './PreferenceControls.tsx';
 import { LiveReadouts } from './LiveReadouts.tsx';
 import { BaselineControls } from './BaselineControls.tsx';
 import { DockParameters, DockProvider, DockedParamControls } from './DockParameters.tsx';
-import { EmbedView } from './EmbedView.tsx';
 import { TourButton, TourDialog } from './TourDialog.tsx';
 import { useApp } from '../hooks/context.tsx';
 import type { HideId } from '../../state/lesson.ts';
 import { Toolbar } from './Toolbar.tsx';
-import { CheckCard } from './check/CheckCard.tsx';
-import { ExportCard } from './export/ExportCard.tsx';
-import { TrainSection } from './train/TrainSection.tsx';
+import { Later, lazyNamed } from './Later.tsx';
+import { Suspense } from 'react';
+
+// Below the first screen, fetched once the first result is shown (Later.tsx); the embed view only
+// in embed mode.
+const CandidateEditor = lazyNamed(() => import('./CandidateEditor.tsx'), 'CandidateEditor');
+const TrainSection = lazyNamed(() => import('./train/TrainSection.tsx'), 'TrainSection');
+const CheckCard = lazyNamed(() => import('./check/CheckCard.tsx'), 'CheckCard');
+const ExportCard = lazyNamed(() => import('./export/ExportCard.tsx'), 'ExportCard');
+const EmbedView = lazyNamed(() => import('./EmbedView.tsx'), 'EmbedView');
 
 export function App() {
   const s = useT();
   const lesson = useApp((st) => st.lesson);
   // A lesson link may hide blocks (`hide=controls,…`) or show one panel alone (`embed=…`).
   const shows = (id: HideId) => !lesson.hide.includes(id);
-  if (lesson.embed !== null) return <EmbedView />;
+  if (lesson.embed !== null) {
+    return (
+      <Suspense fallback={null}>
+        <EmbedView />
+      </Suspense>
+    );
+  }
   return (
     <DockProvider>
       <div className="app">
@@ -53,10 +64,12 @@ export function App() {
           {shows('readouts') && <LiveReadouts />}
           {shows('readouts') && <BaselineControls />}
           <Explainer />
-          <TrainSection />
-          {shows('editor') && <CandidateEditor />}
-          {shows('import') && <CheckCard />}
-          <ExportCard />
+          <Later>
+            <TrainSection />
+            {shows('editor') && <CandidateEditor />}
+            {shows('import') && <CheckCard />}
+            <ExportCard />
+          </Later>
         </main>
         {shows('controls') && <DockParameters />}
         <TourDialog />

@@ -33,7 +33,7 @@ const sanity: CandidateSource = {
 
 const services: AppServices = { copyLink: async () => 'link' };
 
-/** The app on `source`, once all eight panels are there (panels 2–8 are lazily loaded chunks). */
+/** The app on `source`, once the eight panels and the editor are there (lazily loaded chunks). */
 async function renderApp(source: CandidateSource = sanity): Promise<AppStore> {
   const store = createAppStore({ params: DEFAULT_APP_PARAMS, source });
   connectEngine(store, syncClient);
@@ -43,6 +43,8 @@ async function renderApp(source: CandidateSource = sanity): Promise<AppStore> {
     </AppContext.Provider>,
   );
   await waitFor(() => expect(panelTitles()).toHaveLength(8), { timeout: 10_000 });
+  // The candidate editor is fetched in the first idle period (Later.tsx).
+  await screen.findByRole('region', { name: 'Edit the candidates' }, { timeout: 10_000 });
   return store;
 }
 
@@ -195,7 +197,7 @@ describe('the explainer in the app', { timeout: 20_000 }, () => {
     expect(screen.getByRole('slider', { name: /^λ− \(负样本温度\)$/ })).toBeDefined();
   });
 
-  it('a set too large to list says so instead of a table', () => {
+  it('a set too large to list says so instead of a table', async () => {
     const store = createAppStore({
       params: DEFAULT_APP_PARAMS,
       source: { kind: 'generated', preset: 'detection-scale', seed: 1, edits: [] },
@@ -205,7 +207,11 @@ describe('the explainer in the app', { timeout: 20_000 }, () => {
         <App />
       </AppContext.Provider>,
     );
-    const editor = screen.getByRole('region', { name: 'Edit the candidates' });
+    const editor = await screen.findByRole(
+      'region',
+      { name: 'Edit the candidates' },
+      { timeout: 10_000 },
+    );
     expect(within(editor).queryByRole('table')).toBeNull();
     expect(editor.textContent).toMatch(/too many to list/);
   });

@@ -97,10 +97,10 @@ describe('lesson links', () => {
     expect(screen.getByTestId('explainer-stand-in')).toBeTruthy();
   });
 
-  it('embed= shows the panels only, with a link back to the full app without embed=', () => {
+  it('embed= shows the panels only, with a link back to the full app without embed=', async () => {
     renderApp({ ...DEFAULT_LESSON, embed: 'smoothing' });
+    expect(await screen.findByTestId('explainer-stand-in')).toBeTruthy();
     expect(screen.queryByRole('heading', { level: 1 })).toBeNull();
-    expect(screen.getByTestId('explainer-stand-in')).toBeTruthy();
     const link = screen.getByRole('link', { name: en['embed.full'] });
     expect(link.getAttribute('href')).toMatch(/#v=1&set=paper-default&seed=1$/);
   });

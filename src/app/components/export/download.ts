@@ -1,5 +1,5 @@
 /** Save a Blob as a file through a temporary <a download> (the browser's ordinary download). */
-import { createToolsClient, type ToolsClient } from '../../../worker/tools.ts';
+import { createToolsClient, type ToolsClient } from '../../../worker/toolsClient.ts';
 
 export function downloadBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
