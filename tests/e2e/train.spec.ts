@@ -147,3 +147,15 @@ test('play, pause, scrub, and a link that reproduces the numbers; no long task w
   expect(errors).toEqual([]);
   expect(freshErrors).toEqual([]);
 });
+
+test('at 390 px the drawn section fits: no sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/#v=1&tstep=50');
+  await page.getByTestId('train-section').scrollIntoViewIfNeeded();
+  await computedAll(page, 200);
+  await expect(page.getByTestId('train-ap-dr')).not.toHaveText('—');
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+});
