@@ -13,6 +13,10 @@ declare global {
   }
 }
 
+// The long-task check measures wall-clock tasks, which a busy 2-core machine stretches (a 17 ms task
+// of CPU has been seen at 60 ms under a load of 10): a failure is retried, a steady one still fails.
+test.describe.configure({ retries: 2 });
+
 const RUNS = ['dr', 'focal', 'bce'] as const;
 
 async function metrics(page: Page) {
