@@ -6,7 +6,7 @@
  * Candidates can be dragged here too; λ± come from the app's sliders and move everything live.
  */
 import { fmtCount, fmtNum, fmtP } from '../viz/format.ts';
-import { PanelFrame } from './shared/PanelFrame.tsx';
+import { PanelFrame } from './common/PanelFrame.tsx';
 import {
   texDistributions,
   texPMinus,
@@ -16,12 +16,12 @@ import {
   texTemperatures,
 } from './tex/equations.ts';
 import { DistributionChart } from './distribution/DistributionChart.tsx';
-import { SetNotices } from './shared/SetNotices.tsx';
-import { PanelReadouts } from './shared/PanelReadouts.tsx';
+import { SetNotices } from './common/SetNotices.tsx';
+import { PanelReadouts } from './common/PanelReadouts.tsx';
 import { t } from '../i18n/strings.ts';
 import { Tex } from './tex/Tex.tsx';
-import { Why } from './shared/Why.tsx';
-import { whyDistribution } from './shared/whyTexts.ts';
+import { Why } from './common/Why.tsx';
+import { whyDistribution } from './common/whyTexts.ts';
 import type { PanelProps } from './types.ts';
 
 /**

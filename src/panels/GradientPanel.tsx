@@ -11,15 +11,15 @@ import { fmtCount, fmtNum, fmtP, fmtPct } from '../viz/format.ts';
 import { memoByKey } from '../viz/memoByKey.ts';
 import { sameArray, useSameContent } from '../viz/sameContent.ts';
 import { DETAIL_LIMIT, type EntryDetail, type ExplainerData } from '../explain/types.ts';
-import { entryOf } from './shared/entry.ts';
+import { entryOf } from './common/entry.ts';
 import { GradientChart } from './gradient/GradientChart.tsx';
 import { hardestShareOf, type GradWrt } from './gradient/gradientSeries.ts';
 import { raisedNegatives } from './gradient/raised.ts';
-import { PanelFrame } from './shared/PanelFrame.tsx';
+import { PanelFrame } from './common/PanelFrame.tsx';
 import { texDR, texFocal, texGradient } from './tex/equations.ts';
 import { Tex } from './tex/Tex.tsx';
-import { Why } from './shared/Why.tsx';
-import { whyGradient } from './shared/whyTexts.ts';
+import { Why } from './common/Why.tsx';
+import { whyGradient } from './common/whyTexts.ts';
 import type { PanelProps } from './types.ts';
 
 /** The ∂/∂logit ↔ ∂/∂p switch of the DR series (a radio group, so arrow keys move between them). */

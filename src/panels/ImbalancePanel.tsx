@@ -5,17 +5,17 @@
  *   CE = Σ_{j+} −log p_j + Σ_{j−} −log(1 − p_j),  share = (Σ_{j−} −log(1 − p_j)) / CE.
  */
 import { fmtCount, fmtNum, fmtP, fmtPct, px } from '../viz/format.ts';
-import { PanelFrame } from './shared/PanelFrame.tsx';
+import { PanelFrame } from './common/PanelFrame.tsx';
 import { texImbalance } from './tex/equations.ts';
-import { SetNotices } from './shared/SetNotices.tsx';
-import { PanelReadouts } from './shared/PanelReadouts.tsx';
-import { ScoreLanes } from './shared/ScoreLanes.tsx';
-import { ShareBar } from './shared/ShareBar.tsx';
-import { LaneGhost } from './shared/LaneGhost.tsx';
+import { SetNotices } from './common/SetNotices.tsx';
+import { PanelReadouts } from './common/PanelReadouts.tsx';
+import { ScoreLanes } from './common/ScoreLanes.tsx';
+import { ShareBar } from './common/ShareBar.tsx';
+import { LaneGhost } from './common/LaneGhost.tsx';
 import { t } from '../i18n/strings.ts';
 import { Tex } from './tex/Tex.tsx';
 import type { PanelProps } from './types.ts';
-import { baselineHint } from './shared/baselineHint.ts';
+import { baselineHint } from './common/baselineHint.ts';
 
 /** The imbalance panel; see the module comment. */
 export function ImbalancePanel(props: PanelProps) {

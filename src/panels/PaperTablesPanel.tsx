@@ -5,7 +5,7 @@
  */
 import { t, type Translate } from '../i18n/strings.ts';
 import { fmtNum } from '../viz/format.ts';
-import { PanelFrame } from './shared/PanelFrame.tsx';
+import { PanelFrame } from './common/PanelFrame.tsx';
 import {
   TABLE1,
   TABLE2,
@@ -16,8 +16,8 @@ import {
   type LambdaRow,
   type SurrogateRow,
 } from './paperTables/paperTables.ts';
-import { Why } from './shared/Why.tsx';
-import { whyPaper } from './shared/whyTexts.ts';
+import { Why } from './common/Why.tsx';
+import { whyPaper } from './common/whyTexts.ts';
 import type { PanelProps } from './types.ts';
 
 /** h as the paper writes it: "e" for Euler's number, else the number. */

@@ -6,19 +6,19 @@
 import { useMemo } from 'react';
 import { fmtCount, fmtNum, fmtP, fmtPct, px } from '../viz/format.ts';
 import { CHART_MARGINS } from '../viz/scales.ts';
-import { PanelFrame } from './shared/PanelFrame.tsx';
+import { PanelFrame } from './common/PanelFrame.tsx';
 import { texPairwise } from './tex/equations.ts';
-import { SetNotices } from './shared/SetNotices.tsx';
+import { SetNotices } from './common/SetNotices.tsx';
 import { pairMatrix, type PairMatrix } from './ranking/pairMatrix.ts';
-import { PanelReadouts } from './shared/PanelReadouts.tsx';
-import { ChartFigure } from './shared/ChartFigure.tsx';
-import { ShareBar } from './shared/ShareBar.tsx';
+import { PanelReadouts } from './common/PanelReadouts.tsx';
+import { ChartFigure } from './common/ChartFigure.tsx';
+import { ShareBar } from './common/ShareBar.tsx';
 import { t, type Translate } from '../i18n/strings.ts';
 import { Tex } from './tex/Tex.tsx';
-import { Why } from './shared/Why.tsx';
-import { whyRanking } from './shared/whyTexts.ts';
+import { Why } from './common/Why.tsx';
+import { whyRanking } from './common/whyTexts.ts';
 import type { PanelProps } from './types.ts';
-import { baselineHint } from './shared/baselineHint.ts';
+import { baselineHint } from './common/baselineHint.ts';
 import type { ExplainerData } from '../explain/types.ts';
 
 /** Room for the column title (top) and the row title (left), in CSS pixels. */

@@ -10,14 +10,14 @@ import { t, type Translate } from '../i18n/strings.ts';
 import { fmtCount, fmtNum, fmtP, px } from '../viz/format.ts';
 import type { ScoreScale } from '../viz/scales.ts';
 import type { ExplainerData } from '../explain/types.ts';
-import type { LanesLayout } from './shared/lanes.ts';
-import { LaneGhost } from './shared/LaneGhost.tsx';
-import { ScoreLanes } from './shared/ScoreLanes.tsx';
-import { PanelFrame } from './shared/PanelFrame.tsx';
+import type { LanesLayout } from './common/lanes.ts';
+import { LaneGhost } from './common/LaneGhost.tsx';
+import { ScoreLanes } from './common/ScoreLanes.tsx';
+import { PanelFrame } from './common/PanelFrame.tsx';
 import { texRecovery } from './tex/equations.ts';
 import { Tex } from './tex/Tex.tsx';
 import type { PanelProps } from './types.ts';
-import { baselineHint } from './shared/baselineHint.ts';
+import { baselineHint } from './common/baselineHint.ts';
 
 /** Room above the lanes for the two threshold labels (one row each, so equal thresholds never overlap). */
 const LABEL_ROWS_TOP = 40;

@@ -10,8 +10,8 @@ import { t, type StringKey } from '../i18n/strings.ts';
 import { Axis } from '../viz/Axis.tsx';
 import { fmtNum, px } from '../viz/format.ts';
 import { CHART_MARGINS } from '../viz/scales.ts';
-import { ChartFigure } from './shared/ChartFigure.tsx';
-import { PanelFrame } from './shared/PanelFrame.tsx';
+import { ChartFigure } from './common/ChartFigure.tsx';
+import { PanelFrame } from './common/PanelFrame.tsx';
 import {
   sampleSurrogate,
   surrogateValue,
@@ -21,7 +21,7 @@ import {
 import { texLogistic, texQuadratic } from './tex/equations.ts';
 import { Tex } from './tex/Tex.tsx';
 import type { PanelProps } from './types.ts';
-import { baselineHint } from './shared/baselineHint.ts';
+import { baselineHint } from './common/baselineHint.ts';
 
 /** Chart height in CSS pixels (the width follows props.width). */
 export const SMOOTHING_HEIGHT = 240;

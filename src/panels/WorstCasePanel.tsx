@@ -8,19 +8,19 @@
 import type { ReactNode } from 'react';
 import { fmtNum, fmtP, px } from '../viz/format.ts';
 import type { ScoreScale } from '../viz/scales.ts';
-import { PanelFrame } from './shared/PanelFrame.tsx';
+import { PanelFrame } from './common/PanelFrame.tsx';
 import { texWorstCase } from './tex/equations.ts';
-import type { LanesLayout } from './shared/lanes.ts';
-import { SetNotices } from './shared/SetNotices.tsx';
-import { PanelReadouts } from './shared/PanelReadouts.tsx';
-import { ScoreLanes } from './shared/ScoreLanes.tsx';
+import type { LanesLayout } from './common/lanes.ts';
+import { SetNotices } from './common/SetNotices.tsx';
+import { PanelReadouts } from './common/PanelReadouts.tsx';
+import { ScoreLanes } from './common/ScoreLanes.tsx';
 import { t, type Translate } from '../i18n/strings.ts';
 import { Tex } from './tex/Tex.tsx';
-import { Why } from './shared/Why.tsx';
-import { whyWorst } from './shared/whyTexts.ts';
+import { Why } from './common/Why.tsx';
+import { whyWorst } from './common/whyTexts.ts';
 import type { PanelProps } from './types.ts';
-import { baselineHint } from './shared/baselineHint.ts';
-import { LaneGhost } from './shared/LaneGhost.tsx';
+import { baselineHint } from './common/baselineHint.ts';
+import { LaneGhost } from './common/LaneGhost.tsx';
 
 /** Room above the lanes for the two marker labels, in CSS pixels. */
 const MARKER_TOP = 40;

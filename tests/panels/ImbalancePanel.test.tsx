@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { ImbalancePanel } from '../../src/panels/ImbalancePanel.tsx';
 import { scoreScale } from '../../src/viz/scales.ts';
-import { lanesLayout } from '../../src/panels/shared/lanes.ts';
+import { lanesLayout } from '../../src/panels/common/lanes.ts';
 import {
   badAttributes,
   histogramOnly,

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { lanesLayout } from '../../src/panels/shared/lanes.ts';
+import { lanesLayout } from '../../src/panels/common/lanes.ts';
 import { RecoveryPanel } from '../../src/panels/RecoveryPanel.tsx';
 import { scoreScale } from '../../src/viz/scales.ts';
 import type { ExplainerData } from '../../src/explain/types.ts';

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { WorstCasePanel } from '../../src/panels/WorstCasePanel.tsx';
-import { lanesLayout } from '../../src/panels/shared/lanes.ts';
+import { lanesLayout } from '../../src/panels/common/lanes.ts';
 import { scoreScale } from '../../src/viz/scales.ts';
 import { explain } from '../../src/explain/index.ts';
 import { DEFAULT_APP_PARAMS } from '../../src/params/table.ts';

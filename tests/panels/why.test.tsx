@@ -22,7 +22,7 @@ import {
   whyPaper,
   whyRanking,
   whyWorst,
-} from '../../src/panels/shared/whyTexts.ts';
+} from '../../src/panels/common/whyTexts.ts';
 import { DEFAULT_APP_PARAMS, toEngineParams } from '../../src/params/table.ts';
 import { fmtCount, fmtNum, fmtP } from '../../src/viz/format.ts';
 import { fakeAnimationFrames, panelProps, small } from './fixtures.ts';

@@ -22,7 +22,7 @@ import { feedInterval } from '../scheduling/feed.ts';
 import { PanelSlot } from './PanelSlot.tsx';
 import { PanelExport } from './export/PanelExport.tsx';
 import { highlightFor, useHighlight } from './check/highlight.ts';
-import { PanelExtrasContext } from '../../panels/shared/panelExtras.ts';
+import { PanelExtrasContext } from '../../panels/common/panelExtras.ts';
 import { useElementWidth } from '../hooks/useElementWidth.ts';
 import { useThrottledValue } from '../hooks/useThrottledValue.ts';
 

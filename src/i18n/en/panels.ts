@@ -97,7 +97,7 @@ export const panels = {
   'dist.pos': 'positives',
   'dist.weightedMean': 'P̂ = Σ q·p',
   'dist.plainMean': 'plain mean',
-  // The paper's argument, under each panel (src/panels/shared/why.ts fills every number).
+  // The paper's argument, under each panel (src/panels/common/whyTexts.ts fills every number).
   'why.summary': 'Why: the paper’s argument',
   'why.ranking.easy':
     'Here {easy} of the {pairs} pairs ({share}) already meet the margin: their hinge is 0, yet each counts in the mean of Eq. 4. In a detector nearly every pair is an easy negative against a positive, so the mean is diluted by pairs that teach nothing: the paper reports {apAll} AP for ranking all pairs (Table 3).',

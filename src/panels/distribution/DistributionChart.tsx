@@ -14,9 +14,9 @@ import { CHART_MARGINS, scoreScale, valueScale, type Margins } from '../../viz/s
 import type { ExplainerData } from '../../explain/types.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import type { PanelEdit } from '../../state/types.ts';
-import { dotRadius } from '../shared/lanes.ts';
+import { dotRadius } from '../common/lanes.ts';
 import { SVG_MARK_LIMIT } from '../../viz/marks.ts';
-import { ChartFigure } from '../shared/ChartFigure.tsx';
+import { ChartFigure } from '../common/ChartFigure.tsx';
 import { HoverRing } from '../../viz/HoverRing.tsx';
 import { t } from '../../i18n/strings.ts';
 

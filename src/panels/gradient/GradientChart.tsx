@@ -14,7 +14,7 @@ import { CHART_MARGINS, scoreScale } from '../../viz/scales.ts';
 import type { EntryDetail } from '../../explain/types.ts';
 import type { PanelEdit } from '../../state/types.ts';
 import { SVG_MARK_LIMIT } from '../../viz/marks.ts';
-import { CheckMarks, highlightedAt } from '../shared/CheckMarks.tsx';
+import { CheckMarks, highlightedAt } from '../common/CheckMarks.tsx';
 import { LAYOUT, PANE_SCALES, denseIds, denseMarks, seriesOf } from './gradientMarks.ts';
 import {
   SERIES,

@@ -12,7 +12,7 @@ import { softplus } from '../../engine/numerics.ts';
 import { hingeLoss, logisticLoss, quadraticLoss } from '../../engine/surrogates.ts';
 import type { AppParams } from '../../params/types.ts';
 import type { ExplainerData } from '../../explain/types.ts';
-import { entryOf, type EntryValues } from '../shared/entry.ts';
+import { entryOf, type EntryValues } from '../common/entry.ts';
 import { paren, texNum, texP, texPct } from './texNumbers.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { t, type StringKey } from '../../i18n/strings.ts';

@@ -3,7 +3,7 @@
  * PanelExtrasContext): the panel's charts as one self-contained SVG, or that SVG as a PNG at 2×.
  */
 import { useState } from 'react';
-import type { PanelExtrasProps } from '../../../panels/shared/panelExtras.ts';
+import type { PanelExtrasProps } from '../../../panels/common/panelExtras.ts';
 import { useAppStore } from '../../hooks/context.tsx';
 import { useT } from '../../hooks/i18n.ts';
 import { fileStem, panelSvg, svgToPng } from './chartExport.ts';

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { lanesLayout } from '../../../src/panels/shared/lanes.ts';
-import { ScoreLanes } from '../../../src/panels/shared/ScoreLanes.tsx';
+import { lanesLayout } from '../../../src/panels/common/lanes.ts';
+import { ScoreLanes } from '../../../src/panels/common/ScoreLanes.tsx';
 import type { ExplainerData } from '../../../src/explain/types.ts';
 import { histogramOnly, medium } from '../fixtures.ts';
 
