@@ -17,6 +17,7 @@
  * one-line message naming the case index and the field, e.g.
  * `case 3: logits[2][1] is not a finite number (got "abc")`.
  */
+import { describe, errorMessage, isPlainObject, oneLine } from './jsonValues.ts';
 import { DEFAULT_PARAMS, SMOOTHINGS } from '../engine/types.ts';
 import type { DRParams, OriginalDistribution, Smoothing } from '../engine/types.ts';
 
@@ -283,38 +284,4 @@ function editDistance(a: string, b: string): number {
     prev = cur;
   }
   return prev[b.length];
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** A short, single-line account of a JSON value for error messages. */
-function describe(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (v === null) return 'null';
-  if (typeof v === 'string') {
-    const shown = JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-    // "1.5" in quotes is the classic mistake: say so rather than only "not a number".
-    return v.trim() !== '' && Number.isFinite(Number(v))
-      ? `${shown}, a string: write numbers without quotes`
-      : shown;
-  }
-  if (typeof v === 'number') {
-    // JSON has no NaN/Infinity literals; an out-of-range literal such as 1e999 parses to ±Infinity.
-    return Number.isFinite(v) ? String(v) : `${v}, from a literal beyond the float64 range`;
-  }
-  if (Array.isArray(v)) return `an array of length ${v.length}`;
-  if (typeof v === 'object') return 'an object';
-  return String(v);
-}
-
-function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-/** Collapse whitespace runs (V8 quotes the offending input, newlines included) and cap the length. */
-function oneLine(s: string, max: number): string {
-  const flat = s.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }

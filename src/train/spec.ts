@@ -23,6 +23,7 @@
  * - `seed`: the mlp's initialisation seed, an integer in [0, 2^32) (default 1);
  * - `metricsEvery`: AP/AUC every k steps (and at 0 and S), an integer ≥ 1 (default 1).
  */
+import { describe, errorMessage, isPlainObject, oneLine } from '../io/jsonValues.ts';
 import { DEFAULT_PARAMS } from '../engine/index.ts';
 import type { DRParams } from '../engine/index.ts';
 import { parseCase } from '../io/case.ts';
@@ -378,35 +379,4 @@ function rejectUnknownKeys(
     const name = /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
     fail(`${prefix}${name} is not a known field (known: ${known.join(', ')})`);
   }
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** A short, single-line account of a JSON value for error messages. */
-function describe(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (v === null) return 'null';
-  if (typeof v === 'string') {
-    const shown = JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
-    return v.trim() !== '' && Number.isFinite(Number(v))
-      ? `${shown}, a string: write numbers without quotes`
-      : shown;
-  }
-  if (typeof v === 'number') {
-    return Number.isFinite(v) ? String(v) : `${v}, from a literal beyond the float64 range`;
-  }
-  if (Array.isArray(v)) return `an array of length ${v.length}`;
-  if (typeof v === 'object') return 'an object';
-  return String(v);
-}
-
-function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
-function oneLine(s: string, max: number): string {
-  const flat = s.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
