@@ -11,7 +11,6 @@ import { linkCarriesSet } from '../../../state/permalink/schema.ts';
 import { persistedOf, type AppStoreState } from '../../../state/store.ts';
 import { useAppStore } from '../../hooks/context.tsx';
 import { useT } from '../../hooks/i18n.ts';
-import { exportFile } from './ExportCard.tsx';
 
 /** Longest link "Copy link" offers without the case file. */
 export const LINK_MAX_CHARS = 8_000;
@@ -50,7 +49,10 @@ export function CaseLinkNotice({ note }: { readonly note: LinkNote }) {
         disabled={busy}
         onClick={() => {
           setBusy(true);
-          void exportFile(store, 'case').finally(() => setBusy(false));
+          // The export card's module is fetched on first use (it is not part of the first load).
+          void import('./ExportCard.tsx')
+            .then(({ exportFile }) => exportFile(store, 'case'))
+            .finally(() => setBusy(false));
         }}
       >
         {s('link.download')}
