@@ -6,9 +6,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DEFAULT_PARAMS, drLoss } from '../../src/engine/index.ts';
-import { readouts, watchErrors } from './helpers.ts';
+import { longTasksBetween, readouts, replyAt, watchErrors, watchLongTasks } from './helpers.ts';
 
 const logits = [2, -1, 0.5, -3, -2, 1.5, 0.2, -0.7];
 const targets = [1, 1, 0, 0, 0, 0, 1, 0];
@@ -67,37 +67,6 @@ test('a malformed check names the problem and keeps the set', async ({ page }) =
   expect(await page.evaluate(() => window.__dr!.store.getState().source)).toEqual(before);
 });
 
-/** Before the app: record long tasks, and when the tools worker answers a check. */
-function watchLongTasks() {
-  const tasks: { start: number; duration: number }[] = [];
-  const w = window as unknown as { __longTasks: typeof tasks; __checkResultAt: number };
-  w.__longTasks = tasks;
-  w.__checkResultAt = NaN;
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
-  const Base = window.Worker;
-  window.Worker = class extends Base {
-    constructor(url: string | URL, options?: WorkerOptions) {
-      super(url, options);
-      if (!String(url).includes('tools')) return;
-      this.addEventListener('message', (e: MessageEvent<{ type?: string }>) => {
-        if (e.data?.type === 'check') w.__checkResultAt = performance.now();
-      });
-    }
-  };
-}
-
-/** Long tasks (ms) that started at or after `from` and ended before `to`. */
-const longTasksBetween = (page: Page, from: number, to: number) =>
-  page.evaluate(
-    ([a, b]) =>
-      (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
-        .filter((t) => t.start >= a! && t.start + t.duration < b!)
-        .map((t) => Math.round(t.duration)),
-    [from, to],
-  );
-
 test('a 10⁵-entry check file is read and diagnosed off the main thread (no task of 50 ms or more)', async ({
   page,
 }) => {
@@ -117,7 +86,7 @@ test('a 10⁵-entry check file is read and diagnosed off the main thread (no tas
       yours: { loss: ref.result.loss, grad },
     }),
   );
-  await page.addInitScript(watchLongTasks);
+  await page.addInitScript(watchLongTasks, { worker: 'tools', reply: 'check' });
   await page.goto('/');
   await readouts(page);
   await page.waitForTimeout(2000); // the first panels mount: the check is measured alone
@@ -137,15 +106,13 @@ test('a 10⁵-entry check file is read and diagnosed off the main thread (no tas
     timeout: 120_000,
   });
   await expect(card.getByRole('rowheader', { name: /largest error at \[777\]/ })).toBeVisible();
-  const resultAt = await page.evaluate(
-    () => (window as unknown as { __checkResultAt: number }).__checkResultAt,
-  );
+  const resultAt = await replyAt(page);
   expect(resultAt).toBeGreaterThan(chosen);
   // Reading the file and diagnosing happen in the tools worker: no long task runs between the choice
   // of the file and the worker's answer. The task that handles the answer (loading the 10⁵-entry case
   // into the store, as any import of that size) ends after it and is logged, not asserted.
-  const tasks = await longTasksBetween(page, chosen, resultAt);
-  const applying = await longTasksBetween(page, resultAt - 1_000, resultAt + 60_000);
+  const tasks = await longTasksBetween(page, chosen, resultAt, true);
+  const applying = await longTasksBetween(page, resultAt - 1_000, resultAt + 60_000, true);
   console.log(
     `10⁵ check: file chosen → worker result ${Math.round(resultAt - chosen)} ms, ` +
       `long tasks before it ${JSON.stringify(tasks)}, applying the result ${JSON.stringify(applying)}; ` +

@@ -33,3 +33,45 @@ export async function readouts(page: Page) {
     .toBe(true);
   return { loss: last.loss, pPlus: last.pPlus, pMinus: last.pMinus };
 }
+
+/**
+ * Init script (page.addInitScript(watchLongTasks, { worker, reply })): from the first script on, record
+ * every long task (start, duration) and the time the worker whose URL contains `worker` last posted a
+ * message of type `reply` (a listener added before the app's own).
+ */
+export function watchLongTasks({ worker, reply }: { worker: string; reply: string }) {
+  const tasks: { start: number; duration: number }[] = [];
+  const w = window as unknown as { __longTasks: typeof tasks; __replyAt: number };
+  w.__longTasks = tasks;
+  w.__replyAt = NaN;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const Base = window.Worker;
+  window.Worker = class extends Base {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      if (!String(url).includes(worker)) return;
+      this.addEventListener('message', (e: MessageEvent<{ type?: string }>) => {
+        if (e.data?.type === reply) w.__replyAt = performance.now();
+      });
+    }
+  };
+}
+
+/** The page-clock time watchLongTasks saw the worker's reply (NaN before it). */
+export const replyAt = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __replyAt: number }).__replyAt);
+
+/**
+ * Long tasks (ms, rounded) that started at or after `from` and started (or, with `endedBefore`,
+ * ended) before `to`, on the page's clock.
+ */
+export const longTasksBetween = (page: Page, from: number, to: number, endedBefore = false) =>
+  page.evaluate(
+    ([a, b, ended]) =>
+      (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
+        .filter((t) => t.start >= a && (ended ? t.start + t.duration : t.start) < b)
+        .map((t) => Math.round(t.duration)),
+    [from, to, endedBefore] as const,
+  );

@@ -6,8 +6,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
-import { readouts, watchErrors } from './helpers.ts';
+import { expect, test } from '@playwright/test';
+import { longTasksBetween, readouts, replyAt, watchErrors, watchLongTasks } from './helpers.ts';
 
 /** R rows `logit,label`, one positive in 100, from a fixed LCG: the same file every run. */
 function csvOf(rows: number): Buffer {
@@ -19,40 +19,6 @@ function csvOf(rows: number): Buffer {
   }
   return Buffer.from(lines.join('\n') + '\n');
 }
-
-/**
- * Before the app: record every long task (start, duration), and when the import worker's result
- * message arrives (a listener added before the client's own).
- */
-function watchLongTasks() {
-  const tasks: { start: number; duration: number }[] = [];
-  const w = window as unknown as { __longTasks: typeof tasks; __importResultAt: number };
-  w.__longTasks = tasks;
-  w.__importResultAt = NaN;
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
-  const Base = window.Worker;
-  window.Worker = class extends Base {
-    constructor(url: string | URL, options?: WorkerOptions) {
-      super(url, options);
-      if (!String(url).includes('import')) return;
-      this.addEventListener('message', (e: MessageEvent<{ type?: string }>) => {
-        if (e.data?.type === 'result') w.__importResultAt = performance.now();
-      });
-    }
-  };
-}
-
-/** Long tasks (ms) that started in [from, to) on the page's clock. */
-const longTasksBetween = (page: Page, from: number, to: number) =>
-  page.evaluate(
-    ([a, b]) =>
-      (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
-        .filter((t) => t.start >= a! && t.start < b!)
-        .map((t) => Math.round(t.duration)),
-    [from, to],
-  );
 
 // Handed to the file input by path: a buffer would be copied into the page by Playwright itself, in a
 // main-thread task of seconds that is the test's, not the app's.
@@ -96,7 +62,7 @@ test('a 10⁶-row CSV is read and parsed with no main-thread task of 50 ms or mo
   page,
 }) => {
   test.setTimeout(180_000);
-  await page.addInitScript(watchLongTasks);
+  await page.addInitScript(watchLongTasks, { worker: 'import', reply: 'result' });
   const errors = watchErrors(page);
   await page.goto('/');
   await readouts(page);
@@ -115,9 +81,7 @@ test('a 10⁶-row CSV is read and parsed with no main-thread task of 50 ms or mo
   await expect(page.getByTestId('notices')).toContainText('Imported million.csv (1,000,000 × 1)', {
     timeout: 120_000,
   });
-  const resultAt = await page.evaluate(
-    () => (window as unknown as { __importResultAt: number }).__importResultAt,
-  );
+  const resultAt = await replyAt(page);
   expect(resultAt).toBeGreaterThan(chosen);
   const shown = await readouts(page);
   expect(Number(shown.loss)).toBeGreaterThan(0);

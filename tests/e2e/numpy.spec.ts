@@ -10,7 +10,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { drLoss } from '../../src/engine/index.ts';
 import { DEFAULT_APP_PARAMS, toEngineParams } from '../../src/params/table.ts';
 import { npyBytes, npzBytes } from '../../src/io/npzWrite.ts';
-import { readouts, watchErrors } from './helpers.ts';
+import { longTasksBetween, readouts, replyAt, watchErrors, watchLongTasks } from './helpers.ts';
 
 const R = 400;
 const K = 3;
@@ -107,27 +107,6 @@ test('an .npz dropped on the import card imports; a truncated .npy names the pro
   expect(await page.evaluate(() => window.__dr!.store.getState().source)).toEqual(before);
 });
 
-/** Before the app: record long tasks, and when the tools worker answers a NumPy read. */
-function watchLongTasks() {
-  const tasks: { start: number; duration: number }[] = [];
-  const w = window as unknown as { __longTasks: typeof tasks; __numpyAt: number };
-  w.__longTasks = tasks;
-  w.__numpyAt = NaN;
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
-  const Base = window.Worker;
-  window.Worker = class extends Base {
-    constructor(url: string | URL, options?: WorkerOptions) {
-      super(url, options);
-      if (!String(url).includes('tools')) return;
-      this.addEventListener('message', (e: MessageEvent<{ type?: string }>) => {
-        if (e.data?.type === 'numpy') w.__numpyAt = performance.now();
-      });
-    }
-  };
-}
-
 test('a 10⁶-entry .npz is read off the main thread: no task of 50 ms or more ends before the answer', async ({
   page,
 }) => {
@@ -140,7 +119,7 @@ test('a 10⁶-entry .npz is read off the main thread: no task of 50 ms or more e
     file,
     npzBytes({ logits: { values: big, shape: [N] }, targets: { values: bigTargets, shape: [N] } }),
   );
-  await page.addInitScript(watchLongTasks);
+  await page.addInitScript(watchLongTasks, { worker: 'tools', reply: 'numpy' });
   await page.goto('/');
   await readouts(page);
   await page.waitForTimeout(2000);
@@ -156,16 +135,8 @@ test('a 10⁶-entry .npz is read off the main thread: no task of 50 ms or more e
   await page.getByLabel(/JSON case/).setInputFiles(file);
   const chosen = await chosenAt;
   await expect(page.getByTestId('notices')).toContainText('million.npz', { timeout: 120_000 });
-  const answeredAt = await page.evaluate(
-    () => (window as unknown as { __numpyAt: number }).__numpyAt,
-  );
-  const tasks = await page.evaluate(
-    ([a, b]) =>
-      (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
-        .filter((t) => t.start >= a! && t.start + t.duration < b!)
-        .map((t) => Math.round(t.duration)),
-    [chosen, answeredAt],
-  );
+  const answeredAt = await replyAt(page);
+  const tasks = await longTasksBetween(page, chosen, answeredAt, true);
   console.log(
     `10⁶ .npz (16 MB): chosen → worker answer ${Math.round(answeredAt - chosen)} ms, long tasks ending before it ${JSON.stringify(tasks)}`,
   );
