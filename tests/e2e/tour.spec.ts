@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { TOUR_STEPS } from '../../src/app/tour/steps.ts';
-import { strings } from '../../src/i18n/strings.ts';
+import { strings } from '../../src/i18n/allStrings.ts';
 import { readouts, watchErrors } from './helpers.ts';
 
 const en = strings.en;

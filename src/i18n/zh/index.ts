@@ -1,0 +1,33 @@
+/** The merged Chinese table, its own chunk: strings.ts loadLang('zh') fetches it. */
+import type { StringTable } from '../strings.ts';
+import { app } from './app.ts';
+import { baseline } from './baseline.ts';
+import { exportStrings } from './export.ts';
+import { train } from './train.ts';
+import { tour } from './tour.ts';
+import { controls } from './controls.ts';
+import { notices } from './notices.ts';
+import { panels } from './panels.ts';
+
+/** Every Chinese topic's table, for the tests that check keys per topic. */
+export const ZH_PARTS = {
+  app,
+  controls,
+  notices,
+  panels,
+  baseline,
+  export: exportStrings,
+  train,
+  tour,
+} as const;
+
+export const zh: StringTable = {
+  ...app,
+  ...controls,
+  ...notices,
+  ...panels,
+  ...baseline,
+  ...exportStrings,
+  ...train,
+  ...tour,
+};
