@@ -3,11 +3,14 @@ import react from '@vitejs/plugin-react';
 
 /** The module that renders the first screen; main.tsx imports it dynamically, after starting the worker. */
 const START = /[\\/]src[\\/]app[\\/]start\.tsx$/;
+/** The entry. */
+const MAIN = /[\\/]src[\\/]app[\\/]main\.tsx$/;
 
 /**
- * index.html preloads the first screen's chunks (start.tsx's chunk and the chunks it imports
- * statically), so they download while the entry starts the engine worker instead of after it.
- * Nothing else is preloaded: panels below the fold, KaTeX, Chinese and the cards come when needed.
+ * index.html preloads the first screen's chunks: what the entry (main.tsx) imports dynamically at
+ * once (React DOM's client, start.tsx) and everything those import statically, so they download
+ * while the entry starts instead of after it. Nothing else is preloaded: panels below the fold,
+ * KaTeX, Chinese and the cards come when needed.
  */
 function preloadFirstScreen(): Plugin {
   return {
@@ -18,10 +21,11 @@ function preloadFirstScreen(): Plugin {
       handler(html, ctx) {
         const bundle = ctx.bundle;
         if (!bundle) return [];
-        const start = Object.values(bundle).find(
-          (c) => c.type === 'chunk' && c.facadeModuleId !== null && START.test(c.facadeModuleId),
+        // The page's entry chunk (main.tsx; its facade id is index.html's script).
+        const entry = Object.values(bundle).find(
+          (c) => c.type === 'chunk' && c.isEntry && c.moduleIds.some((id) => MAIN.test(id)),
         );
-        if (!start || start.type !== 'chunk') return [];
+        if (!entry || entry.type !== 'chunk') return [];
         const files = new Set<string>();
         const visit = (file: string) => {
           const chunk = bundle[file];
@@ -29,8 +33,8 @@ function preloadFirstScreen(): Plugin {
           files.add(file);
           for (const imported of chunk.imports) visit(imported);
         };
-        visit(start.fileName);
-        // Vite preloads the entry's own imports already; the start chunk and its imports are added.
+        for (const file of entry.dynamicImports) visit(file);
+        // Vite preloads the entry's own static imports already.
         const listed = (file: string) => html.includes(`/${file}"`);
         return [...files]
           .filter((file) => !listed(file))
@@ -100,6 +104,9 @@ export default defineConfig({
         // (a group takes its modules' dependencies along). The rest splits as the imports do.
         codeSplitting: {
           groups: [
+            // Vite's preload helper on its own: inside the start chunk it made the entry import that
+            // chunk statically, so the whole app was evaluated before main.tsx could run.
+            { name: 'preload-helper', test: /vite[\\/]preload-helper/, priority: 3 },
             {
               name: 'react',
               test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
