@@ -318,16 +318,20 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   };
 }
 
-/** An explicit set's arrays are copied and transferred, so the store's own copies stay usable. */
+/**
+ * An explicit set's arrays are copied and transferred, so the store's own copies stay usable. Its
+ * features stay behind: the loss never reads them (the training worker gets its own copy).
+ */
 function forTransfer(source: CandidateSource): {
   source: CandidateSource;
   transfer: Transferable[];
 } {
   if (source.kind !== 'explicit') return { source, transfer: [] };
+  const { R, K } = source.base;
   const logits = source.base.logits.slice();
   const targets = source.base.targets.slice();
   return {
-    source: { ...source, base: { ...source.base, logits, targets } },
+    source: { ...source, base: { R, K, logits, targets } },
     transfer: [logits.buffer, targets.buffer],
   };
 }

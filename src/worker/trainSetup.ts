@@ -4,11 +4,11 @@
  * and default, so the controls, the link codec and validation read the same numbers.
  *
  * The data: the head models (linear, mlp) train on a seeded generated 2-D anchor set (anchors,
- * imbalance, overlap, classes, data seed); the free model trains on the current candidate set (its
- * logits are the initial parameters), so it works with any preset or imported case.
+ * imbalance, overlap, classes, data seed), or, with `data: 'set'`, on the features of the current
+ * candidate set (an imported case that carries `features`); the free model trains on the current
+ * candidate set (its logits are the initial parameters), so it works with any preset or imported case.
  */
 import { generateAnchors } from '../data/anchors.ts';
-import type { AnchorSet } from '../data/anchors.ts';
 import type { CandidateSet } from '../data/types.ts';
 import type { DRParams } from '../engine/types.ts';
 import {
@@ -28,6 +28,8 @@ import type { ModelSpec, OptimizerSpec, TrainData, TrainSpec } from '../train/in
 import { countEntries } from '../train/entries.ts';
 
 export type TrainModelKind = 'free' | 'linear' | 'mlp';
+/** What a head model trains on: generated 2-D anchors, or the current set's own features. */
+export type TrainDataKind = 'generated' | 'set';
 export type TrainOptimizerKind = 'adam' | 'sgd';
 
 /** Everything the person chooses for a training (flat, so one link key per field). */
@@ -42,6 +44,8 @@ export interface TrainSetup {
   readonly classes: number;
   /** Seed of the generated anchor set. */
   readonly dataSeed: number;
+  /** The head models' data (the free model always trains on the set). */
+  readonly data: TrainDataKind;
   readonly model: TrainModelKind;
   /** H, the mlp's hidden units. */
   readonly hidden: number;
@@ -82,7 +86,7 @@ export interface TrainNumberField {
 
 export interface TrainChoiceField {
   readonly kind: 'choice';
-  readonly key: 'model' | 'optimizer';
+  readonly key: 'model' | 'optimizer' | 'data';
   readonly link: string;
   readonly options: readonly string[];
 }
@@ -107,6 +111,7 @@ export const TRAIN_FIELDS: readonly TrainField[] = Object.freeze([
   { kind: 'number', key: 'overlap', link: 'to', min: 0, max: 1 },
   { kind: 'number', key: 'classes', link: 'tk', min: 1, max: 2, integer: true },
   { kind: 'number', key: 'dataSeed', link: 'tseed', min: 0, max: 4294967295, integer: true },
+  { kind: 'choice', key: 'data', link: 'td', options: ['generated', 'set'] },
   { kind: 'choice', key: 'model', link: 'tm', options: ['free', 'linear', 'mlp'] },
   { kind: 'number', key: 'hidden', link: 'th', min: 1, max: MAX_HIDDEN, integer: true },
   { kind: 'choice', key: 'optimizer', link: 'topt', options: ['adam', 'sgd'] },
@@ -129,6 +134,7 @@ export const DEFAULT_TRAIN_SETUP: TrainSetup = Object.freeze({
   overlap: 0.3,
   classes: 1,
   dataSeed: DEFAULT_SEED,
+  data: 'generated',
   model: 'linear',
   hidden: 8,
   optimizer: 'adam',
@@ -168,11 +174,16 @@ export function sameTrainSetup(a: TrainSetup, b: TrainSetup): boolean {
 
 /** Whether the setup trains a head model on generated 2-D anchors. */
 export function usesAnchors(setup: TrainSetup): boolean {
-  return setup.model !== 'free';
+  return setup.model !== 'free' && setup.data === 'generated';
+}
+
+/** Whether the setup trains on the current candidate set (the free model, or a head on its features). */
+export function usesSet(setup: TrainSetup): boolean {
+  return !usesAnchors(setup);
 }
 
 /** The generated anchor set of a head-model setup. */
-export function anchorsOf(setup: TrainSetup): AnchorSet {
+export function anchorsOf(setup: TrainSetup): ReturnType<typeof generateAnchors> {
   return generateAnchors({
     seed: setup.dataSeed,
     anchors: setup.anchors,
@@ -182,13 +193,16 @@ export function anchorsOf(setup: TrainSetup): AnchorSet {
   });
 }
 
-/** The free model's data: the candidate set's targets and logits (no features). */
+/**
+ * The data of a set: its targets, its logits (the free model's initial parameters) and its features
+ * when it has them (the head models' inputs).
+ */
 export function trainDataFromSet(set: CandidateSet): TrainData {
   return {
     R: set.R,
     K: set.K,
-    d: 0,
-    features: null,
+    d: set.features?.d ?? 0,
+    features: set.features?.values ?? null,
     targets: set.targets,
     logits: set.logits,
   };
@@ -223,15 +237,36 @@ export function trainSpecOf(setup: TrainSetup, params: DRParams, data: TrainData
   });
 }
 
-/** The data of a setup: generated anchors for the head models, the candidate set for the free one. */
+/**
+ * The data of a setup: generated anchors for a head model on generated data, else the candidate set
+ * (its logits for the free model, its features for a head). `points` are the rows with 2-D features
+ * (the plane the heat map covers), or null when the features are not 2-D or absent.
+ */
 export function trainDataOf(
   setup: TrainSetup,
   set: CandidateSet | null,
-): { readonly data: TrainData; readonly anchors: AnchorSet | null } {
+): { readonly data: TrainData; readonly points: FeaturePoints | null } {
   if (usesAnchors(setup)) {
     const anchors = anchorsOf(setup);
-    return { data: trainDataFromAnchors(anchors), anchors };
+    return { data: trainDataFromAnchors(anchors), points: anchors };
   }
   if (set === null) throw new RangeError('model: the free model needs a candidate set');
-  return { data: trainDataFromSet(set), anchors: null };
+  if (setup.model !== 'free' && set.features === undefined) {
+    throw new RangeError(
+      'data: the current candidate set has no features (import a case with "features", R rows of d numbers), so a head model cannot train on it; choose the generated anchors',
+    );
+  }
+  const data = trainDataFromSet(set);
+  const points =
+    setup.model !== 'free' && set.features?.d === 2
+      ? { R: set.R, features: set.features.values, targets: set.targets }
+      : null;
+  return { data, points };
+}
+
+/** Rows with 2-D features (x, y row-major) and their targets: what the heat map draws. */
+export interface FeaturePoints {
+  readonly R: number;
+  readonly features: Float64Array;
+  readonly targets: Int32Array;
 }

@@ -17,6 +17,12 @@ export const train = {
   'train.sampled': 'AP and AUC every {k} steps ({n} entries)',
   'train.diverged': '{run} stopped: {why}. Lower its learning rate.',
   'train.failed': 'Training could not start: {error}',
+  'train.why.lossNotFinite': 'the loss is not finite at step {step}',
+  'train.why.paramsNotFinite': 'the parameters are not finite at step {step}',
+  'train.why.freeTooLarge':
+    'the free model trains at most {max} entries (this set has {n}); use a head model',
+  'train.why.noFeatures':
+    'the current candidate set has no features (import a case with "features", R rows of d numbers), so a head model cannot train on it; choose the generated anchors',
   'train.dataTitle': 'Data',
   'train.modelTitle': 'Model and optimiser',
   'train.lossTitle': 'Runs',
@@ -26,6 +32,9 @@ export const train = {
   'train.field.classes': 'classes K',
   'train.field.dataSeed': 'data seed',
   'train.field.model': 'model',
+  'train.field.data': 'features',
+  'train.data.generated': 'generated 2-D anchors (below)',
+  'train.data.set': 'the current set’s own features',
   'train.field.hidden': 'hidden units H',
   'train.field.optimizer': 'optimiser',
   'train.field.lrDr': 'learning rate, DR',

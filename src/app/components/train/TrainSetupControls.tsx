@@ -1,5 +1,6 @@
 /**
- * The training setup: data (generated anchors, for the head models), model and optimiser, and each
+ * The training setup: data (for the head models: generated anchors, or the features of the current
+ * set), model and optimiser, and each
  * run's learning rate and prior, focal α and γf, steps. A number is committed on Enter or when the
  * box loses focus, checked against the setup table's range (worker/trainSetup.ts); a bad value stays
  * in the box, marked invalid with the reason, and changes nothing. Every commit is one undo step.
@@ -77,6 +78,7 @@ export function TrainSetupControls() {
   const store = useAppStore();
   const model = useApp((st) => st.train.setup.model);
   const optimizer = useApp((st) => st.train.setup.optimizer);
+  const data = useApp((st) => st.train.setup.data);
   const head = model !== 'free';
   return (
     <div className="train-setup">
@@ -118,11 +120,29 @@ export function TrainSetupControls() {
       {head ? (
         <fieldset>
           <legend>{s('train.dataTitle')}</legend>
-          <Box name="anchors" />
-          <Box name="imbalance" />
-          <Box name="overlap" />
-          <Box name="classes" />
-          <Box name="dataSeed" />
+          <div className="train-field">
+            <label htmlFor="train-data">{s('train.field.data')}</label>
+            <select
+              id="train-data"
+              data-testid="train-data"
+              value={data}
+              onChange={(e) =>
+                store.getState().setTrainSetup({ data: e.target.value as TrainSetup['data'] })
+              }
+            >
+              <option value="generated">{s('train.data.generated')}</option>
+              <option value="set">{s('train.data.set')}</option>
+            </select>
+          </div>
+          {data === 'generated' ? (
+            <>
+              <Box name="anchors" />
+              <Box name="imbalance" />
+              <Box name="overlap" />
+              <Box name="classes" />
+              <Box name="dataSeed" />
+            </>
+          ) : null}
         </fieldset>
       ) : null}
       <fieldset>
