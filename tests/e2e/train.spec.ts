@@ -191,6 +191,9 @@ test('a linear head trained on an imported case’s own features, reproduced by 
   await expect(page.getByText(/carries 2 features per row/)).toBeVisible();
   await page.getByTestId('train-section').scrollIntoViewIfNeeded();
   await page.getByTestId('train-data').selectOption('set');
+  await expect(page.getByTestId('train-set-features')).toHaveText(
+    'head.json: 300 rows of 2 features (rows deleted in the editor are left out).',
+  );
   await computedAll(page, 200);
   await expect(page.getByTestId('train-ap-dr')).not.toHaveText('—');
   // The heat map is drawn for the set's 2-D features.

@@ -35,6 +35,10 @@ export const train = {
   'train.field.data': 'features',
   'train.data.generated': 'generated 2-D anchors (below)',
   'train.data.set': 'the current set’s own features',
+  'train.data.setInfo':
+    '{name}: {R} rows of {d} features (rows deleted in the editor are left out).',
+  'train.data.noFeatures':
+    'The current set has no features: import a case with "features" (R rows of d numbers), or choose the generated anchors. A row added in the editor drops them.',
   'train.field.hidden': 'hidden units H',
   'train.field.optimizer': 'optimiser',
   'train.field.lrDr': 'learning rate, DR',

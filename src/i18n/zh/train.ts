@@ -36,6 +36,9 @@ export const train: { readonly [K in keyof typeof en]: string } = {
   'train.field.data': '特征',
   'train.data.generated': '生成的二维锚点（见下）',
   'train.data.set': '当前候选集自带的特征',
+  'train.data.setInfo': '{name}：{R} 行，每行 {d} 个特征（在编辑器中删除的行不计入）。',
+  'train.data.noFeatures':
+    '当前候选集没有特征：请导入带 "features"（R 行、每行 d 个数）的用例，或选择生成的锚点。在编辑器中添加一行会丢弃特征。',
   'train.field.hidden': '隐藏单元数 H',
   'train.field.optimizer': '优化器',
   'train.field.lrDr': '学习率（DR）',

@@ -73,6 +73,27 @@ function Box({ name }: { readonly name: TrainNumberField['key'] }) {
   return field ? <NumberBox field={field} /> : null;
 }
 
+/** What the set's own features are (or that it has none), under the data choice. */
+function SetFeatures() {
+  const s = useT();
+  const source = useApp((st) => st.source);
+  const base = source.kind === 'explicit' ? source.base : null;
+  const f = base?.features;
+  // An added row drops the features (data/edits.ts): say so before the worker refuses.
+  const added = source.edits.some((e) => e.op === 'add');
+  return (
+    <p className="train-note" data-testid="train-set-features">
+      {base && f && !added
+        ? s('train.data.setInfo', {
+            name: source.kind === 'explicit' ? source.name : '',
+            R: base.R.toLocaleString('en'),
+            d: f.d,
+          })
+        : s('train.data.noFeatures')}
+    </p>
+  );
+}
+
 export function TrainSetupControls() {
   const s = useT();
   const store = useAppStore();
@@ -134,6 +155,7 @@ export function TrainSetupControls() {
               <option value="set">{s('train.data.set')}</option>
             </select>
           </div>
+          {data === 'set' ? <SetFeatures /> : null}
           {data === 'generated' ? (
             <>
               <Box name="anchors" />
