@@ -176,9 +176,7 @@ test('a linear head trained on an imported case’s own features, reproduced by 
   const targets: number[] = [];
   for (let r = 0; r < 300; r++) {
     const positive = r % 10 === 0;
-    features.push(
-      positive ? [1 + u(), 4 * u() - 2] : [2.8 * u() - 2, 4 * u() - 2],
-    );
+    features.push(positive ? [1 + u(), 4 * u() - 2] : [2.8 * u() - 2, 4 * u() - 2]);
     targets.push(positive ? 1 : 0);
   }
   const json = JSON.stringify({ logits: targets.map(() => 0), targets, features });

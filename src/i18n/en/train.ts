@@ -79,6 +79,8 @@ export const train = {
   'train.chart.field': '{run}: score field at step {step}',
   'train.chart.fieldNote':
     'Each run’s score over the feature plane, as TensorFlow Playground draws it: dark = high score; dots are anchors (green positive, red negative).',
+  'train.chart.fieldNoteClasses':
+    'With {K} classes each point shows the highest of its {K} scores; dots of either class are green.',
   'train.legend.pos': 'positives',
   'train.legend.neg': 'negatives',
   'train.summary.recall': 'At step {step}, when the threshold rises from 0.05 to 0.5, {parts}.',

@@ -79,6 +79,8 @@ export const train: { readonly [K in keyof typeof en]: string } = {
   'train.chart.field': '{run}：第 {step} 步的分数场',
   'train.chart.fieldNote':
     '每次训练在特征平面上的分数，画法同 TensorFlow Playground：颜色越深分数越高；点为锚框（绿色为正样本，红色为负样本）。',
+  'train.chart.fieldNoteClasses':
+    '有 {K} 个类别时，每个点显示其 {K} 个分数中的最大值；两类的锚点都画成绿色。',
   'train.legend.pos': '正样本',
   'train.legend.neg': '负样本',
   'train.summary.recall': '第 {step} 步，阈值从 0.05 升到 0.5 时，{parts}。',

@@ -457,7 +457,12 @@ export function TrainSection() {
       ) : null}
       {anchors ? (
         <>
-          <p className="train-note">{s('train.chart.fieldNote')}</p>
+          <p className="train-note">
+            {s('train.chart.fieldNote')}
+            {rec && rec.info.K > 1
+              ? ` ${s('train.chart.fieldNoteClasses', { K: rec.info.K })}`
+              : ''}
+          </p>
           <div className="train-charts">
             {runs.map((run, i) => (
               <FieldCanvas
