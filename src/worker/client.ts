@@ -9,7 +9,7 @@
  *   notice); a worker that crashes is restarted and sent the latest state again (with a notice), up to
  *   `maxRestarts` times in a row, then the main-thread fallback takes over.
  */
-import { kernelPath, type KernelPath } from '../engine/index.ts';
+import type { KernelPath } from '../engine/index.ts';
 import type { AppParams } from '../params/types.ts';
 import type { CandidateSource } from '../data/types.ts';
 import { createEngineHandler, type EngineHandler } from './handler.ts';
@@ -178,7 +178,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
 
   function startFallback(): Backend {
     const handler = createFallback();
-    kernel = kernelPath();
+    kernel = handler.kernel;
     let alive = true;
     return {
       post(request) {

@@ -2,7 +2,6 @@
  * The module worker: a thin shell posting the pure handler's replies (typed arrays transferred).
  * Started by client.ts as `new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' })`.
  */
-import { kernelPath } from '../engine/index.ts';
 import { createEngineHandler } from './handler.ts';
 import type { EngineRequest, EngineResponse } from './protocol.ts';
 
@@ -19,4 +18,4 @@ scope.onmessage = (event) => {
   if (reply) scope.postMessage(reply.message, reply.transfer);
 };
 
-scope.postMessage({ type: 'ready', kernel: kernelPath() }, []);
+scope.postMessage({ type: 'ready', kernel: handler.kernel }, []);
