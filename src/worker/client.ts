@@ -9,6 +9,7 @@
  *   notice); a worker that crashes is restarted and sent the latest state again (with a notice), up to
  *   `maxRestarts` times in a row, then the main-thread fallback takes over.
  */
+import type { KernelPath } from '../engine/index.ts';
 import type { AppParams } from '../params/types.ts';
 import type { CandidateSource } from '../data/types.ts';
 import { createEngineHandler, type EngineHandler } from './handler.ts';
@@ -70,6 +71,11 @@ export interface EngineClient {
   clearBaseline(): void;
   /** 'worker' while a worker serves requests, 'fallback' once the main thread does. */
   readonly mode: 'worker' | 'fallback';
+  /**
+   * The engine's kernel path where requests are computed: the worker's (from its `ready`), or the
+   * main thread's in the fallback; null while the worker has not said `ready`.
+   */
+  readonly kernel: KernelPath | null;
   /** Generation of the newest request for the current state (0 before the first). */
   readonly generation: number;
   /** True while a request is in flight or waiting. */
@@ -106,6 +112,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   const now = options.now ?? (() => performance.now());
 
   let mode: 'worker' | 'fallback' = 'worker';
+  let kernel: KernelPath | null = null;
   let backend!: Backend;
   let gen = 0;
   let latest: Latest | null = null;
@@ -143,6 +150,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     worker.onmessage = (event) => {
       if (event.data.type === 'ready') {
         started = true;
+        kernel = event.data.kernel;
         clearTimeout(timer);
         return;
       }
@@ -170,6 +178,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
 
   function startFallback(): Backend {
     const handler = createFallback();
+    kernel = handler.kernel;
     let alive = true;
     return {
       post(request) {
@@ -297,6 +306,9 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     },
     get mode() {
       return mode;
+    },
+    get kernel() {
+      return kernel;
     },
     get generation() {
       return latest?.gen ?? 0;

@@ -18,4 +18,4 @@ scope.onmessage = (event) => {
   if (reply) scope.postMessage(reply.message, reply.transfer);
 };
 
-scope.postMessage({ type: 'ready' }, []);
+scope.postMessage({ type: 'ready', kernel: handler.kernel }, []);

@@ -9,6 +9,7 @@
  * focal, the hardest negatives, and the pairwise hinge of the last γ. `load` replaces the cache;
  * `evaluate` reuses it.
  */
+import { kernelPath, type KernelPath } from '../engine/index.ts';
 import { materialize } from '../data/index.ts';
 import { explainPrepared, prepare, type Prepared } from '../explain/index.ts';
 import type { ExplainerData } from '../explain/types.ts';
@@ -28,6 +29,8 @@ export interface EngineHandler {
    * request with no reply (`crash`, which only the worker shell acts on).
    */
   handle(request: EngineRequest): HandlerReply | null;
+  /** The engine's kernel path where this handler runs (what the worker reports in `ready`). */
+  readonly kernel: KernelPath;
 }
 
 interface Cache {
@@ -75,6 +78,9 @@ export function createEngineHandler(now: () => number = () => performance.now())
   }
 
   return {
+    get kernel() {
+      return kernelPath();
+    },
     handle(request) {
       if (request.type === 'crash') return null;
       try {

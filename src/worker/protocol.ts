@@ -8,6 +8,7 @@
  * (parameters only); `baseline` explains the pinned baseline A in a slot of its own. Every request carries a generation number; each reply echoes it, so the client
  * can drop anything older than what it shows.
  */
+import type { KernelPath } from '../engine/index.ts';
 import type { DRResult } from '../engine/types.ts';
 // The shared contracts (types only): the worker materialises the candidate source they describe and
 // answers with what the panels draw.
@@ -63,6 +64,8 @@ export interface SetInfo {
 /** Sent once by the worker when its module has loaded (tells "started" apart from "never started"). */
 export interface ReadyResponse {
   readonly type: 'ready';
+  /** The engine's kernel path in the worker: WebAssembly SIMD, or TypeScript where SIMD is missing. */
+  readonly kernel: KernelPath;
 }
 
 export interface ResultResponse {
