@@ -44,7 +44,7 @@ import { DETAIL_LIMIT, type EntryDetail, type ExplainerData } from './types.ts';
 import { buildDetail } from './detail.ts';
 import { hardestShare } from './hardest.ts';
 import { HISTOGRAM_BINS, originalInto } from './histogram.ts';
-import { sortedSet, type SortedSet } from './sortedSet.ts';
+import { sortedSet, sortedSetOf, type SortedSet } from './sortedSet.ts';
 import { setSummary } from './summary.ts';
 
 /** Parameter-independent objectives of a set (BCE and focal do not depend on γ, λ±, L, τ, ρ, o). */
@@ -122,10 +122,32 @@ export interface ExplainOptions {
  * @throws RangeError for a malformed set (see the engine's pool).
  */
 export function prepare(set: CandidateSet): Prepared {
-  const pooled = pool(set.logits, set.targets, set.K);
+  return preparePooled(set, pool(set.logits, set.targets, set.K));
+}
+
+/**
+ * `prepare` from work done elsewhere (a pool of workers, src/worker/poolLoad.ts): `pooled` must be
+ * what pool gives for `set`, and `sorted`, when given, each set's scores in ascending order
+ * (sortAscending of pooled.pPos / pNeg) for `bins` histogram bins. The result is then the one prepare
+ * gives, bit for bit.
+ */
+export function preparePooled(
+  set: CandidateSet,
+  pooled: Pooled,
+  sorted?: { readonly pos: Float64Array; readonly neg: Float64Array; readonly bins?: number },
+): Prepared {
+  const bins = sorted?.bins ?? HISTOGRAM_BINS;
   const cache: PreparedCache = {
     objectives: null,
-    sorted: null,
+    sorted: sorted
+      ? {
+          bins,
+          pos: sortedSetOf(sorted.pos, bins),
+          neg: sortedSetOf(sorted.neg, bins),
+          tiltPos: null,
+          tiltNeg: null,
+        }
+      : null,
     pairwise: null,
     ws: null,
     engine: createEvaluateCache(),

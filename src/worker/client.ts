@@ -76,6 +76,11 @@ export interface EngineClient {
   readonly busy: boolean;
   /** Test hook: make the worker crash as a real crash would (no effect in the fallback). */
   crashWorker(): void;
+  /**
+   * Test and benchmark hook: the number of pool workers that build the next detection-scale set
+   * (null: one per core, at most 4). Applies from the next load; the numbers do not depend on it.
+   */
+  setPoolSize(size: number | null): void;
   dispose(): void;
 }
 
@@ -119,6 +124,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   let baselineLoaded: CandidateSource | null = null;
   let crashes = 0;
   let disposed = false;
+  let poolSize: number | null = null;
 
   function startWorker(): Backend | null {
     let worker: WorkerLike;
@@ -254,7 +260,8 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       sentSource = source;
       const { source: copy, transfer } =
         mode === 'worker' ? forTransfer(source) : { source, transfer: [] };
-      backend.post({ type: 'load', gen: g, source: copy, params }, transfer);
+      const pool = poolSize === null ? {} : { poolSize };
+      backend.post({ type: 'load', gen: g, source: copy, params, ...pool }, transfer);
     } else {
       backend.post({ type: 'evaluate', gen: g, params }, []);
     }
@@ -310,6 +317,9 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     },
     crashWorker() {
       if (mode === 'worker') backend.post({ type: 'crash' }, []);
+    },
+    setPoolSize(size) {
+      poolSize = size;
     },
     dispose() {
       disposed = true;

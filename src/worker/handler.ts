@@ -10,11 +10,19 @@
  * `evaluate` reuses it.
  */
 import { materialize } from '../data/index.ts';
-import { explainPrepared, prepare, type Prepared } from '../explain/index.ts';
+import { explainPrepared, prepare, preparePooled, type Prepared } from '../explain/index.ts';
 import type { ExplainerData } from '../explain/types.ts';
 import type { AppParams } from '../params/types.ts';
 import type { CandidateSource } from '../data/types.ts';
-import type { EngineRequest, EngineResponse, ResultResponse, SetInfo } from './protocol.ts';
+import type { PoolLoaded } from './poolLoad.ts';
+import type {
+  EngineRequest,
+  EngineResponse,
+  LoadRequest,
+  PoolReport,
+  ResultResponse,
+  SetInfo,
+} from './protocol.ts';
 
 /** A reply and the buffers to transfer with it (postMessage's second argument). */
 export interface HandlerReply {
@@ -28,6 +36,16 @@ export interface EngineHandler {
    * request with no reply (`crash`, which only the worker shell acts on).
    */
   handle(request: EngineRequest): HandlerReply | null;
+  /**
+   * Serve a `load` whose set a pool of workers built (poolLoad.ts): the same cache and reply as
+   * `handle` gives for it, bit for bit, plus the pool's report. `loadMs`: the pool's time.
+   */
+  handleLoaded(
+    request: LoadRequest,
+    loaded: PoolLoaded,
+    loadMs: number,
+    report: PoolReport,
+  ): HandlerReply;
 }
 
 interface Cache {
@@ -42,8 +60,11 @@ export function createEngineHandler(now: () => number = () => performance.now())
   let baselineCache: Cache | null = null;
 
   function load(source: CandidateSource): Cache {
-    const set = materialize(source);
-    const prepared = prepare(set);
+    return cacheOf(prepare(materialize(source)));
+  }
+
+  function cacheOf(prepared: Prepared): Cache {
+    const set = prepared.set;
     const info: SetInfo = {
       R: set.R,
       K: set.K,
@@ -75,6 +96,17 @@ export function createEngineHandler(now: () => number = () => performance.now())
   }
 
   return {
+    handleLoaded(request, loaded, loadMs, report) {
+      const t0 = now();
+      cache = null;
+      try {
+        cache = cacheOf(preparePooled(loaded.set, loaded.pooled, loaded.sorted));
+        const out = explainCached(cache, request, loadMs + now() - t0);
+        return { ...out, message: { ...(out.message as ResultResponse), pool: report } };
+      } catch (e) {
+        return reply(error(request.gen, e instanceof Error ? e.message : String(e)));
+      }
+    },
     handle(request) {
       if (request.type === 'crash') return null;
       try {

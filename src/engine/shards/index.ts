@@ -14,3 +14,5 @@ export {
   shardSupports,
 } from './shardEvaluate.ts';
 export type { CombinedForward, ShardPartial, ShardScratch } from './shardEvaluate.ts';
+export { assemblePooled, mergeSortedRuns } from './assemble.ts';
+export type { PooledShard } from './assemble.ts';
