@@ -98,6 +98,7 @@ interface PreparedCache {
  */
 export interface Prepared {
   readonly set: CandidateSet;
+  /** The pooled set (engine pool); computed on first read when prepareSorted made this. */
   readonly pooled: Pooled;
   /**
    * The engine workspace of the per-entry detail, allocated on first read: sets above the detail
@@ -122,43 +123,55 @@ export interface ExplainOptions {
  * @throws RangeError for a malformed set (see the engine's pool).
  */
 export function prepare(set: CandidateSet): Prepared {
-  return preparePooled(set, pool(set.logits, set.targets, set.K));
+  const pooled = pool(set.logits, set.targets, set.K);
+  return prepared(set, () => pooled, pooled.pPos.length + pooled.pNeg.length, null);
 }
 
 /**
- * `prepare` from work done elsewhere (a pool of workers, src/worker/poolLoad.ts): `pooled` must be
- * what pool gives for `set`, and `sorted`, when given, each set's scores in ascending order
- * (sortAscending of pooled.pPos / pNeg) for `bins` histogram bins. The result is then the one prepare
- * gives, bit for bit.
+ * `prepare` for a set whose scores were pooled and sorted elsewhere (a pool of workers,
+ * src/worker/poolLoad.ts): `sorted.pos` / `sorted.neg` must be sortAscending of the sigmoids of the
+ * set's positive / negative entries. The pooled arrays themselves are computed only if read (per-entry
+ * detail, which sets this large never show). Every explanation is then the one `prepare` gives, bit
+ * for bit.
  */
-export function preparePooled(
+export function prepareSorted(
   set: CandidateSet,
-  pooled: Pooled,
-  sorted?: { readonly pos: Float64Array; readonly neg: Float64Array; readonly bins?: number },
+  sorted: { readonly pos: Float64Array; readonly neg: Float64Array },
 ): Prepared {
-  const bins = sorted?.bins ?? HISTOGRAM_BINS;
+  let pooled: Pooled | null = null;
+  const lazy = () => (pooled ??= pool(set.logits, set.targets, set.K));
+  const bins = HISTOGRAM_BINS;
+  return prepared(set, lazy, sorted.pos.length + sorted.neg.length, {
+    bins,
+    pos: sortedSetOf(sorted.pos, bins),
+    neg: sortedSetOf(sorted.neg, bins),
+    tiltPos: null,
+    tiltNeg: null,
+  });
+}
+
+function prepared(
+  set: CandidateSet,
+  pooledOf: () => Pooled,
+  entries: number,
+  sorted: SortedSets | null,
+): Prepared {
   const cache: PreparedCache = {
     objectives: null,
-    sorted: sorted
-      ? {
-          bins,
-          pos: sortedSetOf(sorted.pos, bins),
-          neg: sortedSetOf(sorted.neg, bins),
-          tiltPos: null,
-          tiltNeg: null,
-        }
-      : null,
+    sorted,
     pairwise: null,
     ws: null,
     engine: createEvaluateCache(),
   };
   return {
     set,
-    pooled,
-    get ws() {
-      return (cache.ws ??= createWorkspace(pooled));
+    get pooled() {
+      return pooledOf();
     },
-    entries: pooled.pPos.length + pooled.pNeg.length,
+    get ws() {
+      return (cache.ws ??= createWorkspace(pooledOf()));
+    },
+    entries,
     cache,
   };
 }

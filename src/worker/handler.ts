@@ -10,7 +10,7 @@
  * `evaluate` reuses it.
  */
 import { materialize } from '../data/index.ts';
-import { explainPrepared, prepare, preparePooled, type Prepared } from '../explain/index.ts';
+import { explainPrepared, prepare, prepareSorted, type Prepared } from '../explain/index.ts';
 import type { ExplainerData } from '../explain/types.ts';
 import type { AppParams } from '../params/types.ts';
 import type { CandidateSource } from '../data/types.ts';
@@ -60,17 +60,13 @@ export function createEngineHandler(now: () => number = () => performance.now())
   let baselineCache: Cache | null = null;
 
   function load(source: CandidateSource): Cache {
-    return cacheOf(prepare(materialize(source)));
+    const prepared = prepare(materialize(source));
+    return cacheOf(prepared, prepared.pooled.pPos.length, prepared.pooled.pNeg.length);
   }
 
-  function cacheOf(prepared: Prepared): Cache {
+  function cacheOf(prepared: Prepared, nPos: number, nNeg: number): Cache {
     const set = prepared.set;
-    const info: SetInfo = {
-      R: set.R,
-      K: set.K,
-      nPos: prepared.pooled.pPos.length,
-      nNeg: prepared.pooled.pNeg.length,
-    };
+    const info: SetInfo = { R: set.R, K: set.K, nPos, nNeg };
     return { prepared, info };
   }
 
@@ -100,7 +96,8 @@ export function createEngineHandler(now: () => number = () => performance.now())
       const t0 = now();
       cache = null;
       try {
-        cache = cacheOf(preparePooled(loaded.set, loaded.pooled, loaded.sorted));
+        const { set, sorted } = loaded;
+        cache = cacheOf(prepareSorted(set, sorted), sorted.pos.length, sorted.neg.length);
         const out = explainCached(cache, request, loadMs + now() - t0);
         return { ...out, message: { ...(out.message as ResultResponse), pool: report } };
       } catch (e) {

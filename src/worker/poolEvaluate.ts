@@ -53,7 +53,7 @@ export async function poolHold(
   );
   let nPos = 0;
   let nNeg = 0;
-  for (const b of built) {
+  for (const b of built.parts) {
     nPos += b.nPos;
     nNeg += b.nNeg;
   }

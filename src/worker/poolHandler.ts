@@ -16,7 +16,13 @@ import {
   type ShardScratch,
 } from '../engine/shards/index.ts';
 import type { Pooled } from '../engine/types.ts';
-import type { BuiltShard, PoolRequest, PoolResponse, ShardSource } from './poolProtocol.ts';
+import type {
+  BuiltShard,
+  PoolRequest,
+  PoolResponse,
+  ShardSource,
+  SortedRun,
+} from './poolProtocol.ts';
 
 export interface PoolHandlerReply {
   readonly message: PoolResponse;
@@ -71,6 +77,7 @@ export function createPoolHandler(): PoolHandler {
     const parts: BuiltShard[] = [];
     const transfer: ArrayBuffer[] = [];
     const next: KeptShard[] = [];
+    const scores: Pooled[] = [];
     for (const s of request.shards) {
       const { logits, targets, startRow, K } = shardRows(request.source, s);
       const pooled = pool(logits, targets, K);
@@ -86,24 +93,24 @@ export function createPoolHandler(): PoolHandler {
         });
       }
       if (request.give) {
-        const sortedPos = request.sort ? sortAscending(pooled.pPos) : undefined;
-        const sortedNeg = request.sort ? sortAscending(pooled.pNeg) : undefined;
-        parts.push({ ...sizes, logits, targets, pooled, sortedPos, sortedNeg });
-        for (const a of [
-          logits,
-          targets,
-          pooled.pPos,
-          pooled.pNeg,
-          pooled.posIndex,
-          pooled.negIndex,
-        ])
-          transfer.push(a.buffer as ArrayBuffer);
-        if (sortedPos && sortedNeg)
-          transfer.push(sortedPos.buffer as ArrayBuffer, sortedNeg.buffer as ArrayBuffer);
+        parts.push({ ...sizes, logits, targets });
+        transfer.push(logits.buffer as ArrayBuffer, targets.buffer as ArrayBuffer);
+        if (request.sort) scores.push(pooled);
       } else parts.push(sizes);
     }
     if (request.keep) kept = next;
-    return { message: { type: 'built', id: request.id, parts }, transfer: unique(transfer) };
+    let sorted: SortedRun | undefined;
+    if (request.give && request.sort) {
+      sorted = {
+        pos: sortAscending(concat(scores.map((p) => p.pPos))),
+        neg: sortAscending(concat(scores.map((p) => p.pNeg))),
+      };
+      transfer.push(sorted.pos.buffer as ArrayBuffer, sorted.neg.buffer as ArrayBuffer);
+    }
+    return {
+      message: { type: 'built', id: request.id, parts, sorted },
+      transfer: unique(transfer),
+    };
   }
 
   return {
@@ -167,6 +174,18 @@ export function createPoolHandler(): PoolHandler {
       }
     },
   };
+}
+
+/** The arrays one after another (one array is returned as it is). */
+function concat(arrays: readonly Float64Array[]): Float64Array {
+  if (arrays.length === 1) return arrays[0];
+  const out = new Float64Array(arrays.reduce((n, a) => n + a.length, 0));
+  let at = 0;
+  for (const a of arrays) {
+    out.set(a, at);
+    at += a.length;
+  }
+  return out;
 }
 
 function unique(buffers: ArrayBuffer[]): ArrayBuffer[] {

@@ -1,20 +1,15 @@
 /**
  * A detection-scale set loaded through a pool of workers: each worker generates its shards of the
- * preset (data/presetShards.ts: the same bits as generatePreset), pools them and sorts their scores,
- * all in parallel; this thread then puts the shards together (engine/shards assemble.ts: the arrays
- * pool and sortAscending give on the whole set, bit for bit). So the explanation built on them is the
- * one a single worker computes, for any number of workers.
+ * preset (data/presetShards.ts: the same bits as generatePreset), pools them and sorts its share of
+ * the scores, all in parallel; this thread then puts the logits together and merges the sorted runs
+ * (engine/shards assemble.ts: the order sortAscending gives on the whole set, bit for bit). So the
+ * explanation built on them (explain's prepareSorted) is the one a single worker computes, for any
+ * number of workers.
  */
 import { isGaussianPreset, presetShardPlan, type GaussianPresetId } from '../data/presetShards.ts';
 import { presetInfo } from '../data/presets.ts';
 import type { CandidateSet, CandidateSource } from '../data/types.ts';
-import {
-  assemblePooled,
-  mergeSortedRuns,
-  shardRanges,
-  shardRowsFor,
-} from '../engine/shards/index.ts';
-import type { Pooled } from '../engine/types.ts';
+import { mergeSortedRuns, shardRanges, shardRowsFor } from '../engine/shards/index.ts';
 import type { WorkerPool } from './workerPool.ts';
 
 /** Sets from this many entries up are built by the pool (below it one worker is quick enough). */
@@ -28,10 +23,9 @@ export function pooledPresetOf(source: CandidateSource): GaussianPresetId | null
   return info && info.R * info.K >= POOL_MIN_ENTRIES ? source.preset : null;
 }
 
-/** A set as the pool built it: the set, its pooled arrays and each set's scores sorted. */
+/** A set as the pool built it: the set and each set's scores (sigmoids) sorted. */
 export interface PoolLoaded {
   readonly set: CandidateSet;
-  readonly pooled: Pooled;
   readonly sorted: { readonly pos: Float64Array; readonly neg: Float64Array };
   readonly shards: number;
 }
@@ -47,30 +41,23 @@ export async function loadThroughPool(
   if (!info) throw new Error(`unknown preset ${id}`);
   const plan = presetShardPlan(id, seed, shardRows ?? shardRowsFor(info.K));
   const count = shardRanges(plan.R, plan.shardRows).length;
-  const parts = await pool.build(() => ({ source: { kind: 'plan', plan }, transfer: [] }), count, {
-    keep: false,
-    give: true,
-    sort: true,
-  });
+  const { parts, runs } = await pool.build(
+    () => ({ source: { kind: 'plan', plan }, transfer: [] }),
+    count,
+    { keep: false, give: true, sort: true },
+  );
   const logits = new Float64Array(plan.R * plan.K);
   for (const part of parts) {
-    if (!part.logits || !part.pooled || !part.sortedPos || !part.sortedNeg) {
-      throw new Error(`pool shard ${part.shard} came back without its arrays`);
-    }
+    if (!part.logits) throw new Error(`pool shard ${part.shard} came back without its logits`);
     logits.set(part.logits, part.startRow * plan.K);
   }
-  const pooled = assemblePooled(
-    plan.R,
-    plan.K,
-    parts.map((p) => ({ startRow: p.startRow, pooled: p.pooled as Pooled })),
-  );
+  // the merge of ascending runs is the one ascending order of their scores, however many runs
   const sorted = {
-    pos: mergeSortedRuns(parts.map((p) => p.sortedPos as Float64Array)),
-    neg: mergeSortedRuns(parts.map((p) => p.sortedNeg as Float64Array)),
+    pos: mergeSortedRuns(runs.map((r) => r.pos)),
+    neg: mergeSortedRuns(runs.map((r) => r.neg)),
   };
   return {
     set: { R: plan.R, K: plan.K, logits, targets: plan.targets },
-    pooled,
     sorted,
     shards: count,
   };

@@ -5,7 +5,7 @@
  * part per shard, and the coordinator combines the parts in shard order.
  */
 import type { PresetShardPlan } from '../data/presetShards.ts';
-import type { DRParams, Pooled } from '../engine/types.ts';
+import type { DRParams } from '../engine/types.ts';
 import type { CombinedForward, ShardPartial, TopKCandidates } from '../engine/shards/index.ts';
 
 /** Where a worker's shards come from. */
@@ -26,9 +26,9 @@ export type ShardSource =
     };
 
 /**
- * Generate or take the shards `shards` of `source`, pool each, and sort its scores when `sort`. `keep`:
- * hold them for forward / gradient (replacing what the worker held); `give`: send the arrays back
- * (transferred, so a given shard is not also kept).
+ * Generate or take the shards `shards` of `source` and pool each. `keep`: hold them for forward /
+ * gradient (replacing what the worker held); `give`: send each shard's logits and targets back
+ * (transferred), and with `sort` the worker's positive and negative scores sorted (SortedRun).
  */
 export interface BuildRequest {
   readonly type: 'build';
@@ -75,7 +75,7 @@ export interface PoolCrashRequest {
 export type PoolRequest =
   BuildRequest | TopKRequest | ForwardRequest | GradientRequest | PoolCrashRequest;
 
-/** One shard as built: its place and sizes, and, when given, its arrays. */
+/** One shard as built: its place and sizes, and, when given, its logits and targets. */
 export interface BuiltShard {
   readonly shard: number;
   readonly startRow: number;
@@ -83,15 +83,27 @@ export interface BuiltShard {
   readonly nNeg: number;
   readonly logits?: Float64Array | undefined;
   readonly targets?: Int32Array | undefined;
-  readonly pooled?: Pooled | undefined;
-  readonly sortedPos?: Float64Array | undefined;
-  readonly sortedNeg?: Float64Array | undefined;
+}
+
+/**
+ * The pooled scores of all the shards a worker built, each set sorted ascending in one run (one sort
+ * of the worker's share rather than one per shard and a merge).
+ */
+export interface SortedRun {
+  readonly pos: Float64Array;
+  readonly neg: Float64Array;
 }
 
 /** One part per shard the request concerned, in the order the worker holds them. */
 export type PoolResponse =
   | { readonly type: 'ready' }
-  | { readonly type: 'built'; readonly id: number; readonly parts: readonly BuiltShard[] }
+  | {
+      readonly type: 'built';
+      readonly id: number;
+      readonly parts: readonly BuiltShard[];
+      /** Present for a build with `give` and `sort`. */
+      readonly sorted?: SortedRun | undefined;
+    }
   | {
       readonly type: 'candidates';
       readonly id: number;

@@ -12,7 +12,13 @@ import type { CombinedForward, ShardPartial, TopKCandidates } from '../engine/sh
 import { workerOfShard } from '../engine/shards/index.ts';
 import type { DRParams } from '../engine/types.ts';
 import { createPoolHandler } from './poolHandler.ts';
-import type { BuiltShard, PoolRequest, PoolResponse, ShardSource } from './poolProtocol.ts';
+import type {
+  BuiltShard,
+  PoolRequest,
+  PoolResponse,
+  ShardSource,
+  SortedRun,
+} from './poolProtocol.ts';
 
 /** The part of `Worker` the pool uses (a fake in Node tests). */
 export interface PoolWorkerLike {
@@ -68,6 +74,12 @@ export interface BuildOptions {
   readonly sort: boolean;
 }
 
+/** What a build returns. */
+export interface Built {
+  readonly parts: BuiltShard[];
+  readonly runs: SortedRun[];
+}
+
 export interface WorkerPoolOptions {
   readonly size: number;
   readonly createWorker: () => PoolWorkerLike;
@@ -83,8 +95,11 @@ export interface WorkerPool {
   readonly mode: 'workers' | 'inline';
   /** Restarts so far (crashes answered). */
   readonly restarts: number;
-  /** Build `shardCount` shards (see BuildRequest); parts in shard order. */
-  build(sourceFor: SourceFor, shardCount: number, options: BuildOptions): Promise<BuiltShard[]>;
+  /**
+   * Build `shardCount` shards (see BuildRequest): the parts in shard order, and each worker's sorted
+   * run when the build gives and sorts (in worker order: their merge does not depend on it).
+   */
+  build(sourceFor: SourceFor, shardCount: number, options: BuildOptions): Promise<Built>;
   /** Each kept shard's top-k candidates, in shard order. */
   topk(k: number): Promise<TopKCandidates[]>;
   /** Each kept shard's sums, in shard order; supports in shard order (null: uniform prior). */
@@ -271,16 +286,22 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
     },
     async build(sourceFor, count, opts) {
       const replies = await run(buildRequest(sourceFor, opts), count, 'build');
-      shardCount = count;
-      lastForward = null;
-      keptBuild = opts.keep ? { sourceFor, shardCount: count, options: opts } : null;
-      replayNeeded = false;
+      // a build that keeps nothing leaves the kept shards (and their replay) as they were
+      if (opts.keep) {
+        shardCount = count;
+        lastForward = null;
+        keptBuild = { sourceFor, shardCount: count, options: opts };
+        replayNeeded = false;
+      }
       const parts: BuiltShard[] = [];
+      const runs: SortedRun[] = [];
       for (const m of replies) {
         check(m, 'built');
-        if (m.type === 'built') parts.push(...m.parts);
+        if (m.type !== 'built') continue;
+        parts.push(...m.parts);
+        if (m.sorted) runs.push(m.sorted);
       }
-      return inShardOrder(parts);
+      return { parts: inShardOrder(parts), runs };
     },
     async topk(k) {
       const replies = await run(

@@ -14,5 +14,4 @@ export {
   shardSupports,
 } from './shardEvaluate.ts';
 export type { CombinedForward, ShardPartial, ShardScratch } from './shardEvaluate.ts';
-export { assemblePooled, mergeSortedRuns } from './assemble.ts';
-export type { PooledShard } from './assemble.ts';
+export { mergeSortedRuns } from './assemble.ts';

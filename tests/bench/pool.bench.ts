@@ -1,0 +1,143 @@
+/**
+ * `npm run bench` (after engine.bench.ts): the pool of workers at detection scale, with 1 and with 2
+ * workers (Node worker_threads running the browser pool's handler, src/worker/poolHandler.ts), on the
+ * detection-scale preset (100,000 anchors × 80 classes = 8·10⁶ entries, seed 1, default parameters):
+ *   λ-step   = the DR result after a λ− change: each worker's shards' tilted sums, combined in shard order
+ *   fwd+grad = the same with e_j kept, then the gradient round: ∂DR/∂logits of every entry, assembled
+ *              into one R·K array (the shards are pooled once beforehand, as a training step's are not)
+ *   load     = the preset generated, pooled and sorted by the workers and assembled (what the app's
+ *              engine worker does on switching to the preset), without the explanation after it
+ * Runs alternate between the two pool sizes; each line gives medians and the ratio 2 workers / 1.
+ * The two pools' results are checked to be equal to the last bit before anything is timed.
+ */
+import { availableParallelism, loadavg } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { generatePreset } from '../../src/data/index.ts';
+import { DEFAULT_PARAMS } from '../../src/engine/index.ts';
+import type { DRResult } from '../../src/engine/index.ts';
+import { poolEvaluate, poolHold, type HeldProblem } from '../../src/worker/poolEvaluate.ts';
+import { loadThroughPool } from '../../src/worker/poolLoad.ts';
+import type { PoolRequest, PoolResponse } from '../../src/worker/poolProtocol.ts';
+import {
+  createWorkerPool,
+  type PoolWorkerLike,
+  type WorkerPool,
+} from '../../src/worker/workerPool.ts';
+
+const RUNS = 7;
+const SIZES = [1, 2] as const;
+
+/** A worker_threads Worker seen as the pool's PoolWorkerLike. */
+function nodePoolWorker(): PoolWorkerLike {
+  const worker = new Worker(new URL('./poolNodeWorker.ts', import.meta.url));
+  const like: PoolWorkerLike = {
+    onmessage: null,
+    onerror: null,
+    postMessage(message: PoolRequest, transfer: Transferable[]) {
+      worker.postMessage(message, transfer as ArrayBuffer[]);
+    },
+    terminate() {
+      void worker.terminate();
+    },
+  };
+  worker.on('message', (data: PoolResponse) => like.onmessage?.({ data }));
+  worker.on('error', (e: Error) => like.onerror?.({ message: e.message }));
+  return like;
+}
+
+function median(t: readonly number[]): number {
+  const s = Float64Array.from(t).sort();
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function sameResult(a: DRResult, b: DRResult): boolean {
+  return (Object.keys(a) as (keyof DRResult)[]).every((k) => Object.is(a[k], b[k]));
+}
+
+async function main(): Promise<void> {
+  const load = () =>
+    loadavg()
+      .map((x) => x.toFixed(2))
+      .join(', ');
+  console.log('');
+  console.log(
+    `Pool of workers at detection scale (Node ${process.version} worker_threads, ${availableParallelism()} cores)`,
+  );
+  console.log(
+    'data: the detection-scale preset, seed 1: 100,000 anchors × 80 classes, 8·10⁶ entries',
+  );
+  console.log(`load average (1, 5, 15 min) at start: ${load()}`);
+
+  const set = generatePreset('detection-scale', 1);
+  const pools = new Map<number, WorkerPool>();
+  const held = new Map<number, HeldProblem>();
+  for (const size of SIZES) {
+    const pool = createWorkerPool({ size, createWorker: nodePoolWorker });
+    pools.set(size, pool);
+    held.set(size, await poolHold(pool, set.logits, set.targets, set.K));
+  }
+
+  // the same bits from both pool sizes, or nothing is worth timing
+  const check = await Promise.all(
+    SIZES.map((s) => poolEvaluate(pools.get(s)!, held.get(s)!, DEFAULT_PARAMS, true)),
+  );
+  const g0 = check[0].gradLogits!;
+  const g1 = check[1].gradLogits!;
+  if (!sameResult(check[0].result, check[1].result) || !g0.every((v, i) => Object.is(v, g1[i]))) {
+    throw new Error('1 and 2 pool workers disagree');
+  }
+
+  const lambdas = [DEFAULT_PARAMS.lambdaNeg, DEFAULT_PARAMS.lambdaNeg * 1.1];
+  const tasks: Record<string, (size: number, i: number) => Promise<void>> = {
+    'λ-step': async (size, i) => {
+      await poolEvaluate(
+        pools.get(size)!,
+        held.get(size)!,
+        { ...DEFAULT_PARAMS, lambdaNeg: lambdas[i & 1] },
+        false,
+      );
+    },
+    'fwd+grad': async (size, i) => {
+      await poolEvaluate(
+        pools.get(size)!,
+        held.get(size)!,
+        { ...DEFAULT_PARAMS, lambdaNeg: lambdas[i & 1] },
+        true,
+      );
+    },
+    load: async (size) => {
+      await loadThroughPool(pools.get(size)!, 'detection-scale', 1);
+    },
+  };
+  const times = new Map<string, number[]>();
+  for (const [name, task] of Object.entries(tasks)) {
+    for (const size of SIZES) await task(size, 0); // warm-up
+    for (let i = 0; i < RUNS; i++) {
+      // alternate the sizes, and which goes first, so a change of load hits both
+      const order = i % 2 === 0 ? SIZES : [...SIZES].reverse();
+      for (const size of order) {
+        const t0 = performance.now();
+        await task(size, i);
+        const key = `${name}@${size}`;
+        times.set(key, [...(times.get(key) ?? []), performance.now() - t0]);
+      }
+    }
+    if (name === 'fwd+grad') {
+      // the held shards are replaced by each load's build: keep them for nothing else after this
+    }
+  }
+  for (const pool of pools.values()) pool.dispose();
+
+  console.log(`runs: ${RUNS} per size after one warm-up, sizes alternating; medians in ms`);
+  for (const name of Object.keys(tasks)) {
+    const one = median(times.get(`${name}@1`)!);
+    const two = median(times.get(`${name}@2`)!);
+    console.log(
+      `pool ${name.padEnd(8)} 1 worker ${one.toFixed(1).padStart(7)} ms   2 workers ${two.toFixed(1).padStart(7)} ms   ratio 2/1: ${(two / one).toFixed(2)}`,
+    );
+  }
+  console.log(`load average (1, 5, 15 min) at end: ${load()}`);
+}
+
+await main();
