@@ -37,6 +37,7 @@ import {
   worstCaseLoss,
   type PairwiseResult,
 } from '../engine/objectives/index.ts';
+import { objectivesBlocked, shardRowsFor, type BlockedObjectives } from '../engine/shards/index.ts';
 import { toEngineParams } from '../params/table.ts';
 import type { AppParams } from '../params/types.ts';
 import type { CandidateSet } from '../data/types.ts';
@@ -130,24 +131,28 @@ export function prepare(set: CandidateSet): Prepared {
 /**
  * `prepare` for a set whose scores were pooled and sorted elsewhere (a pool of workers,
  * src/worker/poolLoad.ts): `sorted.pos` / `sorted.neg` must be sortAscending of the sigmoids of the
- * set's positive / negative entries. The pooled arrays themselves are computed only if read (per-entry
+ * set's positive / negative entries, and `objectives`, when given, objectivesBlocked of the set in the
+ * engine's blocks (engine/shards). The pooled arrays themselves are computed only if read (per-entry
  * detail, which sets this large never show). Every explanation is then the one `prepare` gives, bit
  * for bit.
  */
 export function prepareSorted(
   set: CandidateSet,
   sorted: { readonly pos: Float64Array; readonly neg: Float64Array },
+  objectives?: BlockedObjectives,
 ): Prepared {
   let pooled: Pooled | null = null;
   const lazy = () => (pooled ??= pool(set.logits, set.targets, set.K));
   const bins = HISTOGRAM_BINS;
-  return prepared(set, lazy, sorted.pos.length + sorted.neg.length, {
+  const prep = prepared(set, lazy, sorted.pos.length + sorted.neg.length, {
     bins,
     pos: sortedSetOf(sorted.pos, bins),
     neg: sortedSetOf(sorted.neg, bins),
     tiltPos: null,
     tiltNeg: null,
   });
+  if (objectives) prep.cache.objectives = { ...objectives, bceGrad: null, focalGrad: null };
+  return prep;
 }
 
 function prepared(
@@ -180,6 +185,12 @@ function objectivesOf(prep: Prepared, detail: boolean): SetObjectives {
   const cached = prep.cache.objectives;
   if (cached && (cached.bceGrad !== null || !detail)) return cached;
   const { logits, targets, K } = prep.set;
+  if (!detail) {
+    // sums over the pool's blocks of rows, in block order: what a pool of workers computes
+    // (prepareSorted); a set of one block gets entryObjectives' numbers exactly
+    const blocked = objectivesBlocked(logits, targets, K, FOCAL_DEFAULTS, shardRowsFor(K));
+    return (prep.cache.objectives = { ...blocked, bceGrad: null, focalGrad: null });
+  }
   const bceGrad = detail ? new Float64Array(logits.length) : null;
   const focalGrad = detail ? new Float64Array(logits.length) : null;
   const { bce, focal } = entryObjectives(logits, targets, K, FOCAL_DEFAULTS, {

@@ -96,8 +96,9 @@ export function createEngineHandler(now: () => number = () => performance.now())
       const t0 = now();
       cache = null;
       try {
-        const { set, sorted } = loaded;
-        cache = cacheOf(prepareSorted(set, sorted), sorted.pos.length, sorted.neg.length);
+        const { set, sorted, objectives } = loaded;
+        const prepared = prepareSorted(set, sorted, objectives);
+        cache = cacheOf(prepared, sorted.pos.length, sorted.neg.length);
         const out = explainCached(cache, request, loadMs + now() - t0);
         return { ...out, message: { ...(out.message as ResultResponse), pool: report } };
       } catch (e) {

@@ -7,8 +7,10 @@
 import { presetShardLogits } from '../data/presetShards.ts';
 import { pool } from '../engine/pool.ts';
 import { sortAscending } from '../engine/sorted.ts';
+import { FOCAL_DEFAULTS } from '../engine/objectives/entryObjectives.ts';
 import {
   createShardScratch,
+  objectiveSums,
   shardForward,
   shardGradient,
   shardTopKCandidates,
@@ -93,7 +95,9 @@ export function createPoolHandler(): PoolHandler {
         });
       }
       if (request.give) {
-        parts.push({ ...sizes, logits, targets });
+        // BCE and FL of the shard, summed by the coordinator in shard order (explain's blocks)
+        const objectives = objectiveSums(logits, targets, K, FOCAL_DEFAULTS);
+        parts.push({ ...sizes, logits, targets, objectives });
         transfer.push(logits.buffer as ArrayBuffer, targets.buffer as ArrayBuffer);
         if (request.sort) scores.push(pooled);
       } else parts.push(sizes);

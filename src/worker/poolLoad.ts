@@ -9,7 +9,14 @@
 import { isGaussianPreset, presetShardPlan, type GaussianPresetId } from '../data/presetShards.ts';
 import { presetInfo } from '../data/presets.ts';
 import type { CandidateSet, CandidateSource } from '../data/types.ts';
-import { mergeSortedRuns, shardRanges, shardRowsFor } from '../engine/shards/index.ts';
+import {
+  combineObjectiveSums,
+  mergeSortedRuns,
+  shardRanges,
+  shardRowsFor,
+  type BlockedObjectives,
+  type ObjectiveSums,
+} from '../engine/shards/index.ts';
 import type { WorkerPool } from './workerPool.ts';
 
 /** Sets from this many entries up are built by the pool (below it one worker is quick enough). */
@@ -27,6 +34,8 @@ export function pooledPresetOf(source: CandidateSource): GaussianPresetId | null
 export interface PoolLoaded {
   readonly set: CandidateSet;
   readonly sorted: { readonly pos: Float64Array; readonly neg: Float64Array };
+  /** BCE and FL, summed over the shards in shard order (explain's objectivesBlocked). */
+  readonly objectives: BlockedObjectives;
   readonly shards: number;
 }
 
@@ -47,9 +56,13 @@ export async function loadThroughPool(
     { keep: false, give: true, sort: true },
   );
   const logits = new Float64Array(plan.R * plan.K);
+  const sums: ObjectiveSums[] = [];
   for (const part of parts) {
-    if (!part.logits) throw new Error(`pool shard ${part.shard} came back without its logits`);
+    if (!part.logits || !part.objectives) {
+      throw new Error(`pool shard ${part.shard} came back without its logits`);
+    }
     logits.set(part.logits, part.startRow * plan.K);
+    sums.push(part.objectives);
   }
   // the merge of ascending runs is the one ascending order of their scores, however many runs
   const sorted = {
@@ -59,6 +72,7 @@ export async function loadThroughPool(
   return {
     set: { R: plan.R, K: plan.K, logits, targets: plan.targets },
     sorted,
+    objectives: combineObjectiveSums(sums),
     shards: count,
   };
 }

@@ -6,7 +6,12 @@
  */
 import type { PresetShardPlan } from '../data/presetShards.ts';
 import type { DRParams } from '../engine/types.ts';
-import type { CombinedForward, ShardPartial, TopKCandidates } from '../engine/shards/index.ts';
+import type {
+  CombinedForward,
+  ObjectiveSums,
+  ShardPartial,
+  TopKCandidates,
+} from '../engine/shards/index.ts';
 
 /** Where a worker's shards come from. */
 export type ShardSource =
@@ -83,6 +88,8 @@ export interface BuiltShard {
   readonly nNeg: number;
   readonly logits?: Float64Array | undefined;
   readonly targets?: Int32Array | undefined;
+  /** BCE and FL sums of the shard (given builds). */
+  readonly objectives?: ObjectiveSums | undefined;
 }
 
 /**

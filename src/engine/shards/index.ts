@@ -15,3 +15,5 @@ export {
 } from './shardEvaluate.ts';
 export type { CombinedForward, ShardPartial, ShardScratch } from './shardEvaluate.ts';
 export { mergeSortedRuns } from './assemble.ts';
+export { combineObjectiveSums, objectiveSums, objectivesBlocked } from './shardObjectives.ts';
+export type { BlockedObjectives, ObjectiveSums } from './shardObjectives.ts';
