@@ -27,9 +27,15 @@ import {
 const RUNS = 7;
 const SIZES = [1, 2] as const;
 
-/** A worker_threads Worker seen as the pool's PoolWorkerLike. */
+/**
+ * A worker_threads Worker seen as the pool's PoolWorkerLike. A worker thread does not inherit tsx's
+ * loader, so a two-line bootstrap registers it (tsx/esm/api) before importing the TypeScript shell.
+ */
 function nodePoolWorker(): PoolWorkerLike {
-  const worker = new Worker(new URL('./poolNodeWorker.ts', import.meta.url));
+  const api = import.meta.resolve('tsx/esm/api');
+  const shell = new URL('./poolNodeWorker.ts', import.meta.url).href;
+  const bootstrap = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(shell)}); });`;
+  const worker = new Worker(bootstrap, { eval: true });
   const like: PoolWorkerLike = {
     onmessage: null,
     onerror: null,
@@ -73,7 +79,11 @@ async function main(): Promise<void> {
   const pools = new Map<number, WorkerPool>();
   const held = new Map<number, HeldProblem>();
   for (const size of SIZES) {
-    const pool = createWorkerPool({ size, createWorker: nodePoolWorker });
+    const pool = createWorkerPool({
+      size,
+      createWorker: nodePoolWorker,
+      onNotice: (text) => console.log(`  pool of ${size}: ${text}`),
+    });
     pools.set(size, pool);
     held.set(size, await poolHold(pool, set.logits, set.targets, set.K));
   }
@@ -123,11 +133,14 @@ async function main(): Promise<void> {
         times.set(key, [...(times.get(key) ?? []), performance.now() - t0]);
       }
     }
-    if (name === 'fwd+grad') {
-      // the held shards are replaced by each load's build: keep them for nothing else after this
-    }
   }
-  for (const pool of pools.values()) pool.dispose();
+  // timings of a pool that fell back to one thread or restarted would not be the pool's
+  for (const [size, pool] of pools) {
+    if (pool.mode !== 'workers' || pool.restarts > 0) {
+      throw new Error(`the pool of ${size} ran ${pool.mode} with ${pool.restarts} restarts`);
+    }
+    pool.dispose();
+  }
 
   console.log(`runs: ${RUNS} per size after one warm-up, sizes alternating; medians in ms`);
   for (const name of Object.keys(tasks)) {
