@@ -185,24 +185,25 @@ function objectivesOf(prep: Prepared, detail: boolean): SetObjectives {
   const cached = prep.cache.objectives;
   if (cached && (cached.bceGrad !== null || !detail)) return cached;
   const { logits, targets, K } = prep.set;
+  // The totals are sums over the engine's blocks of rows, in block order: what a pool of workers
+  // computes (prepareSorted), the same with and without detail; a set of one block (every set with
+  // detail but those padded with millions of ignored rows) gets entryObjectives' numbers exactly.
+  const blockRows = shardRowsFor(K);
   if (!detail) {
-    // sums over the pool's blocks of rows, in block order: what a pool of workers computes
-    // (prepareSorted); a set of one block gets entryObjectives' numbers exactly
-    const blocked = objectivesBlocked(logits, targets, K, FOCAL_DEFAULTS, shardRowsFor(K));
+    const blocked = objectivesBlocked(logits, targets, K, FOCAL_DEFAULTS, blockRows);
     return (prep.cache.objectives = { ...blocked, bceGrad: null, focalGrad: null });
   }
-  const bceGrad = detail ? new Float64Array(logits.length) : null;
-  const focalGrad = detail ? new Float64Array(logits.length) : null;
+  const bceGrad = new Float64Array(logits.length);
+  const focalGrad = new Float64Array(logits.length);
   const { bce, focal } = entryObjectives(logits, targets, K, FOCAL_DEFAULTS, {
-    bce: bceGrad ?? undefined,
-    focal: focalGrad ?? undefined,
+    bce: bceGrad,
+    focal: focalGrad,
   });
-  const objectives: SetObjectives = {
-    bce: { total: bce.loss, fromNeg: bce.lossNeg },
-    focal: { loss: focal.loss },
-    bceGrad,
-    focalGrad,
-  };
+  const totals =
+    targets.length > blockRows
+      ? objectivesBlocked(logits, targets, K, FOCAL_DEFAULTS, blockRows)
+      : { bce: { total: bce.loss, fromNeg: bce.lossNeg }, focal: { loss: focal.loss } };
+  const objectives: SetObjectives = { ...totals, bceGrad, focalGrad };
   prep.cache.objectives = objectives;
   return objectives;
 }
