@@ -76,6 +76,8 @@ export interface EngineClient {
   readonly busy: boolean;
   /** Test hook: make the worker crash as a real crash would (no effect in the fallback). */
   crashWorker(): void;
+  /** Test hook: the first pool worker of the engine worker crashes (no effect in the fallback). */
+  crashPoolWorker(): void;
   /**
    * Test and benchmark hook: the number of pool workers that build the next detection-scale set
    * (null: one per core, at most 4). Applies from the next load; the numbers do not depend on it.
@@ -317,6 +319,9 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     },
     crashWorker() {
       if (mode === 'worker') backend.post({ type: 'crash' }, []);
+    },
+    crashPoolWorker() {
+      if (mode === 'worker') backend.post({ type: 'crash', target: 'pool' }, []);
     },
     setPoolSize(size) {
       poolSize = size;

@@ -22,7 +22,9 @@ const service = createEngineService({
 
 scope.onmessage = (event) => {
   // An uncaught error is how a real crash looks from the main thread (the client restarts the worker).
-  if (event.data.type === 'crash') throw new Error('engine worker crash requested (test hook)');
+  if (event.data.type === 'crash' && event.data.target === undefined) {
+    throw new Error('engine worker crash requested (test hook)');
+  }
   void service.handle(event.data).then((reply) => {
     if (reply) scope.postMessage(reply.message, reply.transfer);
   });

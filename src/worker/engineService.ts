@@ -39,6 +39,10 @@ export function createEngineService(options: EngineServiceOptions): EngineServic
 
   return {
     async handle(request) {
+      if (request.type === 'crash' && request.target === 'pool') {
+        pool?.crashWorker(0);
+        return null;
+      }
       if (request.type !== 'load') return handler.handle(request);
       const preset = pooledPresetOf(request.source);
       if (preset === null || request.source.kind !== 'generated') return handler.handle(request);

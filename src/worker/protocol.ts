@@ -41,6 +41,11 @@ export interface EvaluateRequest {
  */
 export interface CrashRequest {
   readonly type: 'crash';
+  /**
+   * 'pool': instead, the first worker of the engine worker's pool crashes (engineService.ts); the
+   * pool restarts at its next build. Absent: the engine worker itself.
+   */
+  readonly target?: 'pool';
 }
 
 /**

@@ -84,3 +84,31 @@ test('the detection-scale preset gives the same numbers, to the last bit, with 1
   expect(two.numbers).toEqual(one.numbers);
   expect(errors).toEqual([]);
 });
+
+test('a crashed pool worker restarts the pool at the next load, with the same numbers and no notice of an engine crash', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const errors = watchErrors(page);
+  await page.addInitScript(watchPoolReports);
+  await page.goto('/');
+  await readouts(page);
+  const first = await loadDetectionScale(page, 2);
+  await page.evaluate(() => window.__dr!.client.crashPoolWorker());
+  await page.getByLabel('Candidate set').selectOption('paper-default');
+  await expect(page.getByTestId('counts-value')).not.toContainText('7,919,900');
+  await readouts(page);
+  const again = await loadDetectionScale(page, 2);
+  const reports = await page.evaluate(
+    () => (window as unknown as { __poolReports: PoolReport[] }).__poolReports,
+  );
+  expect(reports).toEqual([
+    { workers: 2, mode: 'workers', shards: 8, restarts: 0 },
+    { workers: 2, mode: 'workers', shards: 8, restarts: 1 },
+  ]);
+  expect(again.numbers).toEqual(first.numbers);
+  // the pool handled its worker's error: the engine worker did not crash
+  await expect(page.getByTestId('engine-mode')).toHaveText(/worker/);
+  await expect(page.getByTestId('notices').getByRole('alert')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -63,6 +63,20 @@ describe('the engine service at detection scale', () => {
       const after = (await service.handle({ type: 'evaluate', gen: 2, params: next }))!
         .message as ResultResponse;
       expect(after).toEqual(wantNext);
+      if (poolSize === 2) {
+        // a pool worker crashes between loads: the next load restarts the pool and loses nothing
+        expect(await service.handle({ type: 'crash', target: 'pool' })).toBeNull();
+        const again = (await service.handle({
+          type: 'load',
+          gen: 1,
+          source: detection,
+          params,
+          poolSize,
+        }))!.message as ResultResponse;
+        expect(again.pool).toEqual({ workers: 2, mode: 'workers', shards: 8, restarts: 1 });
+        const { pool: __, ...same } = again;
+        expect(same).toEqual(want);
+      }
       service.dispose();
     }
   }, 60_000);

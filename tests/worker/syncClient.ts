@@ -46,6 +46,7 @@ export function syncClient(
     generation: 0,
     busy: false,
     crashWorker() {},
+    crashPoolWorker() {},
     setPoolSize() {},
     dispose() {},
   };
