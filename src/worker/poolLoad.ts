@@ -1,7 +1,7 @@
 /**
  * A detection-scale set loaded through a pool of workers: each worker generates its shards of the
  * preset (data/presetShards.ts: the same bits as generatePreset), pools them and sorts its share of
- * the scores, all in parallel; this thread then puts the logits together and merges the sorted runs
+ * the scores, all in parallel; this thread then merges the sorted runs
  * (engine/shards assemble.ts: the order sortAscending gives on the whole set, bit for bit). So the
  * explanation built on them (explain's prepareSorted) is the one a single worker computes, for any
  * number of workers.
@@ -55,22 +55,38 @@ export async function loadThroughPool(
     count,
     { keep: false, give: true, sort: true },
   );
-  const logits = new Float64Array(plan.R * plan.K);
+  const blocks: { at: number; logits: Float64Array }[] = [];
   const sums: ObjectiveSums[] = [];
   for (const part of parts) {
     if (!part.logits || !part.objectives) {
       throw new Error(`pool shard ${part.shard} came back without its logits`);
     }
-    logits.set(part.logits, part.startRow * plan.K);
+    blocks.push({ at: part.startRow * plan.K, logits: part.logits });
     sums.push(part.objectives);
   }
+  // The whole logits array is put together on first read only: at this size nothing the app shows
+  // reads it (no per-entry detail; BCE and FL come from the shards), and the copy is 64 MB.
+  let logits: Float64Array | null = null;
+  const { R, K, targets } = plan;
+  const set: CandidateSet = {
+    R,
+    K,
+    targets,
+    get logits() {
+      if (logits === null) {
+        logits = new Float64Array(R * K);
+        for (const b of blocks) logits.set(b.logits, b.at);
+      }
+      return logits;
+    },
+  };
   // the merge of ascending runs is the one ascending order of their scores, however many runs
   const sorted = {
     pos: mergeSortedRuns(runs.map((r) => r.pos)),
     neg: mergeSortedRuns(runs.map((r) => r.neg)),
   };
   return {
-    set: { R: plan.R, K: plan.K, logits, targets: plan.targets },
+    set,
     sorted,
     objectives: combineObjectiveSums(sums),
     shards: count,
