@@ -5,8 +5,8 @@
  *   λ-step   = the DR result after a λ− change: each worker's shards' tilted sums, combined in shard order
  *   fwd+grad = the same with e_j kept, then the gradient round: ∂DR/∂logits of every entry, assembled
  *              into one R·K array (the shards are pooled once beforehand, as a training step's are not)
- *   load     = the preset generated, pooled and sorted by the workers and assembled (what the app's
- *              engine worker does on switching to the preset), without the explanation after it
+ *   switch   = the engine worker's answer to switching to the preset (load + first explanation), in
+ *              one thread as before the pool, and through the engine service with a pool of 1 and 2
  * Runs alternate between the two pool sizes; each line gives medians and the ratio 2 workers / 1.
  * The two pools' results are checked to be equal to the last bit before anything is timed.
  */
@@ -16,7 +16,9 @@ import { generatePreset } from '../../src/data/index.ts';
 import { DEFAULT_PARAMS } from '../../src/engine/index.ts';
 import type { DRResult } from '../../src/engine/index.ts';
 import { poolEvaluate, poolHold, type HeldProblem } from '../../src/worker/poolEvaluate.ts';
-import { loadThroughPool } from '../../src/worker/poolLoad.ts';
+import { createEngineService } from '../../src/worker/engineService.ts';
+import { createEngineHandler } from '../../src/worker/handler.ts';
+import { DEFAULT_APP_PARAMS } from '../../src/params/table.ts';
 import type { PoolRequest, PoolResponse } from '../../src/worker/poolProtocol.ts';
 import {
   createWorkerPool,
@@ -116,9 +118,6 @@ async function main(): Promise<void> {
         true,
       );
     },
-    load: async (size) => {
-      await loadThroughPool(pools.get(size)!, 'detection-scale', 1);
-    },
   };
   const times = new Map<string, number[]>();
   for (const [name, task] of Object.entries(tasks)) {
@@ -142,6 +141,38 @@ async function main(): Promise<void> {
     pool.dispose();
   }
 
+  // The engine worker's answer to switching to the preset: one thread as before the pool (the
+  // handler alone), and the engine service with a pool of 1 and of 2 workers; the same reply from all.
+  const source = { kind: 'generated', preset: 'detection-scale', seed: 1, edits: [] } as const;
+  const plain = createEngineHandler();
+  const services = new Map(
+    SIZES.map((size) => [
+      size,
+      createEngineService({ createPoolWorker: nodePoolWorker, defaultPoolSize: size }),
+    ]),
+  );
+  const switchTo = async (variant: number, gen: number) => {
+    const request = { type: 'load', gen, source, params: DEFAULT_APP_PARAMS } as const;
+    const reply =
+      variant === 0 ? plain.handle(request) : await services.get(variant as 1 | 2)!.handle(request);
+    if (reply?.message.type !== 'result') throw new Error('the switch did not give a result');
+    if (variant !== 0 && reply.message.pool?.restarts !== 0) throw new Error('the pool restarted');
+    return reply.message.result;
+  };
+  const variants = [0, ...SIZES];
+  const results = await Promise.all(variants.map((v) => switchTo(v, 1))); // warm-up
+  if (!results.every((r) => sameResult(r, results[0]))) throw new Error('the switches disagree');
+  for (let i = 0; i < RUNS; i++) {
+    const k = i % variants.length;
+    for (const v of [...variants.slice(k), ...variants.slice(0, k)]) {
+      const t0 = performance.now();
+      await switchTo(v, i + 2);
+      const key = `switch@${v}`;
+      times.set(key, [...(times.get(key) ?? []), performance.now() - t0]);
+    }
+  }
+  for (const service of services.values()) service.dispose();
+
   console.log(`runs: ${RUNS} per size after one warm-up, sizes alternating; medians in ms`);
   for (const name of Object.keys(tasks)) {
     const one = median(times.get(`${name}@1`)!);
@@ -150,6 +181,12 @@ async function main(): Promise<void> {
       `pool ${name.padEnd(8)} 1 worker ${one.toFixed(1).padStart(7)} ms   2 workers ${two.toFixed(1).padStart(7)} ms   ratio 2/1: ${(two / one).toFixed(2)}`,
     );
   }
+  const none = median(times.get('switch@0')!);
+  const one = median(times.get('switch@1')!);
+  const two = median(times.get('switch@2')!);
+  console.log(
+    `engine worker's detection-scale switch (load + first explanation): one thread ${none.toFixed(1)} ms, pool of 1 ${one.toFixed(1)} ms, pool of 2 ${two.toFixed(1)} ms; ratio pool of 2 / one thread: ${(two / none).toFixed(2)}`,
+  );
   console.log(`load average (1, 5, 15 min) at end: ${load()}`);
 }
 
