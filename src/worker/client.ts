@@ -82,6 +82,13 @@ export interface EngineClient {
   readonly busy: boolean;
   /** Test hook: make the worker crash as a real crash would (no effect in the fallback). */
   crashWorker(): void;
+  /** Test hook: the first pool worker of the engine worker crashes (no effect in the fallback). */
+  crashPoolWorker(): void;
+  /**
+   * Test and benchmark hook: the number of pool workers that build the next detection-scale set
+   * (null: one per core, at most 4). Applies from the next load; the numbers do not depend on it.
+   */
+  setPoolSize(size: number | null): void;
   dispose(): void;
 }
 
@@ -126,6 +133,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   let baselineLoaded: CandidateSource | null = null;
   let crashes = 0;
   let disposed = false;
+  let poolSize: number | null = null;
 
   function startWorker(): Backend | null {
     let worker: WorkerLike;
@@ -263,7 +271,8 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       sentSource = source;
       const { source: copy, transfer } =
         mode === 'worker' ? forTransfer(source) : { source, transfer: [] };
-      backend.post({ type: 'load', gen: g, source: copy, params }, transfer);
+      const pool = poolSize === null ? {} : { poolSize };
+      backend.post({ type: 'load', gen: g, source: copy, params, ...pool }, transfer);
     } else {
       backend.post({ type: 'evaluate', gen: g, params }, []);
     }
@@ -322,6 +331,12 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     },
     crashWorker() {
       if (mode === 'worker') backend.post({ type: 'crash' }, []);
+    },
+    crashPoolWorker() {
+      if (mode === 'worker') backend.post({ type: 'crash', target: 'pool' }, []);
+    },
+    setPoolSize(size) {
+      poolSize = size;
     },
     dispose() {
       disposed = true;

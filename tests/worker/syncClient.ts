@@ -48,6 +48,8 @@ export function syncClient(
     generation: 0,
     busy: false,
     crashWorker() {},
+    crashPoolWorker() {},
+    setPoolSize() {},
     dispose() {},
   };
 }
