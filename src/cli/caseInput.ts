@@ -152,7 +152,10 @@ function csvCase(
   );
   if (!probe.ok) return { ok: false, error: probe.error };
   const { R, K, logits, targets } = set;
-  return { ok: true, value: { logits, targets, R, K, flat: K === 1, params: probe.value.params } };
+  return {
+    ok: true,
+    value: { logits, targets, R, K, flat: K === 1, params: probe.value.params, features: null },
+  };
 }
 
 /**

@@ -38,15 +38,21 @@ export function editProblem(R: number, K: number, edit: CandidateEdit): string |
  * Replay `edits` in order on a copy of `base`; the base is never modified. An edit that cannot apply
  * at its turn (see editProblem) is skipped and its index listed in `skipped`. The returned arrays are
  * fresh (safe to transfer). A delete shifts the later rows up (O(R·K) per delete); adds append.
+ * Features follow their rows through deletes. An added row has no features (the editor sets logits
+ * and a label only), so a set with an added row has none: the result then carries no `features` and
+ * `featuresDropped` says so (nothing would be honest to put in the new row).
  */
 export function applyEditsReport(
   base: CandidateSet,
   edits: readonly CandidateEdit[],
-): { set: CandidateSet; skipped: number[] } {
+): { set: CandidateSet; skipped: number[]; featuresDropped: boolean } {
   const K = base.K;
   let R = base.R;
   let logits = base.logits.slice();
   let targets = base.targets.slice();
+  const d = base.features?.d ?? 0;
+  let features = base.features ? base.features.values.slice() : null;
+  let featuresDropped = false;
   const skipped: number[] = [];
   edits.forEach((edit, index) => {
     if (editProblem(R, K, edit) !== null) {
@@ -61,6 +67,10 @@ export function applyEditsReport(
         targets[edit.row] = edit.target;
         break;
       case 'add':
+        if (features !== null) {
+          features = null;
+          featuresDropped = true;
+        }
         if (R === targets.length) {
           // Grow geometrically so n adds cost O(n) amortised copies.
           const cap = Math.max(4, R * 2);
@@ -78,6 +88,7 @@ export function applyEditsReport(
       case 'delete':
         logits.copyWithin(edit.row * K, (edit.row + 1) * K, R * K);
         targets.copyWithin(edit.row, edit.row + 1, R);
+        if (features !== null) features.copyWithin(edit.row * d, (edit.row + 1) * d, R * d);
         R--;
         break;
     }
@@ -86,7 +97,17 @@ export function applyEditsReport(
     logits = logits.slice(0, R * K);
     targets = targets.slice(0, R);
   }
-  return { set: { R, K, logits, targets }, skipped };
+  const set: CandidateSet =
+    features === null
+      ? { R, K, logits, targets }
+      : {
+          R,
+          K,
+          logits,
+          targets,
+          features: { d, values: features.length === R * d ? features : features.slice(0, R * d) },
+        };
+  return { set, skipped, featuresDropped };
 }
 
 /** applyEditsReport without the report: the edited copy of `base`. */

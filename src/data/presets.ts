@@ -97,11 +97,19 @@ export function isPresetId(id: unknown): id is PresetId {
   return typeof id === 'string' && PRESETS.some((p) => p.id === id);
 }
 
+/** The normal laws of the presets built by gaussianLogits (data/presetShards.ts builds them in blocks). */
+export const GAUSSIAN_LAWS = Object.freeze({
+  // logit −2 ≈ p 0.12, logit 0.4 ≈ p 0.6.
+  'paper-default': { neg: { mean: -2, sd: 1 }, pos: { mean: 0.4, sd: 1 } },
+  'detection-scale': { neg: { mean: -4.6, sd: 1 }, pos: { mean: -2, sd: 1.5 } },
+} as const);
+
 /**
  * Pick `count` distinct rows among those with target 0 and set them to the value `pick()` returns
  * (rejection sampling: the sets are sparse, so collisions are rare and the result stays seed-exact).
+ * Exported for presetShards.ts, which draws the same targets.
  */
-function markRows(targets: Int32Array, count: number, rng: Rng, pick: () => number): void {
+export function markRows(targets: Int32Array, count: number, rng: Rng, pick: () => number): void {
   const R = targets.length;
   for (let n = 0; n < count;) {
     const r = rng.int(R);
@@ -196,8 +204,8 @@ export function generatePreset(id: PresetId, seed: number): CandidateSet {
   const info = infoOf(id);
   switch (id) {
     case 'paper-default':
-      // logit −2 ≈ p 0.12, logit 0.4 ≈ p 0.6.
-      return gaussianLogits(info, seed, { mean: -2, sd: 1 }, { mean: 0.4, sd: 1 });
+    case 'detection-scale':
+      return gaussianLogits(info, seed, GAUSSIAN_LAWS[id].neg, GAUSSIAN_LAWS[id].pos);
     case 'imbalance-1000':
       return blocks(info, seed, [
         [10, 1, 0.5, 1],
@@ -219,7 +227,5 @@ export function generatePreset(id: PresetId, seed: number): CandidateSet {
       return gaussianScores(info, seed, { mean: 0.3, sd: 0.02 }, { mean: 0.7, sd: 0.1 });
     case 'fig2-large-var':
       return gaussianScores(info, seed, { mean: 0.3, sd: 0.15 }, { mean: 0.7, sd: 0.1 });
-    case 'detection-scale':
-      return gaussianLogits(info, seed, { mean: -4.6, sd: 1 }, { mean: -2, sd: 1.5 });
   }
 }

@@ -59,6 +59,13 @@ export function detLogit(s: number): number {
   return detLog(s) - detLog(1 - s);
 }
 
+/** A stream's whole state (Rng.snapshot): plain numbers, so it can travel to a worker. */
+export interface RngSnapshot {
+  readonly words: readonly [number, number, number, number];
+  readonly spare: number;
+  readonly hasSpare: boolean;
+}
+
 /**
  * A seeded stream: xoshiro128** (Blackman & Vigna 2018, period 2^128 − 1) seeded through splitmix32,
  * uniforms in (0, 1) and standard normals by Marsaglia's polar method.
@@ -90,6 +97,50 @@ export class Rng {
     const rng = new Rng(0);
     [rng.a, rng.b, rng.c, rng.d] = state.map((x) => x | 0);
     return rng;
+  }
+
+  /** The whole state (xoshiro128** words and the kept second normal), for `Rng.fromSnapshot`. */
+  snapshot(): RngSnapshot {
+    return {
+      words: [this.a, this.b, this.c, this.d],
+      spare: this.spare,
+      hasSpare: this.hasSpare,
+    };
+  }
+
+  /** A stream that continues exactly where the one `snapshot` was taken from stood. */
+  static fromSnapshot(s: RngSnapshot): Rng {
+    const rng = Rng.fromState(s.words);
+    rng.spare = s.spare;
+    rng.hasSpare = s.hasSpare;
+    return rng;
+  }
+
+  /**
+   * Advances the stream exactly as fillNormal over `count` entries would, without computing them: the
+   * accept test of the polar method needs only the two uniforms, so the log and square root are
+   * skipped except for a pair cut by the end (its second normal becomes the spare). What lets
+   * fillNormal's output be cut into blocks filled in parallel, each from the snapshot of its start
+   * (data/presetShards.ts), with the same bits as one sequential fill.
+   */
+  skipNormals(count: number): void {
+    let i = 0;
+    if (i < count && this.hasSpare) {
+      i++;
+      this.hasSpare = false;
+    }
+    while (i < count) {
+      const u = 2 * this.uniform() - 1;
+      const v = 2 * this.uniform() - 1;
+      const s = u * u + v * v;
+      if (s >= 1 || s === 0) continue;
+      i++;
+      if (i < count) i++;
+      else {
+        this.spare = v * Math.sqrt((-2 * detLog(s)) / s);
+        this.hasSpare = true;
+      }
+    }
   }
 
   /** (k + 0.5)·2^−32 for the next 32-bit output k: uniform in (0, 1), never exactly 0 or 1. */

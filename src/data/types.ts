@@ -19,7 +19,19 @@ export type CandidateEdit =
   | { readonly op: 'add'; readonly logits: readonly number[]; readonly target: number }
   | { readonly op: 'delete'; readonly row: number };
 
-/** A materialised candidate set: R rows (anchors) × K classes, targets as in docs/maths.md §1. */
+/** Per-anchor features of a set (what a detector head reads): R rows × d numbers. */
+export interface Features {
+  /** Features per row, d ≥ 1. */
+  readonly d: number;
+  /** Row-major R×d values, all finite. */
+  readonly values: Float64Array;
+}
+
+/**
+ * A materialised candidate set: R rows (anchors) × K classes, targets as in docs/maths.md §1, and
+ * optionally the anchors' features (an imported case may carry them; the DR loss never reads them,
+ * the Train section's head models do).
+ */
 export interface CandidateSet {
   readonly R: number;
   readonly K: number;
@@ -27,6 +39,8 @@ export interface CandidateSet {
   readonly logits: Float64Array;
   /** R targets: -1 ignored, 0 background, 1..K the class. */
   readonly targets: Int32Array;
+  /** Absent when the set has none (every preset; an import without `features`). */
+  readonly features?: Features;
 }
 
 /** Where the candidates came from: a seeded generator, or explicit values (import / paste). */

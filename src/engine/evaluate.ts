@@ -6,6 +6,7 @@
 import { cacheFor } from './evaluateCache.ts';
 import type { EvaluateCache, SetSumsMemo } from './evaluateCache.ts';
 import { SUM_LEN, SUM_S } from './kernels/layout.ts';
+import { simdKernels } from './kernels/simd.ts';
 import { essFromSums, klFromSums, meanFromSums, tiltSums } from './kernels/tilted.ts';
 import { validateParams } from './params.ts';
 import { setPriors } from './priors.ts';
@@ -190,7 +191,10 @@ function setGradient(
     );
     return;
   }
-  gradientPass(p, q, invS, mean, sigmaOverLambda, g0, gradP, index, gradLogits);
+  // the same doubles either way (kernels/simd.ts); WebAssembly SIMD when it is there
+  const simd = simdKernels();
+  if (simd !== null) simd.gradient(p, q, invS, mean, sigmaOverLambda, g0, gradP, index, gradLogits);
+  else gradientPass(p, q, invS, mean, sigmaOverLambda, g0, gradP, index, gradLogits);
 }
 
 /**

@@ -56,6 +56,8 @@ export { absoluteMoment, segmentEnds, tiltedSegmentSums } from './kernels/segmen
 export { CELL_M, cellMoments, cellSegmentSums } from './kernels/cells.ts';
 export type { CellMoments } from './kernels/cells.ts';
 export { meanFromSums } from './kernels/tilted.ts';
+export { kernelPath, setKernelPath } from './kernels/simd.ts';
+export type { KernelPath } from './kernels/simd.ts';
 export { expFast } from './fastExp.ts';
 export {
   CompensatedSum,

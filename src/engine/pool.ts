@@ -4,6 +4,7 @@
  */
 import { checkProblem } from './problem.ts';
 import { sigmoidFast } from './fastExp.ts';
+import { simdKernels } from './kernels/simd.ts';
 import type { Pooled } from './types.ts';
 
 // Module-local alias: read a transpiler's getter-backed import once, not per entry.
@@ -57,7 +58,11 @@ export function pool(logits: Float64Array, targets: Int32Array, K: number, reuse
   const pNeg = fits ? reuse.pNeg : new Float64Array(nNeg);
   const negIndex = fits ? reuse.negIndex : new Int32Array(nNeg);
   const stats = new Float64Array(FILL_LEN);
-  if (K === 1) fillOneClass(logits, targets, pPos, posIndex, pNeg, negIndex, stats);
+  // the same doubles either way (kernels/simd.ts); WebAssembly SIMD when it is there
+  const simd = simdKernels();
+  if (simd !== null && K <= simd.maxK) {
+    simd.poolFill(logits, targets, K, pPos, posIndex, pNeg, negIndex, stats);
+  } else if (K === 1) fillOneClass(logits, targets, pPos, posIndex, pNeg, negIndex, stats);
   else fillClasses(logits, targets, K, pPos, posIndex, pNeg, negIndex, stats);
   // p ∈ [0, 1] for every non-NaN logit, so the sum is NaN exactly when some logit is
   if (stats[FILL_SUM] !== stats[FILL_SUM]) throwOnNaN(logits, targets, K);

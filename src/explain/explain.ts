@@ -37,6 +37,7 @@ import {
   worstCaseLoss,
   type PairwiseResult,
 } from '../engine/objectives/index.ts';
+import { objectivesBlocked, shardRowsFor, type BlockedObjectives } from '../engine/shards/index.ts';
 import { toEngineParams } from '../params/table.ts';
 import type { AppParams } from '../params/types.ts';
 import type { CandidateSet } from '../data/types.ts';
@@ -44,7 +45,7 @@ import { DETAIL_LIMIT, type EntryDetail, type ExplainerData } from './types.ts';
 import { buildDetail } from './detail.ts';
 import { hardestShare } from './hardest.ts';
 import { HISTOGRAM_BINS, originalInto } from './histogram.ts';
-import { sortedSet, type SortedSet } from './sortedSet.ts';
+import { sortedSet, sortedSetOf, type SortedSet } from './sortedSet.ts';
 import { setSummary } from './summary.ts';
 
 /** Parameter-independent objectives of a set (BCE and focal do not depend on γ, λ±, L, τ, ρ, o). */
@@ -98,6 +99,7 @@ interface PreparedCache {
  */
 export interface Prepared {
   readonly set: CandidateSet;
+  /** The pooled set (engine pool); computed on first read when prepareSorted made this. */
   readonly pooled: Pooled;
   /**
    * The engine workspace of the per-entry detail, allocated on first read: sets above the detail
@@ -123,20 +125,58 @@ export interface ExplainOptions {
  */
 export function prepare(set: CandidateSet): Prepared {
   const pooled = pool(set.logits, set.targets, set.K);
+  return prepared(set, () => pooled, pooled.pPos.length + pooled.pNeg.length, null);
+}
+
+/**
+ * `prepare` for a set whose scores were pooled and sorted elsewhere (a pool of workers,
+ * src/worker/poolLoad.ts): `sorted.pos` / `sorted.neg` must be sortAscending of the sigmoids of the
+ * set's positive / negative entries, and `objectives`, when given, objectivesBlocked of the set in the
+ * engine's blocks (engine/shards). The pooled arrays themselves are computed only if read (per-entry
+ * detail, which sets this large never show). Every explanation is then the one `prepare` gives, bit
+ * for bit.
+ */
+export function prepareSorted(
+  set: CandidateSet,
+  sorted: { readonly pos: Float64Array; readonly neg: Float64Array },
+  objectives?: BlockedObjectives,
+): Prepared {
+  let pooled: Pooled | null = null;
+  const lazy = () => (pooled ??= pool(set.logits, set.targets, set.K));
+  const bins = HISTOGRAM_BINS;
+  const prep = prepared(set, lazy, sorted.pos.length + sorted.neg.length, {
+    bins,
+    pos: sortedSetOf(sorted.pos, bins),
+    neg: sortedSetOf(sorted.neg, bins),
+    tiltPos: null,
+    tiltNeg: null,
+  });
+  if (objectives) prep.cache.objectives = { ...objectives, bceGrad: null, focalGrad: null };
+  return prep;
+}
+
+function prepared(
+  set: CandidateSet,
+  pooledOf: () => Pooled,
+  entries: number,
+  sorted: SortedSets | null,
+): Prepared {
   const cache: PreparedCache = {
     objectives: null,
-    sorted: null,
+    sorted,
     pairwise: null,
     ws: null,
     engine: createEvaluateCache(),
   };
   return {
     set,
-    pooled,
-    get ws() {
-      return (cache.ws ??= createWorkspace(pooled));
+    get pooled() {
+      return pooledOf();
     },
-    entries: pooled.pPos.length + pooled.pNeg.length,
+    get ws() {
+      return (cache.ws ??= createWorkspace(pooledOf()));
+    },
+    entries,
     cache,
   };
 }
@@ -145,18 +185,25 @@ function objectivesOf(prep: Prepared, detail: boolean): SetObjectives {
   const cached = prep.cache.objectives;
   if (cached && (cached.bceGrad !== null || !detail)) return cached;
   const { logits, targets, K } = prep.set;
-  const bceGrad = detail ? new Float64Array(logits.length) : null;
-  const focalGrad = detail ? new Float64Array(logits.length) : null;
+  // The totals are sums over the engine's blocks of rows, in block order: what a pool of workers
+  // computes (prepareSorted), the same with and without detail; a set of one block (every set with
+  // detail but those padded with millions of ignored rows) gets entryObjectives' numbers exactly.
+  const blockRows = shardRowsFor(K);
+  if (!detail) {
+    const blocked = objectivesBlocked(logits, targets, K, FOCAL_DEFAULTS, blockRows);
+    return (prep.cache.objectives = { ...blocked, bceGrad: null, focalGrad: null });
+  }
+  const bceGrad = new Float64Array(logits.length);
+  const focalGrad = new Float64Array(logits.length);
   const { bce, focal } = entryObjectives(logits, targets, K, FOCAL_DEFAULTS, {
-    bce: bceGrad ?? undefined,
-    focal: focalGrad ?? undefined,
+    bce: bceGrad,
+    focal: focalGrad,
   });
-  const objectives: SetObjectives = {
-    bce: { total: bce.loss, fromNeg: bce.lossNeg },
-    focal: { loss: focal.loss },
-    bceGrad,
-    focalGrad,
-  };
+  const totals =
+    targets.length > blockRows
+      ? objectivesBlocked(logits, targets, K, FOCAL_DEFAULTS, blockRows)
+      : { bce: { total: bce.loss, fromNeg: bce.lossNeg }, focal: { loss: focal.loss } };
+  const objectives: SetObjectives = { ...totals, bceGrad, focalGrad };
   prep.cache.objectives = objectives;
   return objectives;
 }

@@ -1,5 +1,5 @@
 /** The explainer's computation: candidate set + parameters → what the panels draw. */
-export { explain, explainPrepared, prepare } from './explain.ts';
+export { explain, explainPrepared, prepare, prepareSorted } from './explain.ts';
 export type { ExplainOptions, Prepared } from './explain.ts';
 export {
   HISTOGRAM_BINS,
@@ -10,7 +10,7 @@ export {
   tiltedMass,
 } from './histogram.ts';
 export { hardestShare } from './hardest.ts';
-export { HARDEST_FRACTION, binOf, hardestCount, sortedSet } from './sortedSet.ts';
+export { HARDEST_FRACTION, binOf, hardestCount, sortedSet, sortedSetOf } from './sortedSet.ts';
 export type { SortedSet } from './sortedSet.ts';
 export { setSummary } from './summary.ts';
 export { buildDetail } from './detail.ts';

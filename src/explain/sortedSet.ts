@@ -67,7 +67,14 @@ function cellsOf(p: Float64Array, ends: Int32Array): CellMoments | null {
  * (equal scores are interchangeable in every sum taken over them).
  */
 export function sortedSet(scores: Float64Array, bins: number): SortedSet {
-  const p = sortAscending(scores);
+  return sortedSetOf(sortAscending(scores), bins);
+}
+
+/**
+ * sortedSet of scores already in ascending order (sortAscending's output, or the merge of a pool's
+ * sorted shards): `p` is kept, not copied, and must not be changed afterwards.
+ */
+export function sortedSetOf(p: Float64Array, bins: number): SortedSet {
   const n = p.length;
   const binStart = new Int32Array(bins + 1);
   for (let b = 1; b <= bins; b++) binStart[b] = firstInBin(p, b, bins, binStart[b - 1]);

@@ -56,6 +56,24 @@ const BODIES: readonly Rule[] = [
     ['field', 'got', 'k'],
   ],
   [/^params must be an object \(got (.*)\)$/, 'io.paramsObject', ['got']],
+  [
+    /^features must be an array of (\d+) rows of d numbers \(got (.*)\)$/,
+    'io.featuresShape',
+    ['n', 'got'],
+  ],
+  [/^features has (\d+) rows but logits has (\d+)$/, 'io.featuresRows', ['n', 'rows']],
+  [/^features\[0\] is not a row of numbers \(got (.*)\)$/, 'io.featuresFirst', ['got']],
+  [/^features\[0\] is an empty row \(need d ≥ 1 features\)$/, 'io.featuresEmpty', []],
+  [
+    /^(features\[\d+\]) is not a row like features\[0\] \(got (.*)\)$/,
+    'io.featuresNotRow',
+    ['field', 'got'],
+  ],
+  [
+    /^(features\[\d+\]) has (\d+) entries but features\[0\] has (\d+) \(rows must be equal\)$/,
+    'io.featuresRowLength',
+    ['field', 'n', 'k'],
+  ],
   [/^(.+) is not a finite number \(got (.*)\)$/, 'io.notFinite', ['field', 'got']],
   [/^no data rows \(expected lines like "logit,label" or "score,label"\)$/, 'io.csvEmpty', []],
   [/^mixes score and logit columns; use one kind$/, 'io.csvMixed', []],
@@ -106,6 +124,11 @@ const BODIES: readonly Rule[] = [
     [],
   ],
   [/^The file holds (\d+) cases; case (\d+) was imported$/, 'io.cases', ['n', 'i']],
+  [
+    /^The case carries (\d+) features per row: the Train section can train a head on them$/,
+    'io.features',
+    ['d'],
+  ],
 ];
 
 function match(rule: Rule, text: string): { vars: StringVars; rest: string } | null {

@@ -4,14 +4,16 @@
  *
  * A document is one case object or an array of them. A case is
  * `{ "logits": N×K numbers (or N numbers, meaning K = 1), "targets": N integers, "params"?: {...},
- *    "expected"?: anything }`.
+ *    "features"?: N rows of d numbers, "expected"?: anything }`.
  * Targets follow the official SigmoidDRLoss: 0 background, 1..K the class (1-based), and any
  * negative integer ignored (the official code tests `t >= 0`, so -1, -2, … all mean "ignored"; we
  * store them as -1). Non-integer targets are errors, not rounded.
  * `params` may hold margin (γ), lambdaPos (λ+), lambdaNeg (λ−), L, tau (τ), rho (ρ), smoothing
  * ("logistic" | "quad" | "hinge") and negTopK (size of the hard-negative prior); absent ones take
  * DEFAULT_PARAMS. Unknown keys are errors (a typo such as "lamdaNeg" would otherwise silently use the
- * default). `expected` is accepted and ignored, so golden files can be fed back in.
+ * default). `features` are the anchors' inputs of a detector head (the Train section's linear and
+ * mlp models train on them; the loss never reads them). `expected` is accepted and ignored, so golden
+ * files can be fed back in.
  *
  * Pure: no DOM, no Node modules (the browser import reuses it). Never throws: every failure is a
  * one-line message naming the case index and the field, e.g.
@@ -20,6 +22,7 @@
 import { describe, errorMessage, isPlainObject, oneLine } from './jsonValues.ts';
 import { DEFAULT_PARAMS, SMOOTHINGS } from '../engine/types.ts';
 import type { DRParams, OriginalDistribution, Smoothing } from '../engine/types.ts';
+import type { Features } from '../data/types.ts';
 
 /** One validated problem, ready for `drLoss(logits, targets, K, params)`. */
 export interface ParsedCase {
@@ -33,6 +36,8 @@ export interface ParsedCase {
   readonly flat: boolean;
   /** DEFAULT_PARAMS overridden by the case's `params`. */
   readonly params: DRParams;
+  /** The case's `features` (R rows of d numbers), or null when it has none. */
+  readonly features: Features | null;
 }
 
 /** Outcome of reading a whole document. `isArray` says whether the input was an array of cases. */
@@ -46,7 +51,7 @@ export type ParseCaseResult =
   | { readonly ok: false; readonly error: string };
 
 /** Keys a case object may carry. */
-export const CASE_KEYS: readonly string[] = ['logits', 'targets', 'params', 'expected'];
+export const CASE_KEYS: readonly string[] = ['logits', 'targets', 'params', 'features', 'expected'];
 
 /** Keys `params` may carry (docs/maths.md §2 and §6). */
 export const PARAM_KEYS: readonly string[] = [
@@ -140,7 +145,53 @@ function readCase(value: unknown): ParsedCase {
   const { logits, R, K, flat } = readLogits(value.logits);
   const targets = readTargets(value.targets, R, K);
   const params = Object.hasOwn(value, 'params') ? readParams(value.params) : DEFAULT_PARAMS;
-  return { logits, targets, R, K, flat, params };
+  const features = Object.hasOwn(value, 'features')
+    ? readFeatures(value.features, R, 'logits')
+    : null;
+  return { logits, targets, R, K, flat, params, features };
+}
+
+/**
+ * Validate `features`: exactly R rows (as many as `rowsOf` has) of d ≥ 1 finite numbers each.
+ * Shared with the training spec (src/train/spec.ts), so both formats say the same. Never throws.
+ */
+export function parseFeatures(
+  v: unknown,
+  R: number,
+  rowsOf: string,
+):
+  { readonly ok: true; readonly value: Features } | { readonly ok: false; readonly error: string } {
+  try {
+    return { ok: true, value: readFeatures(v, R, rowsOf) };
+  } catch (e) {
+    const detail = e instanceof CaseFormatError ? e.message : `cannot read (${errorMessage(e)})`;
+    return { ok: false, error: oneLine(detail, 300) };
+  }
+}
+
+function readFeatures(v: unknown, R: number, rowsOf: string): Features {
+  if (!Array.isArray(v)) {
+    fail(`features must be an array of ${R} rows of d numbers (got ${describe(v)})`);
+  }
+  if (v.length !== R) fail(`features has ${v.length} rows but ${rowsOf} has ${R}`);
+  const first: unknown = v[0];
+  if (!Array.isArray(first)) fail(`features[0] is not a row of numbers (got ${describe(first)})`);
+  const d = first.length;
+  if (d === 0) fail('features[0] is an empty row (need d ≥ 1 features)');
+  const values = new Float64Array(R * d);
+  for (let r = 0; r < R; r++) {
+    const row: unknown = v[r];
+    if (!Array.isArray(row)) {
+      fail(`features[${r}] is not a row like features[0] (got ${describe(row)})`);
+    }
+    if (row.length !== d) {
+      fail(
+        `features[${r}] has ${row.length} entries but features[0] has ${d} (rows must be equal)`,
+      );
+    }
+    for (let i = 0; i < d; i++) values[r * d + i] = finiteNumber(row[i], `features[${r}][${i}]`);
+  }
+  return { d, values };
 }
 
 function readLogits(v: unknown): { logits: Float64Array; R: number; K: number; flat: boolean } {

@@ -149,7 +149,10 @@ function exact(a: Float64Array, n: number): Float64Array {
   return a.length === n ? a : a.slice(0, n);
 }
 
-/** `logits`: N numbers (flat) or N rows of K numbers, into one Float64Array. */
+/**
+ * `logits`: N numbers (flat) or N rows of K numbers, into one Float64Array. `features` (N rows of d
+ * numbers) are read by the same frame; only the logits' rows count as progress (`counts`).
+ */
 class LogitsFrame implements Frame {
   readonly isObject = false;
   key = '';
@@ -161,6 +164,7 @@ class LogitsFrame implements Frame {
   constructor(
     readonly host: Host,
     readonly depth: number,
+    readonly counts = true,
   ) {}
 
   push(x: number): void {
@@ -173,7 +177,7 @@ class LogitsFrame implements Frame {
       this.mode = 'flat';
       this.push(x);
       this.R++;
-      this.host.rows++;
+      if (this.counts) this.host.rows++;
     } else this.degrade().addNumber(x);
   }
 
@@ -244,7 +248,7 @@ class LogitsRow implements Frame {
       outer.K = len;
     } else if (len !== outer.K) return this.degradeOuter();
     outer.R++;
-    outer.host.rows++;
+    if (outer.counts) outer.host.rows++;
     return ROW_STORED;
   }
 
@@ -300,7 +304,7 @@ class TargetsFrame implements Frame {
   }
 }
 
-/** One case object: logits and targets streamed, params kept as JSON, the rest skipped. */
+/** One case object: logits, targets and features streamed, params kept as JSON, the rest skipped. */
 class CaseFrame implements Frame {
   readonly isObject = true;
   key = '';
@@ -320,7 +324,8 @@ class CaseFrame implements Frame {
     const key = this.key;
     if (!isObject && key === 'logits') return new LogitsFrame(this.host, this.depth + 1);
     if (!isObject && key === 'targets') return new TargetsFrame(this.host, this.depth + 1);
-    if (key === 'logits' || key === 'targets' || key === 'params') {
+    if (!isObject && key === 'features') return new LogitsFrame(this.host, this.depth + 1, false);
+    if (key === 'logits' || key === 'targets' || key === 'params' || key === 'features') {
       return isObject ? new GenericObject() : new GenericArray();
     }
     return new Skip(isObject);
@@ -365,11 +370,19 @@ class CasesFrame implements Frame {
 function finishCase(obj: Record<string, unknown>, index: number): ParseCaseResult {
   const logits = obj.logits;
   const targets = obj.targets;
+  const features = obj.features;
+  const featuresOk =
+    !Object.hasOwn(obj, 'features') ||
+    (features instanceof StreamedLogits &&
+      !features.flat &&
+      logits instanceof StreamedLogits &&
+      features.R === logits.R);
   if (
     Object.keys(obj).every((k) => CASE_KEYS.includes(k)) &&
     logits instanceof StreamedLogits &&
     targets instanceof StreamedTargets &&
-    targets.data.length === logits.R
+    targets.data.length === logits.R &&
+    featuresOk
   ) {
     const { R, K } = logits;
     const t32 = new Int32Array(R);
@@ -394,12 +407,15 @@ function finishCase(obj: Record<string, unknown>, index: number): ParseCaseResul
         K,
         flat: logits.flat,
         params: r.value.params,
+        features:
+          features instanceof StreamedLogits ? { d: features.K, values: features.data } : null,
       };
       return { ok: true, value };
     }
   }
   if (logits instanceof StreamedLogits) obj.logits = logits.toJson();
   if (targets instanceof StreamedTargets) obj.targets = Array.from(targets.data);
+  if (features instanceof StreamedLogits) obj.features = features.toJson();
   return parseCase(obj, index);
 }
 

@@ -34,17 +34,18 @@ export function caseParams(p: DRParams): Record<string, number | string> {
 
 /**
  * The case as JSON in the CLI's format: `{"logits": R rows of K numbers (R numbers when K = 1),
- * "targets": R integers, "params": {...}}`, one row per line (a diff stays readable).
+ * "targets": R integers, "features"?: R rows of d numbers, "params": {...}}`, one row per line (a
+ * diff stays readable).
  */
 export function caseJson(set: CandidateSet, params: DRParams): string {
   const { R, K, logits, targets } = set;
   const rows: string[] = new Array<string>(R);
   if (K === 1) {
-    for (let r = 0; r < R; r++) rows[r] = String(logits[r]);
+    for (let r = 0; r < R; r++) rows[r] = exact(logits[r]);
   } else {
     const cells: string[] = new Array<string>(K);
     for (let r = 0; r < R; r++) {
-      for (let c = 0; c < K; c++) cells[c] = String(logits[r * K + c]);
+      for (let c = 0; c < K; c++) cells[c] = exact(logits[r * K + c]);
       rows[r] = `[${cells.join(', ')}]`;
     }
   }
@@ -52,8 +53,25 @@ export function caseJson(set: CandidateSet, params: DRParams): string {
   return (
     `{\n  "logits": [\n    ${rows.join(',\n    ')}\n  ],\n` +
     `  "targets": [${t}],\n` +
+    featuresJson(set) +
     `  "params": ${JSON.stringify(caseParams(params))}\n}\n`
   );
+}
+
+/** Shortest round-trip decimal of a finite double; −0 stays "-0" (String(−0) is "0"). */
+function exact(x: number): string {
+  return Object.is(x, -0) ? '-0' : String(x);
+}
+
+/** The `"features"` member (R rows of d numbers, one row per line), or '' for a set without. */
+function featuresJson(set: CandidateSet): string {
+  const f = set.features;
+  if (f === undefined) return '';
+  const rows = new Array<string>(set.R);
+  for (let r = 0; r < set.R; r++) {
+    rows[r] = `[${Array.from(f.values.subarray(r * f.d, (r + 1) * f.d), exact).join(', ')}]`;
+  }
+  return `  "features": [\n    ${rows.join(',\n    ')}\n  ],\n`;
 }
 
 /** The CSV's columns: the first nine are the issue's; `target` is the row's target (0, 1..K, -1). */

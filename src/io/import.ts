@@ -139,6 +139,7 @@ function importJson(
   }
   const notices: string[] = [];
   if (n > 1) notices.push(`The file holds ${n} cases; case ${caseIndex} was imported`);
+  if (c.features !== null) notices.push(featuresNotice(c.features.d));
   const params = toAppParams(c.params, notices);
   const name = fileName ?? 'pasted JSON';
   return {
@@ -146,12 +147,20 @@ function importJson(
     source: {
       kind: 'explicit',
       name: n > 1 ? `${name} #${caseIndex}` : name,
-      base: { R: c.R, K: c.K, logits: c.logits, targets: c.targets },
+      base:
+        c.features === null
+          ? { R: c.R, K: c.K, logits: c.logits, targets: c.targets }
+          : { R: c.R, K: c.K, logits: c.logits, targets: c.targets, features: c.features },
       edits: [],
     },
     params,
     notices,
   };
+}
+
+/** What an import with features says (translated by i18n/ioMessages.ts). */
+export function featuresNotice(d: number): string {
+  return `The case carries ${d} features per row: the Train section can train a head on them`;
 }
 
 function importCsv(parsed: CsvResult, fileName: string | undefined): ImportResult {

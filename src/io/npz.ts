@@ -1,7 +1,7 @@
 /**
  * NumPy's .npz (a zip archive of .npy files, np.savez / np.savez_compressed) and .npy pairs as DR-loss
  * cases: arrays named `logits` (float32/float64, shape (R, K) or (R,)) and `targets` or `labels`
- * (integers, shape (R,)).
+ * (integers, shape (R,)), and optionally `features` (float, shape (R, d): a head's inputs).
  *
  * The zip reader is our own and small: it reads the central directory (ZIP64 included, as np.savez
  * writes it), extracts only the entries it needs, stored or deflated, and inflates in slices with
@@ -14,6 +14,7 @@ import { DEFAULT_PARAMS } from '../engine/types.ts';
 import type { DRParams } from '../engine/types.ts';
 import { parseCase } from './case.ts';
 import type { ParsedCase } from './case.ts';
+import type { Features } from '../data/types.ts';
 import { MAX_NPY_ELEMENTS, parseNpy } from './npy.ts';
 import type { NpyArray } from './npy.ts';
 
@@ -217,6 +218,7 @@ export function arraysToCase(
   logits: NpyArray,
   targets: NpyArray,
   params: unknown,
+  features?: NpyArray,
 ): ArraysCaseResult {
   const shape = (a: NpyArray) => `(${a.shape.join(', ')}${a.shape.length === 1 ? ',' : ''})`;
   if (logits.kind !== 'float') {
@@ -259,6 +261,29 @@ export function arraysToCase(
     }
     t[r] = v < 0 ? -1 : v;
   }
+  let feats: Features | null = null;
+  if (features !== undefined) {
+    if (features.kind !== 'float') {
+      return { ok: false, error: `features has dtype ${features.descr}: need float32 or float64` };
+    }
+    if (features.shape.length !== 2 || features.shape[0] !== R || features.shape[1] === 0) {
+      return {
+        ok: false,
+        error: `features has shape ${shape(features)} but logits has ${R} rows: need (${R}, d) with d ≥ 1`,
+      };
+    }
+    const d = features.shape[1];
+    const f = features.values;
+    for (let i = 0; i < f.length; i++) {
+      if (!Number.isFinite(f[i])) {
+        return {
+          ok: false,
+          error: `features[${Math.floor(i / d)}][${i % d}] is not a finite number (got ${f[i]})`,
+        };
+      }
+    }
+    feats = { d, values: Float64Array.from(f) };
+  }
   let resolved: DRParams = DEFAULT_PARAMS;
   if (params !== undefined) {
     // The JSON case format's own validation of params (one tiny case carrying them).
@@ -268,7 +293,15 @@ export function arraysToCase(
   }
   return {
     ok: true,
-    value: { logits: x, targets: t, R, K, flat: logits.shape.length === 1, params: resolved },
+    value: {
+      logits: x,
+      targets: t,
+      R,
+      K,
+      flat: logits.shape.length === 1,
+      params: resolved,
+      features: feats,
+    },
   };
 }
 
@@ -277,7 +310,7 @@ export function arraysToCase(
  * `params` as in arraysToCase. Messages are phrased to follow "<file>: ". Never throws.
  */
 export function npzToCase(bytes: Uint8Array, params: unknown): ArraysCaseResult {
-  const r = parseNpz(bytes, ['logits', 'targets', 'labels']);
+  const r = parseNpz(bytes, ['logits', 'targets', 'labels', 'features']);
   if (!r.ok) return r;
   const list = r.names.length === 0 ? 'none' : r.names.join(', ');
   const logits = r.arrays.get('logits');
@@ -289,6 +322,5 @@ export function npzToCase(bytes: Uint8Array, params: unknown): ArraysCaseResult 
       error: `no array ${missing} (arrays: ${list}; save with np.savez(f, logits=..., targets=...))`,
     };
   }
-  const c = arraysToCase(logits, targets, params);
-  return c;
+  return arraysToCase(logits, targets, params, r.arrays.get('features'));
 }

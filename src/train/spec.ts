@@ -26,7 +26,8 @@
 import { describe, errorMessage, isPlainObject, oneLine } from '../io/jsonValues.ts';
 import { DEFAULT_PARAMS } from '../engine/index.ts';
 import type { DRParams } from '../engine/index.ts';
-import { parseCase } from '../io/case.ts';
+import { parseCase, parseFeatures } from '../io/case.ts';
+import type { Features } from '../data/types.ts';
 import {
   DEFAULT_ADAM,
   DEFAULT_FOCAL,
@@ -184,27 +185,9 @@ function readSpec(v: unknown): TrainSpec {
   });
 }
 
-function readFeatures(v: unknown, R: number): { values: Float64Array; d: number } {
-  if (!Array.isArray(v))
-    fail(`features must be an array of R rows of d numbers (got ${describe(v)})`);
-  if (v.length !== R) fail(`features has ${v.length} rows but targets has ${R}`);
-  const first: unknown = v[0];
-  if (!Array.isArray(first)) fail(`features[0] is not a row of numbers (got ${describe(first)})`);
-  const d = first.length;
-  if (d === 0) fail('features[0] is an empty row (need d ≥ 1 features)');
-  const values = new Float64Array(R * d);
-  for (let r = 0; r < R; r++) {
-    const row: unknown = v[r];
-    if (!Array.isArray(row))
-      fail(`features[${r}] is not a row like features[0] (got ${describe(row)})`);
-    if (row.length !== d) {
-      fail(
-        `features[${r}] has ${row.length} entries but features[0] has ${d} (rows must be equal)`,
-      );
-    }
-    for (let i = 0; i < d; i++) values[r * d + i] = finiteNumber(row[i], `features[${r}][${i}]`);
-  }
-  return { values, d };
+function readFeatures(v: unknown, R: number): Features {
+  const r = parseFeatures(v, R, 'targets');
+  return r.ok ? r.value : fail(r.error);
 }
 
 function readLogits(v: unknown, R: number): { values: Float64Array; K: number; flat: boolean } {

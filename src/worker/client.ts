@@ -9,6 +9,7 @@
  *   notice); a worker that crashes is restarted and sent the latest state again (with a notice), up to
  *   `maxRestarts` times in a row, then the main-thread fallback takes over.
  */
+import type { KernelPath } from '../engine/index.ts';
 import type { AppParams } from '../params/types.ts';
 import type { CandidateSource } from '../data/types.ts';
 import type { EngineHandler } from './handler.ts';
@@ -73,12 +74,24 @@ export interface EngineClient {
   clearBaseline(): void;
   /** 'worker' while a worker serves requests, 'fallback' once the main thread does. */
   readonly mode: 'worker' | 'fallback';
+  /**
+   * The engine's kernel path where requests are computed: the worker's (from its `ready`), or the
+   * main thread's in the fallback; null while the worker has not said `ready`.
+   */
+  readonly kernel: KernelPath | null;
   /** Generation of the newest request for the current state (0 before the first). */
   readonly generation: number;
   /** True while a request is in flight or waiting. */
   readonly busy: boolean;
   /** Test hook: make the worker crash as a real crash would (no effect in the fallback). */
   crashWorker(): void;
+  /** Test hook: the first pool worker of the engine worker crashes (no effect in the fallback). */
+  crashPoolWorker(): void;
+  /**
+   * Test and benchmark hook: the number of pool workers that build the next detection-scale set
+   * (null: one per core, at most 4). Applies from the next load; the numbers do not depend on it.
+   */
+  setPoolSize(size: number | null): void;
   dispose(): void;
 }
 
@@ -110,6 +123,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   const now = options.now ?? (() => performance.now());
 
   let mode: 'worker' | 'fallback' = 'worker';
+  let kernel: KernelPath | null = null;
   let backend!: Backend;
   let gen = 0;
   let latest: Latest | null = null;
@@ -123,6 +137,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   let baselineLoaded: CandidateSource | null = null;
   let crashes = 0;
   let disposed = false;
+  let poolSize: number | null = null;
 
   function startWorker(): Backend | null {
     let worker: WorkerLike;
@@ -147,6 +162,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     worker.onmessage = (event) => {
       if (event.data.type === 'ready') {
         started = true;
+        kernel = event.data.kernel;
         clearTimeout(timer);
         return;
       }
@@ -193,6 +209,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     const made = createFallback();
     const ready = (h: EngineHandler) => {
       handler = h;
+      kernel = h.kernel;
       for (const request of waiting.splice(0)) serve(request);
     };
     if ('handle' in made) ready(made);
@@ -281,7 +298,8 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       sentSource = source;
       const { source: copy, transfer } =
         mode === 'worker' ? forTransfer(source) : { source, transfer: [] };
-      backend.post({ type: 'load', gen: g, source: copy, params }, transfer);
+      const pool = poolSize === null ? {} : { poolSize };
+      backend.post({ type: 'load', gen: g, source: copy, params, ...pool }, transfer);
     } else {
       backend.post({ type: 'evaluate', gen: g, params }, []);
     }
@@ -325,6 +343,9 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     get mode() {
       return mode;
     },
+    get kernel() {
+      return kernel;
+    },
     get generation() {
       return latest?.gen ?? 0;
     },
@@ -338,6 +359,12 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     crashWorker() {
       if (mode === 'worker') backend.post({ type: 'crash' }, []);
     },
+    crashPoolWorker() {
+      if (mode === 'worker') backend.post({ type: 'crash', target: 'pool' }, []);
+    },
+    setPoolSize(size) {
+      poolSize = size;
+    },
     dispose() {
       disposed = true;
       backend.dispose();
@@ -345,16 +372,20 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   };
 }
 
-/** An explicit set's arrays are copied and transferred, so the store's own copies stay usable. */
+/**
+ * An explicit set's arrays are copied and transferred, so the store's own copies stay usable. Its
+ * features stay behind: the loss never reads them (the training worker gets its own copy).
+ */
 function forTransfer(source: CandidateSource): {
   source: CandidateSource;
   transfer: Transferable[];
 } {
   if (source.kind !== 'explicit') return { source, transfer: [] };
+  const { R, K } = source.base;
   const logits = source.base.logits.slice();
   const targets = source.base.targets.slice();
   return {
-    source: { ...source, base: { ...source.base, logits, targets } },
+    source: { ...source, base: { R, K, logits, targets } },
     transfer: [logits.buffer, targets.buffer],
   };
 }

@@ -1,21 +1,33 @@
 /**
- * The module worker: a thin shell posting the pure handler's replies (typed arrays transferred).
- * Started by client.ts as `new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' })`.
+ * The module worker: a thin shell posting the engine service's replies (typed arrays transferred).
+ * Started by client.ts as `new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' })`;
+ * it starts the pool workers that build detection-scale sets (engineService.ts) itself.
  */
-import { createEngineHandler } from './handler.ts';
+import { createEngineService } from './engineService.ts';
 import type { EngineRequest, EngineResponse } from './protocol.ts';
+import { defaultPoolSize, type PoolWorkerLike } from './workerPool.ts';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<EngineRequest>) => void) | null;
   postMessage(message: EngineResponse, transfer: Transferable[]): void;
+  navigator?: { hardwareConcurrency?: number };
 };
-const handler = createEngineHandler();
+const service = createEngineService({
+  createPoolWorker: () =>
+    new Worker(new URL('./pool.worker.ts', import.meta.url), {
+      type: 'module',
+    }) as unknown as PoolWorkerLike,
+  defaultPoolSize: defaultPoolSize(scope.navigator?.hardwareConcurrency),
+});
 
 scope.onmessage = (event) => {
   // An uncaught error is how a real crash looks from the main thread (the client restarts the worker).
-  if (event.data.type === 'crash') throw new Error('engine worker crash requested (test hook)');
-  const reply = handler.handle(event.data);
-  if (reply) scope.postMessage(reply.message, reply.transfer);
+  if (event.data.type === 'crash' && event.data.target === undefined) {
+    throw new Error('engine worker crash requested (test hook)');
+  }
+  void service.handle(event.data).then((reply) => {
+    if (reply) scope.postMessage(reply.message, reply.transfer);
+  });
 };
 
-scope.postMessage({ type: 'ready' }, []);
+scope.postMessage({ type: 'ready', kernel: service.kernel }, []);

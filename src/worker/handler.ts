@@ -9,12 +9,21 @@
  * focal, the hardest negatives, and the pairwise hinge of the last γ. `load` replaces the cache;
  * `evaluate` reuses it.
  */
+import { kernelPath, type KernelPath } from '../engine/index.ts';
 import { materialize } from '../data/index.ts';
-import { explainPrepared, prepare, type Prepared } from '../explain/index.ts';
+import { explainPrepared, prepare, prepareSorted, type Prepared } from '../explain/index.ts';
 import type { ExplainerData } from '../explain/types.ts';
 import type { AppParams } from '../params/types.ts';
 import type { CandidateSource } from '../data/types.ts';
-import type { EngineRequest, EngineResponse, ResultResponse, SetInfo } from './protocol.ts';
+import type { PoolLoaded } from './poolLoad.ts';
+import type {
+  EngineRequest,
+  EngineResponse,
+  LoadRequest,
+  PoolReport,
+  ResultResponse,
+  SetInfo,
+} from './protocol.ts';
 
 /** A reply and the buffers to transfer with it (postMessage's second argument). */
 export interface HandlerReply {
@@ -28,6 +37,18 @@ export interface EngineHandler {
    * request with no reply (`crash`, which only the worker shell acts on).
    */
   handle(request: EngineRequest): HandlerReply | null;
+  /** The engine's kernel path where this handler runs (what the worker reports in `ready`). */
+  readonly kernel: KernelPath;
+  /**
+   * Serve a `load` whose set a pool of workers built (poolLoad.ts): the same cache and reply as
+   * `handle` gives for it, bit for bit, plus the pool's report. `loadMs`: the pool's time.
+   */
+  handleLoaded(
+    request: LoadRequest,
+    loaded: PoolLoaded,
+    loadMs: number,
+    report: PoolReport,
+  ): HandlerReply;
 }
 
 interface Cache {
@@ -42,14 +63,13 @@ export function createEngineHandler(now: () => number = () => performance.now())
   let baselineCache: Cache | null = null;
 
   function load(source: CandidateSource): Cache {
-    const set = materialize(source);
-    const prepared = prepare(set);
-    const info: SetInfo = {
-      R: set.R,
-      K: set.K,
-      nPos: prepared.pooled.pPos.length,
-      nNeg: prepared.pooled.pNeg.length,
-    };
+    const prepared = prepare(materialize(source));
+    return cacheOf(prepared, prepared.pooled.pPos.length, prepared.pooled.pNeg.length);
+  }
+
+  function cacheOf(prepared: Prepared, nPos: number, nNeg: number): Cache {
+    const set = prepared.set;
+    const info: SetInfo = { R: set.R, K: set.K, nPos, nNeg };
     return { prepared, info };
   }
 
@@ -75,6 +95,22 @@ export function createEngineHandler(now: () => number = () => performance.now())
   }
 
   return {
+    get kernel() {
+      return kernelPath();
+    },
+    handleLoaded(request, loaded, loadMs, report) {
+      const t0 = now();
+      cache = null;
+      try {
+        const { set, sorted, objectives } = loaded;
+        const prepared = prepareSorted(set, sorted, objectives);
+        cache = cacheOf(prepared, sorted.pos.length, sorted.neg.length);
+        const out = explainCached(cache, request, loadMs + now() - t0);
+        return { ...out, message: { ...(out.message as ResultResponse), pool: report } };
+      } catch (e) {
+        return reply(error(request.gen, e instanceof Error ? e.message : String(e)));
+      }
+    },
     handle(request) {
       if (request.type === 'crash') return null;
       try {

@@ -8,6 +8,7 @@
  * (parameters only); `baseline` explains the pinned baseline A in a slot of its own. Every request carries a generation number; each reply echoes it, so the client
  * can drop anything older than what it shows.
  */
+import type { KernelPath } from '../engine/index.ts';
 import type { DRResult } from '../engine/types.ts';
 // The shared contracts (types only): the worker materialises the candidate source they describe and
 // answers with what the panels draw.
@@ -21,6 +22,11 @@ export interface LoadRequest {
   readonly gen: number;
   readonly source: CandidateSource;
   readonly params: AppParams;
+  /**
+   * Workers of the pool that builds a detection-scale set (poolLoad.ts); absent: one per core, at
+   * most 4. The explanation is the same for every size; this is for tests and benchmarks.
+   */
+  readonly poolSize?: number;
 }
 
 /** Explain `params` on the cached candidates: the message of every slider step. */
@@ -36,6 +42,11 @@ export interface EvaluateRequest {
  */
 export interface CrashRequest {
   readonly type: 'crash';
+  /**
+   * 'pool': instead, the first worker of the engine worker's pool crashes (engineService.ts); the
+   * pool restarts at its next build. Absent: the engine worker itself.
+   */
+  readonly target?: 'pool';
 }
 
 /**
@@ -63,6 +74,8 @@ export interface SetInfo {
 /** Sent once by the worker when its module has loaded (tells "started" apart from "never started"). */
 export interface ReadyResponse {
   readonly type: 'ready';
+  /** The engine's kernel path in the worker: WebAssembly SIMD, or TypeScript where SIMD is missing. */
+  readonly kernel: KernelPath;
 }
 
 export interface ResultResponse {
@@ -81,9 +94,19 @@ export interface ResultResponse {
    * DETAIL_LIMIT entries, 40-bin histograms always.
    */
   readonly explained: ExplainerData;
+  /** Present when a pool of workers built the set of this `load` (detection scale). */
+  readonly pool?: PoolReport;
   /** Milliseconds spent in the worker: materialising + pooling (0 for `evaluate`), and explaining. */
   readonly loadMs: number;
   readonly evaluateMs: number;
+}
+
+/** How a pool built a set: its workers ('inline': it fell back to one thread), shards and restarts. */
+export interface PoolReport {
+  readonly workers: number;
+  readonly mode: 'workers' | 'inline';
+  readonly shards: number;
+  readonly restarts: number;
 }
 
 /** A request the handler could not serve (bad source, nothing loaded); the worker keeps running. */

@@ -17,7 +17,7 @@ import type { DRParams } from '../engine/types.ts';
 import { materialize } from '../data/materialize.ts';
 import type { CandidateSource } from '../data/types.ts';
 import { candidateCsv, caseJson } from '../io/exportCase.ts';
-import { MAX_IMPORT_ENTRIES, importParsed } from '../io/import.ts';
+import { MAX_IMPORT_ENTRIES, featuresNotice, importParsed } from '../io/import.ts';
 import type { ImportResult } from '../io/import.ts';
 import { MAX_NPY_ELEMENTS, parseNpy } from '../io/npy.ts';
 import type { NpyArray } from '../io/npy.ts';
@@ -131,15 +131,13 @@ function check(text: string): CheckOutcome | Failure {
 
 function fromCase(c: ArraysCaseResult, name: string): ImportResult {
   if (!c.ok) return { ok: false, error: `${name}: ${c.error}` };
-  const { R, K, logits, targets } = c.value;
+  const { R, K, logits, targets, features } = c.value;
   if (R * K > MAX_IMPORT_ENTRIES) {
     return { ok: false, error: `${name}: more than ${MAX_IMPORT_ENTRIES} entries` };
   }
-  return {
-    ok: true,
-    source: { kind: 'explicit', name, base: { R, K, logits, targets }, edits: [] },
-    notices: [],
-  };
+  const base = features === null ? { R, K, logits, targets } : { R, K, logits, targets, features };
+  const notices = features === null ? [] : [featuresNotice(features.d)];
+  return { ok: true, source: { kind: 'explicit', name, base, edits: [] }, notices };
 }
 
 async function numpy(files: readonly BytesFile[]): Promise<ImportResult> {
@@ -199,6 +197,9 @@ function exportJob(
         bytes: npzBytes({
           logits: { values: set.logits, shape: [set.R, set.K] },
           targets: { values: set.targets, shape: [set.R] },
+          ...(set.features && {
+            features: { values: set.features.values, shape: [set.R, set.features.d] },
+          }),
         }),
         loss,
       };

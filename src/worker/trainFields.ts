@@ -15,6 +15,8 @@ import {
 } from '../train/defaults.ts';
 
 export type TrainModelKind = 'free' | 'linear' | 'mlp';
+/** What a head model trains on: generated 2-D anchors, or the current set's own features. */
+export type TrainDataKind = 'generated' | 'set';
 export type TrainOptimizerKind = 'adam' | 'sgd';
 
 /** Everything the person chooses for a training (flat, so one link key per field). */
@@ -29,6 +31,8 @@ export interface TrainSetup {
   readonly classes: number;
   /** Seed of the generated anchor set. */
   readonly dataSeed: number;
+  /** The head models' data (the free model always trains on the set). */
+  readonly data: TrainDataKind;
   readonly model: TrainModelKind;
   /** H, the mlp's hidden units. */
   readonly hidden: number;
@@ -69,7 +73,7 @@ export interface TrainNumberField {
 
 export interface TrainChoiceField {
   readonly kind: 'choice';
-  readonly key: 'model' | 'optimizer';
+  readonly key: 'model' | 'optimizer' | 'data';
   readonly link: string;
   readonly options: readonly string[];
 }
@@ -94,6 +98,7 @@ export const TRAIN_FIELDS: readonly TrainField[] = Object.freeze([
   { kind: 'number', key: 'overlap', link: 'to', min: 0, max: 1 },
   { kind: 'number', key: 'classes', link: 'tk', min: 1, max: 2, integer: true },
   { kind: 'number', key: 'dataSeed', link: 'tseed', min: 0, max: 4294967295, integer: true },
+  { kind: 'choice', key: 'data', link: 'td', options: ['generated', 'set'] },
   { kind: 'choice', key: 'model', link: 'tm', options: ['free', 'linear', 'mlp'] },
   { kind: 'number', key: 'hidden', link: 'th', min: 1, max: MAX_HIDDEN, integer: true },
   { kind: 'choice', key: 'optimizer', link: 'topt', options: ['adam', 'sgd'] },
@@ -116,6 +121,7 @@ export const DEFAULT_TRAIN_SETUP: TrainSetup = Object.freeze({
   overlap: 0.3,
   classes: 1,
   dataSeed: DEFAULT_SEED,
+  data: 'generated',
   model: 'linear',
   hidden: 8,
   optimizer: 'adam',

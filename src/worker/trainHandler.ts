@@ -14,7 +14,6 @@ import { LinearModel } from '../train/models/linear.ts';
 import { MlpModel } from '../train/models/mlp.ts';
 import type { Model } from '../train/models/model.ts';
 import { countEntries } from '../train/entries.ts';
-import type { AnchorSet } from '../data/anchors.ts';
 import {
   SCORE_BINS,
   SERIES_FIELDS,
@@ -23,7 +22,7 @@ import {
   type TrainReply,
   type TrainRequest,
 } from './trainProtocol.ts';
-import { trainDataOf, trainSpecOf } from './trainSetup.ts';
+import { trainDataOf, trainSpecOf, usesSet, type FeaturePoints } from './trainSetup.ts';
 
 /** postMessage with its transfer list. */
 export type PostTrainReply = (reply: TrainReply, transfer: ArrayBuffer[]) => void;
@@ -54,12 +53,18 @@ export const MAX_FIELD_SIZE = 96;
 
 const W = SERIES_FIELDS.length;
 
-/** A sample of the anchors to draw, and the plane around them. Deterministic (row strides). */
-export function sampleAnchors(set: AnchorSet, limit = ANCHOR_SAMPLE): AnchorSample {
+/**
+ * A sample of the anchors to draw, and the plane around them. Deterministic (row strides). Ignored
+ * rows (target −1) are left out.
+ */
+export function sampleAnchors(set: FeaturePoints, limit = ANCHOR_SAMPLE): AnchorSample {
   const rows: number[] = [];
   const pos: number[] = [];
   const neg: number[] = [];
-  for (let r = 0; r < set.R; r++) (set.targets[r] > 0 ? pos : neg).push(r);
+  for (let r = 0; r < set.R; r++) {
+    const t = set.targets[r];
+    if (t >= 0) (t > 0 ? pos : neg).push(r);
+  }
   const posTake = Math.min(pos.length, Math.floor(limit * 0.4));
   const negTake = Math.min(neg.length, limit - posTake);
   const pick = (from: number[], n: number) => {
@@ -79,7 +84,7 @@ export function sampleAnchors(set: AnchorSet, limit = ANCHOR_SAMPLE): AnchorSamp
     const r = rows[i];
     x[i] = set.features[2 * r];
     y[i] = set.features[2 * r + 1];
-    label[i] = set.targets[r];
+    label[i] = Math.min(set.targets[r], 127); // Int8: only "positive or not" is drawn
     x0 = Math.min(x0, x[i]);
     x1 = Math.max(x1, x[i]);
     y0 = Math.min(y0, y[i]);
@@ -121,7 +126,6 @@ function seriesRow(run: RunState, step: number, out: Float64Array, offset: numbe
 interface Current {
   readonly gen: number;
   readonly training: Training;
-  readonly anchors: AnchorSet | null;
   readonly extent: readonly [number, number, number, number] | null;
   /** Steps posted so far (0…posted−1). */
   posted: number;
@@ -138,15 +142,15 @@ export function createTrainHandler(
 
   function start(gen: number, request: Extract<TrainRequest, { type: 'start' }>): void {
     current = null;
-    const source = request.setup.model === 'free' ? request.source : null;
+    const source = usesSet(request.setup) ? request.source : null;
     const entries = source ? sourceEntries(source) : 0;
-    if (entries > MAX_FREE_ENTRIES) {
+    if (request.setup.model === 'free' && entries > MAX_FREE_ENTRIES) {
       throw new RangeError(
         `model: the free model trains at most ${MAX_FREE_ENTRIES} entries (this set has ${entries}); use a head model`,
       );
     }
     const set = source ? materialize(source) : null;
-    const { data, anchors } = trainDataOf(request.setup, set);
+    const { data, points } = trainDataOf(request.setup, set);
     const spec = trainSpecOf(request.setup, request.params, data);
     const training = createTraining(spec);
     const { nPos, nNeg } = countEntries(data.targets, data.K);
@@ -161,11 +165,10 @@ export function createTrainHandler(
       runs: training.runs.map((r) => r.name),
       model: request.setup.model,
     };
-    const sample = anchors && anchors.d === 2 ? sampleAnchors(anchors) : null;
+    const sample = points ? sampleAnchors(points) : null;
     current = {
       gen,
       training,
-      anchors,
       extent: sample?.extent ?? null,
       posted: 0,
       grid: null,

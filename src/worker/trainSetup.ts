@@ -3,11 +3,11 @@
  * TrainSpec.
  *
  * The data: the head models (linear, mlp) train on a seeded generated 2-D anchor set (anchors,
- * imbalance, overlap, classes, data seed); the free model trains on the current candidate set (its
- * logits are the initial parameters), so it works with any preset or imported case.
+ * imbalance, overlap, classes, data seed), or, with `data: 'set'`, on the features of the current
+ * candidate set (an imported case that carries `features`); the free model trains on the current
+ * candidate set (its logits are the initial parameters), so it works with any preset or imported case.
  */
 import { generateAnchors } from '../data/anchors.ts';
-import type { AnchorSet } from '../data/anchors.ts';
 import type { CandidateSet } from '../data/types.ts';
 import type { DRParams } from '../engine/types.ts';
 import {
@@ -25,11 +25,16 @@ export * from './trainFields.ts';
 
 /** Whether the setup trains a head model on generated 2-D anchors. */
 export function usesAnchors(setup: TrainSetup): boolean {
-  return setup.model !== 'free';
+  return setup.model !== 'free' && setup.data === 'generated';
+}
+
+/** Whether the setup trains on the current candidate set (the free model, or a head on its features). */
+export function usesSet(setup: TrainSetup): boolean {
+  return !usesAnchors(setup);
 }
 
 /** The generated anchor set of a head-model setup. */
-export function anchorsOf(setup: TrainSetup): AnchorSet {
+export function anchorsOf(setup: TrainSetup): ReturnType<typeof generateAnchors> {
   return generateAnchors({
     seed: setup.dataSeed,
     anchors: setup.anchors,
@@ -39,13 +44,16 @@ export function anchorsOf(setup: TrainSetup): AnchorSet {
   });
 }
 
-/** The free model's data: the candidate set's targets and logits (no features). */
+/**
+ * The data of a set: its targets, its logits (the free model's initial parameters) and its features
+ * when it has them (the head models' inputs).
+ */
 export function trainDataFromSet(set: CandidateSet): TrainData {
   return {
     R: set.R,
     K: set.K,
-    d: 0,
-    features: null,
+    d: set.features?.d ?? 0,
+    features: set.features?.values ?? null,
     targets: set.targets,
     logits: set.logits,
   };
@@ -80,15 +88,36 @@ export function trainSpecOf(setup: TrainSetup, params: DRParams, data: TrainData
   });
 }
 
-/** The data of a setup: generated anchors for the head models, the candidate set for the free one. */
+/**
+ * The data of a setup: generated anchors for a head model on generated data, else the candidate set
+ * (its logits for the free model, its features for a head). `points` are the rows with 2-D features
+ * (the plane the heat map covers), or null when the features are not 2-D or absent.
+ */
 export function trainDataOf(
   setup: TrainSetup,
   set: CandidateSet | null,
-): { readonly data: TrainData; readonly anchors: AnchorSet | null } {
+): { readonly data: TrainData; readonly points: FeaturePoints | null } {
   if (usesAnchors(setup)) {
     const anchors = anchorsOf(setup);
-    return { data: trainDataFromAnchors(anchors), anchors };
+    return { data: trainDataFromAnchors(anchors), points: anchors };
   }
   if (set === null) throw new RangeError('model: the free model needs a candidate set');
-  return { data: trainDataFromSet(set), anchors: null };
+  if (setup.model !== 'free' && set.features === undefined) {
+    throw new RangeError(
+      'data: the current candidate set has no features (import a case with "features", R rows of d numbers), so a head model cannot train on it; choose the generated anchors',
+    );
+  }
+  const data = trainDataFromSet(set);
+  const points =
+    setup.model !== 'free' && set.features?.d === 2
+      ? { R: set.R, features: set.features.values, targets: set.targets }
+      : null;
+  return { data, points };
+}
+
+/** Rows with 2-D features (x, y row-major) and their targets: what the heat map draws. */
+export interface FeaturePoints {
+  readonly R: number;
+  readonly features: Float64Array;
+  readonly targets: Int32Array;
 }

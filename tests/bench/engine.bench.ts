@@ -2,6 +2,8 @@
  * `npm run bench`: wall-clock medians of the engine on seeded detection-like problems, beside the same
  * forward + gradient in vectorised numpy (drloss_numpy.py) when python3 with numpy is present.
  * Not part of `npm test`: timings depend on the machine and on whatever else runs on it.
+ * The engine runs on its default kernels (WebAssembly SIMD where it compiles, src/engine/kernels/simd.ts);
+ * the column "ts ms" times the same call on the TypeScript kernels, alternating with it.
  * The last line is `ratio engine/numpy at N=1e6: R` (or `n/a`).
  */
 import { spawnSync } from 'node:child_process';
@@ -22,9 +24,11 @@ import {
   createWorkspace,
   evaluate,
   evaluateScalars,
+  kernelPath,
   pairwiseHinge,
   pool,
   segmentEnds,
+  setKernelPath,
   sortAscending,
   tiltedSegmentSums,
 } from '../../src/engine/index.ts';
@@ -110,6 +114,8 @@ interface Row {
   nPos: number;
   runs: number;
   fwdGrad: number;
+  fwdGradTs: number;
+  poolOnly: number;
   fwdGradFresh: number;
   paramOnly: number;
   scalars: number;
@@ -185,11 +191,22 @@ function benchOne(size: (typeof SIZES)[number], numpy: boolean, dir: string): Ro
 
   // Engine and numpy alternate in blocks; each block warms up again (numpy is a new process).
   const tKept: number[] = [];
+  const tTs: number[] = [];
+  const tPool: number[] = [];
   const tFresh: number[] = [];
+  const poolKept = (): void => {
+    kept = pool(logits, targets, 1, kept);
+    sink += kept.negMax;
+  };
   const tNumpy: number[] = [];
   const perBlock = Math.max(1, Math.round(runs / BLOCKS));
   for (let b = 0; b < BLOCKS; b++) {
     timeRuns(fwdGradKept, b === 0 ? warmup : 1, perBlock, tKept);
+    // the same call on the TypeScript kernels, alternating with the default path's in every block
+    setKernelPath('ts');
+    timeRuns(fwdGradKept, b === 0 ? warmup : 1, perBlock, tTs);
+    setKernelPath(null);
+    timeRuns(poolKept, b === 0 ? warmup : 1, perBlock, tPool);
     timeRuns(fwdGradFresh, b === 0 ? warmup : 1, perBlock, tFresh);
     if (numpy && numpyNote === '') {
       const r = runNumpy(dir, label, {
@@ -266,6 +283,8 @@ function benchOne(size: (typeof SIZES)[number], numpy: boolean, dir: string): Ro
     nPos: kept.pPos.length,
     runs: tKept.length,
     fwdGrad: median(tKept),
+    fwdGradTs: median(tTs),
+    poolOnly: median(tPool),
     fwdGradFresh: median(tFresh),
     paramOnly,
     scalars,
@@ -282,7 +301,9 @@ function benchOne(size: (typeof SIZES)[number], numpy: boolean, dir: string): Ro
 function main(): void {
   const np = numpyVersion();
   const p = DEFAULT_PARAMS;
-  console.log(`DR loss engine benchmark (Node ${process.version}; numpy ${np ?? 'absent'})`);
+  console.log(
+    `DR loss engine benchmark (Node ${process.version}; numpy ${np ?? 'absent'}; kernels ${kernelPath()})`,
+  );
   console.log(
     `data: K = 1 class; each anchor positive with probability ${POSITIVE_RATE} (d3 randomLcg, seed ${SEED});` +
       ` logits of negatives ~ N(${NEG_LOGIT.mu}, ${NEG_LOGIT.sigma}²), of positives ~ N(${POS_LOGIT.mu}, ${POS_LOGIT.sigma}²)`,
@@ -300,6 +321,10 @@ function main(): void {
   console.log(
     "               between calls (pool's reuse argument, one Workspace), as a training loop calls it",
   );
+  console.log(
+    '  ts         = fwd+grad on the TypeScript kernels (setKernelPath("ts")), alternating with it',
+  );
+  console.log('  pool       = the pool half of fwd+grad alone (sigmoids and the split)');
   console.log(
     '  fresh      = the same with new arrays every call (pool + createWorkspace + evaluate)',
   );
@@ -340,11 +365,14 @@ function main(): void {
     'n+',
     'runs',
     'fwd+grad ms',
+    'ts ms',
+    'pool ms',
     'fresh ms',
     'param-only ms',
     'scalars ms',
     'numpy ms',
     'engine/numpy',
+    'ts/numpy',
     'fresh/numpy',
     'tilt pass ms',
     'cells ms',
@@ -358,11 +386,14 @@ function main(): void {
     String(r.nPos),
     String(r.runs),
     r.fwdGrad.toFixed(3),
+    r.fwdGradTs.toFixed(3),
+    r.poolOnly.toFixed(3),
     r.fwdGradFresh.toFixed(3),
     r.paramOnly.toFixed(3),
     r.scalars.toFixed(3),
     r.numpy === null ? 'n/a' : r.numpy.toFixed(3),
     ratio(r.fwdGrad, r.numpy),
+    ratio(r.fwdGradTs, r.numpy),
     ratio(r.fwdGradFresh, r.numpy),
     r.tiltPass.toFixed(3),
     r.cells.toFixed(3),

@@ -41,5 +41,13 @@ export function randomCase(
           ? 1 + Math.floor(u() * K)
           : 0;
   }
-  return { logits, targets, R, K, flat: false, params: { ...DEFAULT_PARAMS, ...params } };
+  return {
+    logits,
+    targets,
+    R,
+    K,
+    flat: false,
+    params: { ...DEFAULT_PARAMS, ...params },
+    features: null,
+  };
 }

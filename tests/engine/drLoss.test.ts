@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createWorkspace,
   drLoss,
@@ -6,7 +6,9 @@ import {
   evaluate,
   pool,
   resolveParams,
+  setKernelPath,
 } from '../../src/engine/index.ts';
+import type { KernelPath } from '../../src/engine/index.ts';
 import { loadGoldenCases } from '../golden/cases.ts';
 import { randomProblem } from './rng.ts';
 
@@ -23,7 +25,10 @@ function closeRel(a: number, b: number, rel = 1e-9): boolean {
 
 const cases = loadGoldenCases();
 
-describe('golden cases (independent float64 implementation)', () => {
+// Both kernel paths (kernels/simd.ts): the WebAssembly SIMD loops and the TypeScript ones.
+describe.each(['wasm-simd', 'ts'] as KernelPath[])('golden cases on the %s kernels', (path) => {
+  beforeAll(() => setKernelPath(path));
+  afterAll(() => setKernelPath(null));
   it('there are 48 of them', () => {
     expect(cases.length).toBe(48);
   });

@@ -26,6 +26,13 @@ const INPUTS: readonly [string, string][] = [
   ['{"logits": [1, "2"], "targets": [0, 0]}', 'json'],
   ['{"logits": [1, [2]], "targets": [0, 0]}', 'json'],
   ['{"logits": [1, 2], "targets": [0, 0], "params": 3}', 'json'],
+  ['{"logits": [1, 2], "targets": [0, 0], "features": 3}', 'json'],
+  ['{"logits": [1, 2], "targets": [0, 0], "features": [[1]]}', 'json'],
+  ['{"logits": [1, 2], "targets": [0, 0], "features": [1, 2]}', 'json'],
+  ['{"logits": [1, 2], "targets": [0, 0], "features": [[], []]}', 'json'],
+  ['{"logits": [1, 2], "targets": [0, 0], "features": [[1], 2]}', 'json'],
+  ['{"logits": [1, 2], "targets": [0, 0], "features": [[1], [2, 3]]}', 'json'],
+  ['{"logits": [1, 2], "targets": [0, 0], "features": [[1], ["x"]]}', 'json'],
   ['logit,label\n1,x\n', 'csv'],
   ['logit,label\n1,7\n', 'csv'],
   ['logit,label\nx,1\n', 'csv'],
@@ -41,7 +48,10 @@ const INPUTS: readonly [string, string][] = [
 function english(text: string): string[] {
   const stripped = text
     .replace(/"[^"]*"/g, '')
-    .replace(/\b(logits|targets|params|logit|label|score|JSON|CSV|float64|Infinity)\b/g, '');
+    .replace(
+      /\b(logits|targets|params|features|logit|label|score|JSON|CSV|float64|Infinity)\b/g,
+      '',
+    );
   return (stripped.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => w !== 'K');
 }
 
@@ -61,6 +71,7 @@ describe('io messages in Chinese', () => {
     ['0.5,1\n0.7,0\n', 'x.csv'],
     ['2,1\n0.7,0\n', 'x.csv'],
     ['[{"logits": [1], "targets": [0]}, {"logits": [1], "targets": [1]}]', 'x.json'],
+    ['{"logits": [1, 2], "targets": [0, 1], "features": [[1, 2], [3, 4]]}', 'x.json'],
   ])('the notice of a successful import of %j', (input, name) => {
     const r = parseImport(input, name);
     if (!r.ok) throw new Error(r.error);

@@ -50,6 +50,8 @@ function expectSame(
     expectSameBits(a.logits, e.logits);
     expect(Array.from(a.targets)).toEqual(Array.from(e.targets));
     expect(a.logits.length).toBe(a.R * a.K);
+    expect(a.features?.d).toBe(e.features?.d);
+    if (a.features && e.features) expectSameBits(a.features.values, e.features.values);
   });
 }
 
@@ -197,21 +199,41 @@ const caseArb: fc.Arbitrary<J> = fc
       logitsArb(R, K),
       targetsArb(R, K),
       fc.option(paramsArb, { nil: undefined }),
+      // features: R rows of d numbers (d = 1..3), ragged or odd ones now and then
+      fc.oneof(
+        { weight: 4, arbitrary: fc.constant(undefined) },
+        {
+          weight: 1,
+          arbitrary: fc.integer({ min: 1, max: 3 }).chain((d) =>
+            fc.oneof(
+              {
+                weight: 4,
+                arbitrary: fc.array(fc.array(numberTok, { minLength: d, maxLength: d }), {
+                  minLength: R,
+                  maxLength: R,
+                }),
+              },
+              { weight: 1, arbitrary: logitsArb(R, d) },
+            ),
+          ),
+        },
+      ),
       fc.option(
         fc.jsonValue({ maxDepth: 2 }).map((v) => ({ raw: JSON.stringify(v) })),
         { nil: undefined },
       ),
-      rarely(fc.constantFrom('foo', '__proto__', 'logit', '0', 'targets', 'logits')),
+      rarely(fc.constantFrom('foo', '__proto__', 'logit', '0', 'targets', 'logits', 'features')),
       rarely(fc.constantFrom('logits', 'targets')),
       fc.nat(),
     ),
   )
-  .map(([logits, targets, params, expected, extra, drop, order]) => {
+  .map(([logits, targets, params, features, expected, extra, drop, order]) => {
     const pairs: Array<[string, J]> = [
       ['logits', logits],
       ['targets', targets],
     ];
     if (params !== undefined) pairs.push(['params', params]);
+    if (features !== undefined) pairs.push(['features', features]);
     if (expected !== undefined) pairs.push(['expected', expected]);
     if (extra !== undefined) pairs.push([extra, { raw: '[1, 2]' }]);
     // Rotate the key order; sometimes a required key is missing.

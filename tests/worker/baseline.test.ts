@@ -116,7 +116,7 @@ function harness() {
     onNotice: () => {},
   });
   open.push(client);
-  worker.onmessage?.({ data: { type: 'ready' } });
+  worker.onmessage?.({ data: { type: 'ready', kernel: 'ts' } });
   return { client, worker, main, base };
 }
 
@@ -180,12 +180,12 @@ describe('engine client: the baseline request', () => {
       onNotice: () => {},
     });
     open.push(client);
-    workers[0]!.onmessage?.({ data: { type: 'ready' } });
+    workers[0]!.onmessage?.({ data: { type: 'ready', kernel: 'ts' } });
     client.request(withNeg(0.1), paper);
     client.requestBaseline(withNeg(0.5), hard);
     workers[0]!.crash();
     const w = workers[1]!;
-    w.onmessage?.({ data: { type: 'ready' } });
+    w.onmessage?.({ data: { type: 'ready', kernel: 'ts' } });
     expect(w.inbox.map((r) => r.type)).toEqual(['load']);
     w.serve();
     // The new worker holds nothing for A: its set is sent again.

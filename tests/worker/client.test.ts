@@ -30,7 +30,7 @@ class FakeWorker implements WorkerLike {
     this.terminated = true;
   }
   ready() {
-    this.onmessage?.({ data: { type: 'ready' } });
+    this.onmessage?.({ data: { type: 'ready', kernel: 'ts' } });
   }
   /** Serve the oldest unserved request. */
   serve() {
@@ -167,6 +167,18 @@ describe('engine client', () => {
     w.serve();
     expect(results.at(-1)?.latest).toBe(true);
     expect(client.mode).toBe('worker');
+  });
+
+  it("reports the kernel path of whatever computes: none, the worker's, then the main thread's", async () => {
+    const { client, workers } = harness({ maxRestarts: 0 });
+    expect(client.kernel).toBeNull();
+    workers[0].ready(); // the fake worker says 'ts'
+    expect(client.kernel).toBe('ts');
+    client.request(withNeg(0.1), paper);
+    workers[0].crash();
+    expect(client.mode).toBe('fallback');
+    // The main-thread engine is its own chunk, fetched on fallback: its path is known once it is here.
+    await vi.waitFor(() => expect(client.kernel).toBe('wasm-simd')); // Node 20 has WebAssembly SIMD
   });
 
   it('crashing more than maxRestarts times in a row hands over to the main thread', async () => {

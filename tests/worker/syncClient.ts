@@ -3,6 +3,7 @@
  * jsdom): every request is answered before `request` returns. `log`, when given, records each request's
  * params and whether it (re)loaded the candidates.
  */
+import { kernelPath } from '../../src/engine/index.ts';
 import type { ClientCallbacks } from '../../src/state/engineSync.ts';
 import type { AppParams } from '../../src/params/types.ts';
 import type { CandidateSource } from '../../src/data/types.ts';
@@ -43,9 +44,12 @@ export function syncClient(
       return gen;
     },
     mode: 'worker',
+    kernel: kernelPath(),
     generation: 0,
     busy: false,
     crashWorker() {},
+    crashPoolWorker() {},
+    setPoolSize() {},
     dispose() {},
   };
 }

@@ -8,6 +8,7 @@
 import { expFast } from '../fastExp.ts';
 import type { SetPrior, TiltSign } from '../types.ts';
 import { gridExp, gridSize, gridTable } from './gridExp.ts';
+import { simdKernels } from './simd.ts';
 import { BLOCK, SUM_EXT, SUM_S, SUM_SCALE, SUM_SDP, SUM_SE2, SUM_W } from './layout.ts';
 
 // Module-local aliases, so a transpiler's getter-backed import (CJS interop, Vite SSR) is read once,
@@ -89,7 +90,10 @@ export function tiltSums(
   let ext = knownExt;
   if (ext !== ext) ext = sign > 0 ? maxOf(p) : minOf(p);
   const M = unit ? gridSize(scale, n) : 0;
-  if (M > 0) uniformGridLoop(p, ext, scale, gridTable(scale, ext, M), M, eOut, sums);
+  const simd = simdKernels();
+  // the same doubles either way (simd.ts); WebAssembly SIMD when it is there
+  if (simd !== null) simd.tiltUniform(p, ext, scale, M, eOut, sums);
+  else if (M > 0) uniformGridLoop(p, ext, scale, gridTable(scale, ext, M), M, eOut, sums);
   else uniformLoop(p, ext, scale, eOut, sums);
   sums[SUM_W] = n;
   sums[SUM_EXT] = ext;
@@ -108,20 +112,41 @@ function uniformLoop(
   let S2 = 0;
   for (let b = 0; b < n; b += BLOCK) {
     const end = b + BLOCK < n ? b + BLOCK : n;
-    let s = 0;
-    let sdp = 0;
-    let s2 = 0;
-    for (let j = b; j < end; j++) {
+    // two partial sums per block, of its even and of its odd entries (the two lanes of simd.wat)
+    let s0 = 0;
+    let s1 = 0;
+    let sdp0 = 0;
+    let sdp1 = 0;
+    let s20 = 0;
+    let s21 = 0;
+    let j = b;
+    for (; j + 1 < end; j += 2) {
+      const dp0 = p[j] - ext;
+      const dp1 = p[j + 1] - ext;
+      const e0 = exp(dp0 * scale);
+      const e1 = exp(dp1 * scale);
+      if (eOut !== null) {
+        eOut[j] = e0;
+        eOut[j + 1] = e1;
+      }
+      s0 += e0;
+      s1 += e1;
+      sdp0 += e0 * dp0;
+      sdp1 += e1 * dp1;
+      s20 += e0 * e0;
+      s21 += e1 * e1;
+    }
+    if (j < end) {
       const dp = p[j] - ext;
       const e = exp(dp * scale);
       if (eOut !== null) eOut[j] = e;
-      s += e;
-      sdp += e * dp;
-      s2 += e * e;
+      s0 += e;
+      sdp0 += e * dp;
+      s20 += e * e;
     }
-    S += s;
-    Sdp += sdp;
-    S2 += s2;
+    S += s0 + s1;
+    Sdp += sdp0 + sdp1;
+    S2 += s20 + s21;
   }
   sums[SUM_S] = S;
   sums[SUM_SDP] = Sdp;
@@ -145,20 +170,40 @@ function uniformGridLoop(
   let S2 = 0;
   for (let b = 0; b < n; b += BLOCK) {
     const end = b + BLOCK < n ? b + BLOCK : n;
-    let s = 0;
-    let sdp = 0;
-    let s2 = 0;
-    for (let j = b; j < end; j++) {
+    let s0 = 0;
+    let s1 = 0;
+    let sdp0 = 0;
+    let sdp1 = 0;
+    let s20 = 0;
+    let s21 = 0;
+    let j = b;
+    for (; j + 1 < end; j += 2) {
+      const p0 = p[j];
+      const p1 = p[j + 1];
+      const e0 = gexp(table, M, invM, scale, p0);
+      const e1 = gexp(table, M, invM, scale, p1);
+      if (eOut !== null) {
+        eOut[j] = e0;
+        eOut[j + 1] = e1;
+      }
+      s0 += e0;
+      s1 += e1;
+      sdp0 += e0 * (p0 - ext);
+      sdp1 += e1 * (p1 - ext);
+      s20 += e0 * e0;
+      s21 += e1 * e1;
+    }
+    if (j < end) {
       const pj = p[j];
       const e = gexp(table, M, invM, scale, pj);
       if (eOut !== null) eOut[j] = e;
-      s += e;
-      sdp += e * (pj - ext);
-      s2 += e * e;
+      s0 += e;
+      sdp0 += e * (pj - ext);
+      s20 += e * e;
     }
-    S += s;
-    Sdp += sdp;
-    S2 += s2;
+    S += s0 + s1;
+    Sdp += sdp0 + sdp1;
+    S2 += s20 + s21;
   }
   sums[SUM_S] = S;
   sums[SUM_SDP] = Sdp;

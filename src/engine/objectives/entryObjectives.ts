@@ -64,6 +64,8 @@ export interface EntryGradients {
  * −log σ(−x) = softplus(x) = max(x, 0) + log1p(e), −log σ(x) = softplus(−x) = max(−x, 0) + log1p(e):
  * the same values numerics' sigmoid and softplus give, finite for every finite x, from one exp and
  * one log1p instead of four transcendental calls. The four sums are Neumaier-compensated.
+ * `normaliser` replaces FL's divisor max(1, positive anchors): 1 gives the raw sums of a block of a
+ * larger problem (engine/shards shardObjectives.ts adds the blocks up).
  *
  * @throws RangeError on a malformed problem (see checkProblem).
  */
@@ -73,6 +75,7 @@ export function entryObjectives(
   K: number,
   focalParams: FocalParams,
   grads: EntryGradients = {},
+  normaliser?: number,
 ): { readonly bce: BCEResult; readonly focal: FocalResult } {
   const { alpha, gamma } = focalParams;
   checkProblem(logits, targets, K, grads.bce);
@@ -90,8 +93,8 @@ export function entryObjectives(
     nPos += positives;
     nNeg += K - positives;
   }
-  const normaliser = Math.max(1, nPos);
-  const inv = 1 / normaliser;
+  const divisor = normaliser ?? Math.max(1, nPos);
+  const inv = 1 / divisor;
 
   const bcePos = new CompensatedSum();
   const bceNeg = new CompensatedSum();
@@ -143,7 +146,7 @@ export function entryObjectives(
       lossNeg: focalNeg,
       nPos,
       nNeg,
-      normaliser,
+      normaliser: divisor,
     },
   };
 }

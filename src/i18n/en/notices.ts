@@ -40,6 +40,12 @@ export const notices = {
   'io.rowLength': '{field} has {n} entries but logits[0] has {k} (rows must be equal)',
   'io.targetsShape': 'targets must be an array of {n} integers (got {got})',
   'io.targetsLength': 'targets has length {n} but logits has {rows} rows',
+  'io.featuresShape': 'features must be an array of {n} rows of d numbers (got {got})',
+  'io.featuresRows': 'features has {n} rows but logits has {rows}',
+  'io.featuresNotRow': '{field} is not a row like features[0] (got {got})',
+  'io.featuresFirst': 'features[0] is not a row of numbers (got {got})',
+  'io.featuresEmpty': 'features[0] is an empty row (need d ≥ 1 features)',
+  'io.featuresRowLength': '{field} has {n} entries but features[0] has {k} (rows must be equal)',
   'io.targetNotInteger': '{field} is not an integer (got {got})',
   'io.targetRange':
     '{field} = {got} is out of range (-1..K with K = {k}; -1 or any negative = ignored)',
@@ -67,6 +73,8 @@ export const notices = {
     'values read as scores (no header and every value lies in [0, 1]; add a header "logit,label" to read them as logits)',
   'io.readLogitsGuess': 'values read as logits (no header and some values lie outside [0, 1])',
   'io.cases': 'The file holds {n} cases; case {i} was imported',
+  'io.features':
+    'The case carries {d} features per row: the Train section can train a head on them',
   'import.note': '{error}',
   // Other lower layers' plain-text notices (worker, link decoder), translated by i18n/ioMessages.ts.
   'msg.fromLink': 'Link',

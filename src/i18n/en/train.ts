@@ -17,6 +17,12 @@ export const train = {
   'train.sampled': 'AP and AUC every {k} steps ({n} entries)',
   'train.diverged': '{run} stopped: {why}. Lower its learning rate.',
   'train.failed': 'Training could not start: {error}',
+  'train.why.lossNotFinite': 'the loss is not finite at step {step}',
+  'train.why.paramsNotFinite': 'the parameters are not finite at step {step}',
+  'train.why.freeTooLarge':
+    'the free model trains at most {max} entries (this set has {n}); use a head model',
+  'train.why.noFeatures':
+    'the current candidate set has no features (import a case with "features", R rows of d numbers), so a head model cannot train on it; choose the generated anchors',
   'train.dataTitle': 'Data',
   'train.modelTitle': 'Model and optimiser',
   'train.lossTitle': 'Runs',
@@ -26,6 +32,13 @@ export const train = {
   'train.field.classes': 'classes K',
   'train.field.dataSeed': 'data seed',
   'train.field.model': 'model',
+  'train.field.data': 'features',
+  'train.data.generated': 'generated 2-D anchors (below)',
+  'train.data.set': 'the current set’s own features',
+  'train.data.setInfo':
+    '{name}: {R} rows of {d} features (rows deleted in the editor are left out).',
+  'train.data.noFeatures':
+    'The current set has no features: import a case with "features" (R rows of d numbers), or choose the generated anchors. A row added in the editor drops them.',
   'train.field.hidden': 'hidden units H',
   'train.field.optimizer': 'optimiser',
   'train.field.lrDr': 'learning rate, DR',
@@ -66,6 +79,8 @@ export const train = {
   'train.chart.field': '{run}: score field at step {step}',
   'train.chart.fieldNote':
     'Each run’s score over the feature plane, as TensorFlow Playground draws it: dark = high score; dots are anchors (green positive, red negative).',
+  'train.chart.fieldNoteClasses':
+    'With {K} classes each point shows the highest of its {K} scores; dots of either class are green.',
   'train.legend.pos': 'positives',
   'train.legend.neg': 'negatives',
   'train.summary.recall': 'At step {step}, when the threshold rises from 0.05 to 0.5, {parts}.',

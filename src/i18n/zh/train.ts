@@ -19,6 +19,11 @@ export const train: { readonly [K in keyof typeof en]: string } = {
   'train.sampled': 'AP 与 AUC 每 {k} 步计算一次（{n} 个条目）',
   'train.diverged': '{run} 已停止：{why}。请降低它的学习率。',
   'train.failed': '无法开始训练：{error}',
+  'train.why.lossNotFinite': '第 {step} 步的损失不是有限数',
+  'train.why.paramsNotFinite': '第 {step} 步的参数不是有限数',
+  'train.why.freeTooLarge': '自由模型最多训练 {max} 个条目（此集合有 {n} 个）；请改用检测头模型',
+  'train.why.noFeatures':
+    '当前候选集没有特征（请导入带 "features"、即 R 行每行 d 个数的用例），检测头模型无法在其上训练；请选择生成的锚点',
   'train.dataTitle': '数据',
   'train.modelTitle': '模型与优化器',
   'train.lossTitle': '训练',
@@ -28,6 +33,12 @@ export const train: { readonly [K in keyof typeof en]: string } = {
   'train.field.classes': '类别数 K',
   'train.field.dataSeed': '数据种子',
   'train.field.model': '模型',
+  'train.field.data': '特征',
+  'train.data.generated': '生成的二维锚点（见下）',
+  'train.data.set': '当前候选集自带的特征',
+  'train.data.setInfo': '{name}：{R} 行，每行 {d} 个特征（在编辑器中删除的行不计入）。',
+  'train.data.noFeatures':
+    '当前候选集没有特征：请导入带 "features"（R 行、每行 d 个数）的用例，或选择生成的锚点。在编辑器中添加一行会丢弃特征。',
   'train.field.hidden': '隐藏单元数 H',
   'train.field.optimizer': '优化器',
   'train.field.lrDr': '学习率（DR）',
@@ -68,6 +79,8 @@ export const train: { readonly [K in keyof typeof en]: string } = {
   'train.chart.field': '{run}：第 {step} 步的分数场',
   'train.chart.fieldNote':
     '每次训练在特征平面上的分数，画法同 TensorFlow Playground：颜色越深分数越高；点为锚框（绿色为正样本，红色为负样本）。',
+  'train.chart.fieldNoteClasses':
+    '有 {K} 个类别时，每个点显示其 {K} 个分数中的最大值；两类的锚点都画成绿色。',
   'train.legend.pos': '正样本',
   'train.legend.neg': '负样本',
   'train.summary.recall': '第 {step} 步，阈值从 0.05 升到 0.5 时，{parts}。',

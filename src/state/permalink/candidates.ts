@@ -10,14 +10,16 @@
  * rawLength + 1 bytes, so a decompression bomb can neither allocate nor produce more than the cap;
  * the checksum catches a mistyped or damaged link that would otherwise inflate to other numbers.
  *
- * base raw  = kind byte 'B' ‖ flags ‖ uvarint R ‖ uvarint K ‖ R × svarint target ‖ column(R·K logits)
+ * base raw  = kind byte 'B' ‖ flags ‖ uvarint R ‖ uvarint K ‖ [uvarint d] ‖ R × svarint target ‖
+ *             column(R·K logits ‖ R·d features)
  * edits raw = kind byte 'E' ‖ flags ‖ uvarint count ‖ count op bytes ‖ rows of setLogit, setLabel
  *             and delete (svarint, delta-coded against the previous row, so runs of edits compress to
  *             almost nothing) ‖ cls of setLogit and target of setLabel and add (svarint) ‖ lengths
  *             of added rows (uvarint) ‖ column(each setLogit's logit, each added row's logits)
  * column    = uvarint n ‖ (8n bytes: little-endian float64 in byte planes
  *                         | uvarint byteLength ‖ ASCII shortest decimals joined by ',')
- * flags bit 1 (DECIMAL) says which column form follows.
+ * flags bit 1 (DECIMAL) says which column form follows; bit 2 (FEATURES) that the set carries d
+ * features per row (d is then written, and the column holds them after the logits).
  */
 import { deflateSync, inflateSync } from 'fflate';
 import type { CandidateEdit, CandidateSet } from '../../data/types.ts';
@@ -40,6 +42,7 @@ export const MAX_LINK_ENTRIES = 2_000_000;
 const KIND_BASE = 0x42; // 'B'
 const KIND_EDITS = 0x45; // 'E'
 const DECIMAL = 2;
+const FEATURES = 4;
 const OPS = ['setLogit', 'setLabel', 'add', 'delete'] as const;
 /** Try the decimal column only when the text averages at most this many bytes per number. */
 const DECIMAL_TRY_BYTES = 16;
@@ -172,7 +175,8 @@ function decodeWith<T>(
   }
 }
 
-function readHeader(r: ByteReader, kind: number): boolean {
+/** The kind byte and the flags; `allowed` are the flags this kind may set. */
+function readHeader(r: ByteReader, kind: number, allowed = DECIMAL): number {
   const k = r.byte();
   if (k !== kind) {
     throw new PayloadError(
@@ -180,34 +184,46 @@ function readHeader(r: ByteReader, kind: number): boolean {
     );
   }
   const flags = r.byte();
-  if ((flags & ~DECIMAL) !== 0) throw new PayloadError('unknown format flags');
-  return (flags & DECIMAL) !== 0;
+  if ((flags & ~allowed) !== 0) throw new PayloadError('unknown format flags');
+  return flags;
 }
 
-/** Encode an explicit set (R·K logits, R targets) as a blob; exact, pure. */
+/** Encode an explicit set (R·K logits, R targets, R·d features if any) as a blob; exact, pure. */
 export function encodeBase(set: CandidateSet): string {
-  return packBest(set.logits, (w, decimal) => {
+  const f = set.features;
+  let column = set.logits;
+  if (f !== undefined) {
+    column = new Float64Array(set.logits.length + f.values.length);
+    column.set(set.logits);
+    column.set(f.values, set.logits.length);
+  }
+  return packBest(column, (w, decimal) => {
     w.byte(KIND_BASE);
-    w.byte(decimal ? DECIMAL : 0);
+    w.byte((decimal ? DECIMAL : 0) | (f !== undefined ? FEATURES : 0));
     w.uvarint(set.R);
     w.uvarint(set.K);
+    if (f !== undefined) w.uvarint(f.d);
     for (const t of set.targets) w.svarint(t);
   });
 }
 
 /**
- * Decode a blob written by encodeBase: R ≥ 1, K ≥ 1, R·K ≤ MAX_LINK_ENTRIES, targets in −1..K,
- * finite logits. Total: any string gives the set or a one-line error; never throws.
+ * Decode a blob written by encodeBase: R ≥ 1, K ≥ 1, R·(K + d) ≤ MAX_LINK_ENTRIES, targets in
+ * −1..K, finite logits and features. Total: any string gives the set or a one-line error; never throws.
  */
 export function decodeBase(
   blob: string,
 ): { ok: true; value: CandidateSet } | { ok: false; error: string } {
   return decodeWith(blob, (r) => {
-    const decimal = readHeader(r, KIND_BASE);
+    const flags = readHeader(r, KIND_BASE, DECIMAL | FEATURES);
     const R = r.uvarint();
     const K = r.uvarint();
+    const d = (flags & FEATURES) !== 0 ? r.uvarint() : 0;
     if (R < 1 || K < 1) throw new PayloadError('a set needs at least one row and one class');
-    if (R * K > MAX_LINK_ENTRIES) throw new PayloadError(`more than ${MAX_LINK_ENTRIES} entries`);
+    if ((flags & FEATURES) !== 0 && d < 1) throw new PayloadError('features need d ≥ 1');
+    if (R * (K + d) > MAX_LINK_ENTRIES) {
+      throw new PayloadError(`more than ${MAX_LINK_ENTRIES} numbers`);
+    }
     // A target takes at least one byte: a bound before allocating.
     if (R > r.remaining) throw new PayloadError('labels truncated');
     const targets = new Int32Array(R);
@@ -216,11 +232,19 @@ export function decodeBase(
       if (t < -1 || t > K) throw new PayloadError(`label of row ${i} is ${t}, not in −1..${K}`);
       targets[i] = t;
     }
-    const logits = readColumn(r, decimal);
-    if (logits.length !== R * K) {
-      throw new PayloadError(`expected ${R * K} logits, found ${logits.length}`);
+    const column = readColumn(r, (flags & DECIMAL) !== 0);
+    if (column.length !== R * (K + d)) {
+      const what = d > 0 ? 'logits and features' : 'logits';
+      throw new PayloadError(`expected ${R * (K + d)} ${what}, found ${column.length}`);
     }
-    return { R, K, logits, targets };
+    if (d === 0) return { R, K, logits: column, targets };
+    return {
+      R,
+      K,
+      logits: column.slice(0, R * K),
+      targets,
+      features: { d, values: column.slice(R * K) },
+    };
   });
 }
 
@@ -309,7 +333,7 @@ export function decodeEdits(
   blob: string,
 ): { ok: true; value: CandidateEdit[] } | { ok: false; error: string } {
   return decodeWith(blob, (r) => {
-    const decimal = readHeader(r, KIND_EDITS);
+    const decimal = readHeader(r, KIND_EDITS) === DECIMAL;
     const count = r.uvarint();
     // An op byte and at least one field byte per edit: a bound before allocating.
     if (2 * count > r.remaining) throw new PayloadError('edits truncated');

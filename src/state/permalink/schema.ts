@@ -109,7 +109,8 @@ export const SOURCE_KEYS = {
 } as const;
 
 /**
- * The largest imported set (R·K entries) whose values a link carries. Encoding costs about 4 µs per
+ * The largest imported set (R·K entries, plus R·d features when it has them) whose values a link
+ * carries. Encoding costs about 4 µs per
  * entry on the main thread (3.9 s for 10⁶ measured in Node), so 5,000 stay under 20 ms per change; a
  * link of 1,000 random float64 logits is already about 10,400 characters.
  */
@@ -117,7 +118,9 @@ export const LINK_DATA_ENTRIES = 5_000;
 
 /** Whether a link carries the values of `source` (a generated set is always carried: preset + seed). */
 export function linkCarriesSet(source: CandidateSource): boolean {
-  return source.kind === 'generated' || source.base.R * source.base.K <= LINK_DATA_ENTRIES;
+  if (source.kind === 'generated') return true;
+  const { R, K, features } = source.base;
+  return R * (K + (features?.d ?? 0)) <= LINK_DATA_ENTRIES;
 }
 
 /** Key of the pinned baseline A (a nested field list, codec.ts). */

@@ -68,4 +68,23 @@ describe('Train section (jsdom: no worker, the same handler on the main thread)'
     expect(store.getState().train.step).toBe(8);
     expect(screen.getByTestId('train-ap-dr').textContent).toBe(fmt7(expected.runs.dr!.ap[8]));
   });
+
+  it('a head on a set without features: the data note and the refusal, in the reader’s language', async () => {
+    const store = createAppStore();
+    store.getState().setTrainSetup({ data: 'set', steps: 4 });
+    act(() => store.getState().setLang('zh'));
+    render(
+      <AppContext.Provider value={{ store, services }}>
+        <TrainSection />
+      </AppContext.Provider>,
+    );
+    fireEvent.click(screen.getByTestId('train-step-once'));
+    expect(screen.getByTestId('train-set-features').textContent).toBe(
+      t('zh')('train.data.noFeatures'),
+    );
+    const alert = await screen.findByRole('alert', undefined, { timeout: 10_000 });
+    expect(alert.textContent).toBe(
+      t('zh')('train.failed', { error: t('zh')('train.why.noFeatures') }),
+    );
+  });
 });

@@ -14,6 +14,8 @@ import { seriesValue, type TrainRecord } from '../../../worker/trainClient.ts';
 import { SCORE_BINS, SERIES_FIELDS } from '../../../worker/trainProtocol.ts';
 import { useApp, useAppStore } from '../../hooks/context.tsx';
 import { useT } from '../../hooks/i18n.ts';
+import { t } from '../../../i18n/strings.ts';
+import { translateTrainMessage } from '../../../i18n/trainMessages.ts';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { CurveChart, DistChart, curvePoints, type CurveLine } from './charts.tsx';
 import { FieldCanvas } from './FieldCanvas.tsx';
@@ -319,13 +321,16 @@ export function TrainSection() {
       </div>
       {error !== null ? (
         <p className="train-error" role="alert">
-          {s('train.failed', { error })}
+          {s('train.failed', { error: translateTrainMessage(error, s, s === t('en')) })}
         </p>
       ) : null}
       {rec?.diverged.map((why, i) =>
         why !== null ? (
           <p key={runs[i]} className="train-error" role="status">
-            {s('train.diverged', { run: s(RUN_KEYS[runs[i]]), why })}
+            {s('train.diverged', {
+              run: s(RUN_KEYS[runs[i]]),
+              why: translateTrainMessage(why, s, s === t('en')),
+            })}
           </p>
         ) : null,
       )}
@@ -452,7 +457,12 @@ export function TrainSection() {
       ) : null}
       {anchors ? (
         <>
-          <p className="train-note">{s('train.chart.fieldNote')}</p>
+          <p className="train-note">
+            {s('train.chart.fieldNote')}
+            {rec && rec.info.K > 1
+              ? ` ${s('train.chart.fieldNoteClasses', { K: rec.info.K })}`
+              : ''}
+          </p>
           <div className="train-charts">
             {runs.map((run, i) => (
               <FieldCanvas

@@ -1,5 +1,6 @@
 /**
- * The training setup: data (generated anchors, for the head models), model and optimiser, and each
+ * The training setup: data (for the head models: generated anchors, or the features of the current
+ * set), model and optimiser, and each
  * run's learning rate and prior, focal α and γf, steps. A number is committed on Enter or when the
  * box loses focus, checked against the setup table's range (worker/trainSetup.ts); a bad value stays
  * in the box, marked invalid with the reason, and changes nothing. Every commit is one undo step.
@@ -72,11 +73,33 @@ function Box({ name }: { readonly name: TrainNumberField['key'] }) {
   return field ? <NumberBox field={field} /> : null;
 }
 
+/** What the set's own features are (or that it has none), under the data choice. */
+function SetFeatures() {
+  const s = useT();
+  const source = useApp((st) => st.source);
+  const base = source.kind === 'explicit' ? source.base : null;
+  const f = base?.features;
+  // An added row drops the features (data/edits.ts): say so before the worker refuses.
+  const added = source.edits.some((e) => e.op === 'add');
+  return (
+    <p className="train-note" data-testid="train-set-features">
+      {base && f && !added
+        ? s('train.data.setInfo', {
+            name: source.kind === 'explicit' ? source.name : '',
+            R: base.R.toLocaleString('en'),
+            d: f.d,
+          })
+        : s('train.data.noFeatures')}
+    </p>
+  );
+}
+
 export function TrainSetupControls() {
   const s = useT();
   const store = useAppStore();
   const model = useApp((st) => st.train.setup.model);
   const optimizer = useApp((st) => st.train.setup.optimizer);
+  const data = useApp((st) => st.train.setup.data);
   const head = model !== 'free';
   return (
     <div className="train-setup">
@@ -118,11 +141,30 @@ export function TrainSetupControls() {
       {head ? (
         <fieldset>
           <legend>{s('train.dataTitle')}</legend>
-          <Box name="anchors" />
-          <Box name="imbalance" />
-          <Box name="overlap" />
-          <Box name="classes" />
-          <Box name="dataSeed" />
+          <div className="train-field">
+            <label htmlFor="train-data">{s('train.field.data')}</label>
+            <select
+              id="train-data"
+              data-testid="train-data"
+              value={data}
+              onChange={(e) =>
+                store.getState().setTrainSetup({ data: e.target.value as TrainSetup['data'] })
+              }
+            >
+              <option value="generated">{s('train.data.generated')}</option>
+              <option value="set">{s('train.data.set')}</option>
+            </select>
+          </div>
+          {data === 'set' ? <SetFeatures /> : null}
+          {data === 'generated' ? (
+            <>
+              <Box name="anchors" />
+              <Box name="imbalance" />
+              <Box name="overlap" />
+              <Box name="classes" />
+              <Box name="dataSeed" />
+            </>
+          ) : null}
         </fieldset>
       ) : null}
       <fieldset>

@@ -1,13 +1,13 @@
 /**
  * The Train section's connection to its worker: one client per mounted section, a restart whenever
- * what the numbers depend on changes (the setup, the DR parameters, and for the free model the
- * candidate source; the play speed is left out), and a redraw counter that moves at most once per
+ * what the numbers depend on changes (the setup, the DR parameters, and when it trains on the
+ * candidate set, the set's source; the play speed is left out), and a redraw counter that moves at most once per
  * animation frame however fast the worker posts. Drawing is throttled; computing is not.
  */
 import { useEffect, useMemo, useState } from 'react';
 import { toEngineParams } from '../../../params/table.ts';
 import { createTrainClient, type TrainClient } from '../../../worker/trainClient.ts';
-import type { TrainSetup } from '../../../worker/trainSetup.ts';
+import { usesSet, type TrainSetup } from '../../../worker/trainSetup.ts';
 import { useApp } from '../../hooks/context.tsx';
 
 /** A restart waits this long after the last change (a λ drag restarts once it pauses). */
@@ -16,10 +16,10 @@ export const RESTART_DEBOUNCE_MS = 150;
 /** What the numbers depend on, as one object per distinct training. */
 function useTrainInputs(enabled: boolean) {
   const setup = useApp((s) => s.train.setup);
-  const free = setup.model === 'free';
+  const onSet = usesSet(setup);
   // Until the section is used, a parameter drag does not even re-render it.
   const params = useApp((s) => (enabled ? s.params : null));
-  const source = useApp((s) => (enabled && free ? s.source : null));
+  const source = useApp((s) => (enabled && onSet ? s.source : null));
   // Speed changes the view only: a setup that differs in speed alone is the same training.
   const key = useMemo(() => ({ ...setup, speed: 0 }) as TrainSetup, [setup]);
   const sameKey = JSON.stringify(key);

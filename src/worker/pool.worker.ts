@@ -1,0 +1,20 @@
+/**
+ * A pool worker: a thin shell posting poolHandler's replies (typed arrays transferred). Started by the
+ * engine worker's pool (workerPool.ts) for detection-scale sets.
+ */
+import { createPoolHandler } from './poolHandler.ts';
+import type { PoolRequest, PoolResponse } from './poolProtocol.ts';
+
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<PoolRequest>) => void) | null;
+  postMessage(message: PoolResponse, transfer: Transferable[]): void;
+};
+const handler = createPoolHandler();
+
+scope.onmessage = (event) => {
+  if (event.data.type === 'crash') throw new Error('pool worker crash requested (test hook)');
+  const reply = handler.handle(event.data);
+  if (reply) scope.postMessage(reply.message, reply.transfer);
+};
+
+scope.postMessage({ type: 'ready' }, []);

@@ -1,0 +1,197 @@
+/**
+ * One pool worker's side of poolProtocol.ts as a plain object with no worker globals: pool.worker.ts
+ * wraps it, the coordinator runs it in its own thread when no worker can, and Node tests and the
+ * bench's worker_threads call it directly. Every shard is computed by the engine's shard functions
+ * alone, so a shard gives the same bits in whichever worker holds it.
+ */
+import { presetShardLogits } from '../data/presetShards.ts';
+import { pool } from '../engine/pool.ts';
+import { sortAscending } from '../engine/sorted.ts';
+import { FOCAL_DEFAULTS } from '../engine/objectives/entryObjectives.ts';
+import {
+  createShardScratch,
+  objectiveSums,
+  shardForward,
+  shardGradient,
+  shardTopKCandidates,
+  type ShardPartial,
+  type ShardScratch,
+} from '../engine/shards/index.ts';
+import type { Pooled } from '../engine/types.ts';
+import type {
+  BuiltShard,
+  PoolRequest,
+  PoolResponse,
+  ShardSource,
+  SortedRun,
+} from './poolProtocol.ts';
+
+export interface PoolHandlerReply {
+  readonly message: PoolResponse;
+  readonly transfer: ArrayBuffer[];
+}
+
+export interface PoolHandler {
+  /** Serve one request; a bad one is answered with `error`. Null for `crash` (the shell's). */
+  handle(request: PoolRequest): PoolHandlerReply | null;
+}
+
+interface KeptShard {
+  readonly shard: number;
+  readonly pooled: Pooled;
+  readonly logitsLength: number;
+  readonly scratch: ShardScratch;
+  /** The sums of the last forward pass that kept its e_j in `scratch` (null: none since the build). */
+  last: ShardPartial | null;
+  support: Int32Array | null;
+}
+
+/** The logits and targets of shard `s`, and its first row. */
+function shardRows(
+  source: ShardSource,
+  s: number,
+): { logits: Float64Array; targets: Int32Array; startRow: number; K: number } {
+  if (source.kind === 'plan') {
+    const { plan } = source;
+    const startRow = s * plan.shardRows;
+    const end = Math.min(plan.R, startRow + plan.shardRows);
+    return {
+      logits: presetShardLogits(plan, s),
+      targets: plan.targets.slice(startRow, end),
+      startRow,
+      K: plan.K,
+    };
+  }
+  const given = source.rows.find((r) => r.shard === s);
+  if (!given) throw new RangeError(`shard ${s} was not sent`);
+  return {
+    logits: given.logits,
+    targets: given.targets,
+    startRow: s * source.shardRows,
+    K: source.K,
+  };
+}
+
+export function createPoolHandler(): PoolHandler {
+  let kept: KeptShard[] = [];
+
+  function build(request: Extract<PoolRequest, { type: 'build' }>): PoolHandlerReply {
+    const parts: BuiltShard[] = [];
+    const transfer: ArrayBuffer[] = [];
+    const next: KeptShard[] = [];
+    const scores: Pooled[] = [];
+    for (const s of request.shards) {
+      const { logits, targets, startRow, K } = shardRows(request.source, s);
+      const pooled = pool(logits, targets, K);
+      const sizes = { shard: s, startRow, nPos: pooled.pPos.length, nNeg: pooled.pNeg.length };
+      if (request.keep) {
+        next.push({
+          shard: s,
+          pooled,
+          logitsLength: logits.length,
+          scratch: createShardScratch(pooled),
+          last: null,
+          support: null,
+        });
+      }
+      if (request.give) {
+        // BCE and FL of the shard, summed by the coordinator in shard order (explain's blocks)
+        const objectives = objectiveSums(logits, targets, K, FOCAL_DEFAULTS);
+        parts.push({ ...sizes, logits, targets, objectives });
+        transfer.push(logits.buffer as ArrayBuffer, targets.buffer as ArrayBuffer);
+        if (request.sort) scores.push(pooled);
+      } else parts.push(sizes);
+    }
+    if (request.keep) kept = next;
+    let sorted: SortedRun | undefined;
+    if (request.give && request.sort) {
+      sorted = {
+        pos: sortAscending(concat(scores.map((p) => p.pPos))),
+        neg: sortAscending(concat(scores.map((p) => p.pNeg))),
+      };
+      transfer.push(sorted.pos.buffer as ArrayBuffer, sorted.neg.buffer as ArrayBuffer);
+    }
+    return {
+      message: { type: 'built', id: request.id, parts, sorted },
+      transfer: unique(transfer),
+    };
+  }
+
+  return {
+    handle(request) {
+      if (request.type === 'crash') return null;
+      try {
+        switch (request.type) {
+          case 'build':
+            return build(request);
+          case 'topk':
+            return {
+              message: {
+                type: 'candidates',
+                id: request.id,
+                parts: kept.map((k) => ({
+                  shard: k.shard,
+                  candidates: shardTopKCandidates(k.pooled.pNeg, request.k),
+                })),
+              },
+              transfer: [],
+            };
+          case 'forward': {
+            const parts = kept.map((k, i) => {
+              const support = request.supports?.[i] ?? null;
+              const partial = shardForward(
+                k.pooled,
+                request.params,
+                support,
+                request.scratch ? k.scratch : null,
+              );
+              // only a pass that wrote the scratch can serve a gradient
+              k.last = request.scratch ? partial : null;
+              k.support = support;
+              return { shard: k.shard, partial };
+            });
+            return { message: { type: 'partials', id: request.id, parts }, transfer: [] };
+          }
+          case 'gradient': {
+            const combined = { ...request.combined, result: null as never };
+            const parts = kept.map((k) => {
+              if (k.last === null) throw new Error('gradient before a forward pass');
+              const gradLogits = new Float64Array(k.logitsLength);
+              shardGradient(k.pooled, k.scratch, k.support, k.last, combined, gradLogits);
+              return { shard: k.shard, gradLogits };
+            });
+            return {
+              message: { type: 'gradients', id: request.id, parts },
+              transfer: parts.map((p) => p.gradLogits.buffer as ArrayBuffer),
+            };
+          }
+        }
+      } catch (e) {
+        return {
+          message: {
+            type: 'error',
+            id: request.id,
+            message: e instanceof Error ? e.message : String(e),
+          },
+          transfer: [],
+        };
+      }
+    },
+  };
+}
+
+/** The arrays one after another (one array is returned as it is). */
+function concat(arrays: readonly Float64Array[]): Float64Array {
+  if (arrays.length === 1) return arrays[0];
+  const out = new Float64Array(arrays.reduce((n, a) => n + a.length, 0));
+  let at = 0;
+  for (const a of arrays) {
+    out.set(a, at);
+    at += a.length;
+  }
+  return out;
+}
+
+function unique(buffers: ArrayBuffer[]): ArrayBuffer[] {
+  return [...new Set(buffers)];
+}

@@ -1,0 +1,129 @@
+/**
+ * The messages between a pool's coordinator (workerPool.ts) and each of its workers (pool.worker.ts,
+ * which wraps poolHandler.ts). Types only. A worker holds the shards the coordinator gives it (fixed
+ * blocks of rows, engine/shards/layout.ts); every request names its shards, every reply carries one
+ * part per shard, and the coordinator combines the parts in shard order.
+ */
+import type { PresetShardPlan } from '../data/presetShards.ts';
+import type { DRParams } from '../engine/types.ts';
+import type {
+  CombinedForward,
+  ObjectiveSums,
+  ShardPartial,
+  TopKCandidates,
+} from '../engine/shards/index.ts';
+
+/** Where a worker's shards come from. */
+export type ShardSource =
+  /** Blocks of a Gaussian preset, generated in the worker from the plan (data/presetShards.ts). */
+  | { readonly kind: 'plan'; readonly plan: PresetShardPlan }
+  /** Given rows: each listed shard's logits (rows × K) and targets. */
+  | {
+      readonly kind: 'rows';
+      readonly R: number;
+      readonly K: number;
+      readonly shardRows: number;
+      readonly rows: readonly {
+        readonly shard: number;
+        readonly logits: Float64Array;
+        readonly targets: Int32Array;
+      }[];
+    };
+
+/**
+ * Generate or take the shards `shards` of `source` and pool each. `keep`: hold them for forward /
+ * gradient (replacing what the worker held); `give`: send each shard's logits and targets back
+ * (transferred), and with `sort` the worker's positive and negative scores sorted (SortedRun).
+ */
+export interface BuildRequest {
+  readonly type: 'build';
+  readonly id: number;
+  readonly source: ShardSource;
+  readonly shards: readonly number[];
+  readonly keep: boolean;
+  readonly give: boolean;
+  readonly sort: boolean;
+}
+
+/** Each kept shard's top-k negative candidates (engine/shards shardTopKCandidates). */
+export interface TopKRequest {
+  readonly type: 'topk';
+  readonly id: number;
+  readonly k: number;
+}
+
+/**
+ * Each kept shard's sums under `params`; `supports[i]` is the hard-negative support of the i-th kept
+ * shard (in the order the build listed them), absent for the uniform prior. `scratch`: keep the e_j
+ * for a gradient request.
+ */
+export interface ForwardRequest {
+  readonly type: 'forward';
+  readonly id: number;
+  readonly params: DRParams;
+  readonly supports: readonly (Int32Array | null)[] | null;
+  readonly scratch: boolean;
+}
+
+/** Each kept shard's ∂DR/∂logits from the last forward with scratch and the combined globals. */
+export interface GradientRequest {
+  readonly type: 'gradient';
+  readonly id: number;
+  readonly combined: Omit<CombinedForward, 'result'>;
+}
+
+/** Test hook: the worker shell throws an uncaught error, as a real crash would. */
+export interface PoolCrashRequest {
+  readonly type: 'crash';
+}
+
+export type PoolRequest =
+  BuildRequest | TopKRequest | ForwardRequest | GradientRequest | PoolCrashRequest;
+
+/** One shard as built: its place and sizes, and, when given, its logits and targets. */
+export interface BuiltShard {
+  readonly shard: number;
+  readonly startRow: number;
+  readonly nPos: number;
+  readonly nNeg: number;
+  readonly logits?: Float64Array | undefined;
+  readonly targets?: Int32Array | undefined;
+  /** BCE and FL sums of the shard (given builds). */
+  readonly objectives?: ObjectiveSums | undefined;
+}
+
+/**
+ * The pooled scores of all the shards a worker built, each set sorted ascending in one run (one sort
+ * of the worker's share rather than one per shard and a merge).
+ */
+export interface SortedRun {
+  readonly pos: Float64Array;
+  readonly neg: Float64Array;
+}
+
+/** One part per shard the request concerned, in the order the worker holds them. */
+export type PoolResponse =
+  | { readonly type: 'ready' }
+  | {
+      readonly type: 'built';
+      readonly id: number;
+      readonly parts: readonly BuiltShard[];
+      /** Present for a build with `give` and `sort`. */
+      readonly sorted?: SortedRun | undefined;
+    }
+  | {
+      readonly type: 'candidates';
+      readonly id: number;
+      readonly parts: readonly { readonly shard: number; readonly candidates: TopKCandidates }[];
+    }
+  | {
+      readonly type: 'partials';
+      readonly id: number;
+      readonly parts: readonly { readonly shard: number; readonly partial: ShardPartial }[];
+    }
+  | {
+      readonly type: 'gradients';
+      readonly id: number;
+      readonly parts: readonly { readonly shard: number; readonly gradLogits: Float64Array }[];
+    }
+  | { readonly type: 'error'; readonly id: number; readonly message: string };

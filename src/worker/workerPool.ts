@@ -1,0 +1,368 @@
+/**
+ * A pool of workers holding the shards of one problem (engine/shards: fixed blocks of rows). Shard s
+ * goes to worker s mod size; each request goes to every worker for its own shards and the parts come
+ * back in shard order, so whatever combines them (workerPool's callers) sees the same inputs, in the
+ * same order, for any size.
+ *
+ * A crash of a worker restarts the whole pool: the new workers are sent the last kept build again
+ * (shards are pure functions of their source) and then the request that was cut short, so nothing is
+ * lost. After `maxRestarts` crashes in a row the pool runs its shards in this thread instead.
+ */
+import type { CombinedForward, ShardPartial, TopKCandidates } from '../engine/shards/index.ts';
+import { workerOfShard } from '../engine/shards/index.ts';
+import type { DRParams } from '../engine/types.ts';
+import { createPoolHandler } from './poolHandler.ts';
+import type {
+  BuiltShard,
+  PoolRequest,
+  PoolResponse,
+  ShardSource,
+  SortedRun,
+} from './poolProtocol.ts';
+
+/** The part of `Worker` the pool uses (a fake in Node tests). */
+export interface PoolWorkerLike {
+  postMessage(message: PoolRequest, transfer: Transferable[]): void;
+  terminate(): void;
+  onmessage: ((event: { readonly data: PoolResponse }) => void) | null;
+  onerror: ((event: { readonly message?: string; preventDefault?(): void }) => void) | null;
+}
+
+/** The pool's size on this machine: one worker per logical core, at most `cap`, at least 1. */
+export function defaultPoolSize(cores: number | undefined, cap = 4): number {
+  const n = Math.floor(cores ?? 1);
+  return Math.max(1, Math.min(cap, Number.isFinite(n) ? n : 1));
+}
+
+/**
+ * A pool worker run in this thread: the same handler, answering on a later macrotask as a worker
+ * would. What the pool falls back to, and what Node tests use.
+ */
+export function inlinePoolWorker(): PoolWorkerLike {
+  const handler = createPoolHandler();
+  let alive = true;
+  const worker: PoolWorkerLike = {
+    onmessage: null,
+    onerror: null,
+    postMessage(message) {
+      setTimeout(() => {
+        if (!alive) return;
+        if (message.type === 'crash') {
+          worker.onerror?.({ message: 'pool worker crash requested (test hook)' });
+          return;
+        }
+        const reply = handler.handle(message);
+        if (reply) worker.onmessage?.({ data: reply.message });
+      }, 0);
+    },
+    terminate() {
+      alive = false;
+    },
+  };
+  return worker;
+}
+
+/** The sources of one build, per worker (given rows are sent to the worker of their shard only). */
+export type SourceFor = (shards: readonly number[]) => {
+  readonly source: ShardSource;
+  readonly transfer: Transferable[];
+};
+
+export interface BuildOptions {
+  readonly keep: boolean;
+  readonly give: boolean;
+  readonly sort: boolean;
+}
+
+/** What a build returns. */
+export interface Built {
+  readonly parts: BuiltShard[];
+  readonly runs: SortedRun[];
+}
+
+export interface WorkerPoolOptions {
+  readonly size: number;
+  readonly createWorker: () => PoolWorkerLike;
+  /** Crashes in a row answered by a restart before the pool runs in this thread; default 2. */
+  readonly maxRestarts?: number;
+  /** Something worth telling (a crash and restart, the fall back to this thread). */
+  readonly onNotice?: (text: string) => void;
+}
+
+export interface WorkerPool {
+  /** Workers asked for; `mode` says whether they run ('workers') or this thread does ('inline'). */
+  readonly size: number;
+  readonly mode: 'workers' | 'inline';
+  /** Restarts so far (crashes answered). */
+  readonly restarts: number;
+  /**
+   * Build `shardCount` shards (see BuildRequest): the parts in shard order, and each worker's sorted
+   * run when the build gives and sorts (in worker order: their merge does not depend on it).
+   */
+  build(sourceFor: SourceFor, shardCount: number, options: BuildOptions): Promise<Built>;
+  /** Each kept shard's top-k candidates, in shard order. */
+  topk(k: number): Promise<TopKCandidates[]>;
+  /** Each kept shard's sums, in shard order; supports in shard order (null: uniform prior). */
+  forward(
+    params: DRParams,
+    supports: readonly (Int32Array | null)[] | null,
+    scratch: boolean,
+  ): Promise<ShardPartial[]>;
+  /** Each kept shard's ∂DR/∂logits after a forward with scratch, in shard order. */
+  gradient(combined: CombinedForward): Promise<Float64Array[]>;
+  /** Test hook: worker `index` crashes at its next message, as a real crash would. */
+  crashWorker(index: number): void;
+  dispose(): void;
+}
+
+class Crash extends Error {}
+
+interface Slot {
+  readonly worker: PoolWorkerLike;
+  readonly pending: Map<number, { resolve(m: PoolResponse): void; reject(e: Error): void }>;
+  /** Set by an error event: the worker is not trusted again (a crash between requests counts too). */
+  crashed: string | null;
+}
+
+export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
+  const size = Math.max(1, Math.floor(options.size));
+  const maxRestarts = options.maxRestarts ?? 2;
+  let mode: 'workers' | 'inline' = 'workers';
+  let slots: Slot[] = [];
+  let nextId = 1;
+  let restarts = 0;
+  let crashesInRow = 0;
+  let shardCount = 0;
+  /** The last build whose shards the workers keep: replayed after a restart. */
+  let keptBuild: { sourceFor: SourceFor; shardCount: number; options: BuildOptions } | null = null;
+  let disposed = false;
+
+  function start(): void {
+    const count = mode === 'inline' ? 1 : size;
+    slots = [];
+    for (let w = 0; w < count; w++) {
+      let worker: PoolWorkerLike;
+      try {
+        worker = mode === 'inline' ? inlinePoolWorker() : options.createWorker();
+      } catch (e) {
+        for (const s of slots) s.worker.terminate();
+        options.onNotice?.(
+          `the pool workers could not start (${describe(e)}); computing in one thread`,
+        );
+        mode = 'inline';
+        start();
+        return;
+      }
+      const slot: Slot = { worker, pending: new Map(), crashed: null };
+      worker.onmessage = (event) => {
+        const m = event.data;
+        if (m.type === 'ready') return;
+        const p = slot.pending.get(m.id);
+        if (!p) return;
+        slot.pending.delete(m.id);
+        p.resolve(m);
+      };
+      worker.onerror = (event) => {
+        event.preventDefault?.();
+        slot.crashed = event.message ?? 'pool worker crashed';
+        const error = new Crash(slot.crashed);
+        for (const p of slot.pending.values()) p.reject(error);
+        slot.pending.clear();
+      };
+      slots.push(slot);
+    }
+  }
+
+  function stop(): void {
+    for (const s of slots) {
+      s.worker.onmessage = null;
+      s.worker.onerror = null;
+      s.worker.terminate();
+      for (const p of s.pending.values()) p.reject(new Crash('pool stopped'));
+    }
+    slots = [];
+  }
+
+  /** The shards of worker w when `count` shards are spread over the running workers. */
+  function shardsOf(w: number, count: number): number[] {
+    const out: number[] = [];
+    for (let s = 0; s < count; s++) if (workerOfShard(s, slots.length) === w) out.push(s);
+    return out;
+  }
+
+  /** Send each worker its request and wait for every reply (rejects with Crash if one crashes). */
+  function send(
+    make: (w: number, shards: number[]) => { request: PoolRequest; transfer: Transferable[] },
+    count: number,
+  ): Promise<PoolResponse[]> {
+    const crashed = slots.find((s) => s.crashed !== null);
+    if (crashed) return Promise.reject(new Crash(crashed.crashed ?? 'pool worker crashed'));
+    return Promise.all(
+      slots.map((slot, w) => {
+        const { request, transfer } = make(w, shardsOf(w, count));
+        return new Promise<PoolResponse>((resolve, reject) => {
+          if (request.type !== 'crash') slot.pending.set(request.id, { resolve, reject });
+          slot.worker.postMessage(request, transfer);
+        });
+      }),
+    );
+  }
+
+  function buildRequest(
+    sourceFor: SourceFor,
+    opts: BuildOptions,
+  ): (w: number, shards: number[]) => { request: PoolRequest; transfer: Transferable[] } {
+    return (_w, shards) => {
+      const { source, transfer } = sourceFor(shards);
+      return { request: { type: 'build', id: nextId++, source, shards, ...opts }, transfer };
+    };
+  }
+
+  /**
+   * Run one request on every worker; after a crash restart the pool (replaying the kept build unless
+   * this is a build) and run it again, or fall back to this thread.
+   */
+  async function run(
+    make: (w: number, shards: number[]) => { request: PoolRequest; transfer: Transferable[] },
+    count: number,
+    kind: 'build' | 'gradient' | 'other',
+  ): Promise<PoolResponse[]> {
+    for (;;) {
+      if (disposed) throw new Error('the pool was disposed');
+      try {
+        if (kind !== 'build' && keptBuild && replayNeeded) {
+          // after a restart the new workers hold nothing: rebuild what the old ones kept, and redo
+          // the forward pass whose scratch a gradient reads
+          await send(buildRequest(keptBuild.sourceFor, keptBuild.options), keptBuild.shardCount);
+          if (kind === 'gradient' && lastForward) await send(lastForward, keptBuild.shardCount);
+          replayNeeded = false;
+        }
+        const replies = await send(make, count);
+        crashesInRow = 0;
+        return replies;
+      } catch (e) {
+        if (!(e instanceof Crash) || disposed) throw e;
+        crashesInRow++;
+        restarts++;
+        stop();
+        if (crashesInRow > maxRestarts && mode === 'workers') {
+          mode = 'inline';
+          options.onNotice?.(
+            `${e.message} (${crashesInRow} times in a row); computing in one thread`,
+          );
+        } else {
+          options.onNotice?.(`${e.message}; the pool was restarted`);
+        }
+        start();
+        replayNeeded = true;
+      }
+    }
+  }
+  let replayNeeded = false;
+  /** The last forward request with scratch (replayed before a gradient after a restart). */
+  let lastForward:
+    ((w: number, shards: number[]) => { request: PoolRequest; transfer: Transferable[] }) | null =
+    null;
+
+  function check(m: PoolResponse, type: PoolResponse['type']): void {
+    if (m.type === 'error') throw new Error(m.message);
+    if (m.type !== type) throw new Error(`pool worker answered ${m.type}, expected ${type}`);
+  }
+
+  /** Parts of every reply, put in shard order. */
+  function inShardOrder<T extends { readonly shard: number }>(parts: T[]): T[] {
+    return parts.sort((a, b) => a.shard - b.shard);
+  }
+
+  start();
+
+  return {
+    size,
+    get mode() {
+      return mode;
+    },
+    get restarts() {
+      return restarts;
+    },
+    async build(sourceFor, count, opts) {
+      const replies = await run(buildRequest(sourceFor, opts), count, 'build');
+      // a build that keeps nothing leaves the kept shards (and their replay) as they were
+      if (opts.keep) {
+        shardCount = count;
+        lastForward = null;
+        keptBuild = { sourceFor, shardCount: count, options: opts };
+        replayNeeded = false;
+      }
+      const parts: BuiltShard[] = [];
+      const runs: SortedRun[] = [];
+      for (const m of replies) {
+        check(m, 'built');
+        if (m.type !== 'built') continue;
+        parts.push(...m.parts);
+        if (m.sorted) runs.push(m.sorted);
+      }
+      return { parts: inShardOrder(parts), runs };
+    },
+    async topk(k) {
+      const replies = await run(
+        () => ({ request: { type: 'topk', id: nextId++, k }, transfer: [] }),
+        shardCount,
+        'other',
+      );
+      const parts: { shard: number; candidates: TopKCandidates }[] = [];
+      for (const m of replies) {
+        check(m, 'candidates');
+        if (m.type === 'candidates') parts.push(...m.parts);
+      }
+      return inShardOrder(parts).map((p) => p.candidates);
+    },
+    async forward(params, supports, scratch) {
+      const make = (_w: number, shards: number[]) => ({
+        request: {
+          type: 'forward' as const,
+          id: nextId++,
+          params,
+          supports: supports === null ? null : shards.map((s) => supports[s] ?? null),
+          scratch,
+        },
+        transfer: [],
+      });
+      const replies = await run(make, shardCount, 'other');
+      if (scratch) lastForward = make;
+      const parts: { shard: number; partial: ShardPartial }[] = [];
+      for (const m of replies) {
+        check(m, 'partials');
+        if (m.type === 'partials') parts.push(...m.parts);
+      }
+      return inShardOrder(parts).map((p) => p.partial);
+    },
+    async gradient(combined) {
+      const { neg, pos } = combined;
+      const replies = await run(
+        () => ({
+          request: { type: 'gradient', id: nextId++, combined: { neg, pos } },
+          transfer: [],
+        }),
+        shardCount,
+        'gradient',
+      );
+      const parts: { shard: number; gradLogits: Float64Array }[] = [];
+      for (const m of replies) {
+        check(m, 'gradients');
+        if (m.type === 'gradients') parts.push(...m.parts);
+      }
+      return inShardOrder(parts).map((p) => p.gradLogits);
+    },
+    crashWorker(index) {
+      slots[index]?.worker.postMessage({ type: 'crash' }, []);
+    },
+    dispose() {
+      disposed = true;
+      stop();
+    },
+  };
+}
+
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

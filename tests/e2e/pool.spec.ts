@@ -1,0 +1,114 @@
+/**
+ * The pool of workers in a real browser: the detection-scale preset is built by 1 and then by 2 pool
+ * workers (nested in the engine worker), and every number the page holds for it (the readouts, the
+ * DR result, the histograms, the related objectives) is the same to the last bit.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { readouts, watchErrors } from './helpers.ts';
+
+interface PoolReport {
+  workers: number;
+  mode: string;
+  shards: number;
+  restarts: number;
+}
+
+/** Init script: record the pool report of every engine-worker result (a listener before the app's). */
+function watchPoolReports() {
+  const w = window as unknown as { __poolReports: PoolReport[] };
+  w.__poolReports = [];
+  const Base = window.Worker;
+  window.Worker = class extends Base {
+    constructor(url: string | URL, options?: WorkerOptions) {
+      super(url, options);
+      if (!String(url).includes('engine.worker')) return;
+      this.addEventListener('message', (e: MessageEvent<{ type?: string; pool?: PoolReport }>) => {
+        if (e.data?.type === 'result' && e.data.pool) w.__poolReports.push(e.data.pool);
+      });
+    }
+  };
+}
+
+/** Every number of the shown result and explanation, as exact strings (shortest round-trip form). */
+function shownNumbers(page: Page) {
+  return page.evaluate(() => {
+    const shown = window.__dr!.store.getState().shown!;
+    const out: string[] = [];
+    const walk = (v: unknown, path: string) => {
+      if (typeof v === 'number') out.push(`${path}=${Object.is(v, -0) ? '-0' : String(v)}`);
+      else if (ArrayBuffer.isView(v)) {
+        Array.from(v as unknown as ArrayLike<number>).forEach((x, i) => walk(x, `${path}[${i}]`));
+      } else if (v && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+      }
+    };
+    walk({ result: shown.result, data: shown.data, info: shown.info }, '');
+    return out;
+  });
+}
+
+async function loadDetectionScale(page: Page, poolSize: number) {
+  await page.evaluate((n) => window.__dr!.client.setPoolSize(n), poolSize);
+  await page.getByLabel('Candidate set').selectOption('detection-scale');
+  await expect(page.getByTestId('counts-value')).toContainText('7,919,900', { timeout: 120_000 });
+  await expect(page.getByTestId('status')).toHaveText('ready', { timeout: 120_000 });
+  const shown = await readouts(page);
+  return { shown, numbers: await shownNumbers(page) };
+}
+
+test('the detection-scale preset gives the same numbers, to the last bit, with 1 and 2 pool workers', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const errors = watchErrors(page);
+  await page.addInitScript(watchPoolReports);
+  await page.goto('/');
+  await readouts(page);
+
+  const one = await loadDetectionScale(page, 1);
+  await page.getByLabel('Candidate set').selectOption('paper-default');
+  await expect(page.getByTestId('counts-value')).not.toContainText('7,919,900');
+  await readouts(page);
+  const two = await loadDetectionScale(page, 2);
+
+  const reports = await page.evaluate(
+    () => (window as unknown as { __poolReports: PoolReport[] }).__poolReports,
+  );
+  expect(reports).toEqual([
+    { workers: 1, mode: 'workers', shards: 8, restarts: 0 },
+    { workers: 2, mode: 'workers', shards: 8, restarts: 0 },
+  ]);
+  expect(two.shown).toEqual(one.shown);
+  // the result, every histogram and summary, the pairwise, focal and BCE numbers
+  expect(one.numbers.length).toBeGreaterThan(300);
+  expect(two.numbers).toEqual(one.numbers);
+  expect(errors).toEqual([]);
+});
+
+test('a crashed pool worker restarts the pool at the next load, with the same numbers and no notice of an engine crash', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const errors = watchErrors(page);
+  await page.addInitScript(watchPoolReports);
+  await page.goto('/');
+  await readouts(page);
+  const first = await loadDetectionScale(page, 2);
+  await page.evaluate(() => window.__dr!.client.crashPoolWorker());
+  await page.getByLabel('Candidate set').selectOption('paper-default');
+  await expect(page.getByTestId('counts-value')).not.toContainText('7,919,900');
+  await readouts(page);
+  const again = await loadDetectionScale(page, 2);
+  const reports = await page.evaluate(
+    () => (window as unknown as { __poolReports: PoolReport[] }).__poolReports,
+  );
+  expect(reports).toEqual([
+    { workers: 2, mode: 'workers', shards: 8, restarts: 0 },
+    { workers: 2, mode: 'workers', shards: 8, restarts: 1 },
+  ]);
+  expect(again.numbers).toEqual(first.numbers);
+  // the pool handled its worker's error: the engine worker did not crash
+  await expect(page.getByTestId('engine-mode')).toHaveText(/worker/);
+  await expect(page.getByTestId('notices').getByRole('alert')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
