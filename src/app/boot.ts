@@ -13,7 +13,12 @@ import { connectEngine } from '../state/engineSync.ts';
 import { connectPersistence, loadInitial, type PersistenceIO } from '../state/persistence.ts';
 import * as permalink from '../state/permalink/index.ts';
 import { createAppStore, persistedOf, type AppStore } from '../state/store.ts';
-import type { EngineClient } from '../worker/client.ts';
+import {
+  createEngineClient,
+  createModuleWorker,
+  type EngineClient,
+  type WorkerLike,
+} from '../worker/client.ts';
 import type { AppServices } from './hooks/context.tsx';
 import { connectPreferences, loadPreferences, type PreferenceStorage } from './preferences.ts';
 
@@ -29,7 +34,14 @@ declare global {
   }
 }
 
-export function boot(io: PersistenceIO = permalink): Booted {
+/**
+ * `takeWorker`: a worker started earlier (main.tsx), handed over once; the client starts its own when
+ * there is none (and for every restart).
+ */
+export function boot(
+  io: PersistenceIO = permalink,
+  takeWorker: () => WorkerLike | null = () => null,
+): Booted {
   const initial = loadInitial(io);
   const storage = localStorageOrNull();
   const store = createAppStore(
@@ -39,7 +51,9 @@ export function boot(io: PersistenceIO = permalink): Booted {
   );
   connectPreferences(store, storage, document.documentElement);
   for (const text of initial.notices) store.getState().notify(text, 'error');
-  const { client } = connectEngine(store);
+  const { client } = connectEngine(store, (callbacks) =>
+    createEngineClient({ ...callbacks, createWorker: () => takeWorker() ?? createModuleWorker() }),
+  );
   connectPersistence(store, io);
 
   let importClient: ImportClient | null = null;

@@ -11,6 +11,9 @@ import type { StringKey, StringVars } from '../i18n/strings.ts';
 import { specOf, toEngineParams } from '../params/table.ts';
 import type { AppParams } from '../params/types.ts';
 import { formatParam } from './format.ts';
+import { formatSig } from './epsilonText.ts';
+
+export { formatSig, parseEpsilon } from './epsilonText.ts';
 
 /** Which set's radius: negatives (ε−, sets λ−) or positives (ε+, sets λ+). */
 export type EpsilonSet = 'neg' | 'pos';
@@ -24,17 +27,6 @@ export type EpsilonOutcome =
       readonly epsilon: number;
     }
   | { readonly kind: 'error'; readonly message: StringKey; readonly vars: StringVars };
-
-/** A value with 7 significant digits, without trailing zeros ("0.6931472", "1e-7"). */
-export function formatSig(x: number): string {
-  return Number.isFinite(x) ? String(Number(x.toPrecision(7))) : '—';
-}
-
-/** Parse a typed ε ("0.5", "1e-3"); NaN when it is not a number. */
-export function parseEpsilon(text: string): number {
-  const t = text.trim();
-  return t === '' ? Number.NaN : Number(t);
-}
 
 /** The λ of `which` set whose q has KL(q‖o) = `epsilon` for `set` under `params` (its prior o). */
 export function lambdaFromEpsilon(

@@ -2,7 +2,8 @@
  * Language and theme in the browser: read from localStorage at start-up (else the browser's language
  * and the system theme), written back on every change, and applied to <html>: `lang` for screen
  * readers and fonts, `data-theme` for src/theme.css (absent for 'system', which follows
- * prefers-color-scheme).
+ * prefers-color-scheme). A language whose strings are not here yet is fetched (src/i18n/strings.ts
+ * loadLang); the page shows it once they arrive (hooks/i18n.ts useLang).
  */
 import {
   parsePreferences,
@@ -12,6 +13,7 @@ import {
   type Preferences,
 } from '../state/preferences.ts';
 import type { AppStore } from '../state/store.ts';
+import { loadLang } from '../i18n/strings.ts';
 
 /** The part of localStorage used here (storage may be missing or throw in privacy modes). */
 export interface PreferenceStorage {
@@ -47,6 +49,10 @@ export function connectPreferences(
 ): () => void {
   const sync = (p: Preferences) => {
     applyPreferences(root, p);
+    loadLang(p.lang).catch(() => {
+      // The chunk did not arrive (offline, a new deploy): the page stays in English; the next change
+      // of language tries again.
+    });
     try {
       storage?.setItem(PREFERENCES_KEY, serializePreferences(p));
     } catch {

@@ -8,7 +8,7 @@
 export type CliArgs =
   | { readonly kind: 'help' }
   /** `explicit`: "-" was given, so read stdin even from a terminal. */
-  | { readonly kind: 'stdin'; readonly explicit: boolean }
+  | { readonly kind: 'stdin'; readonly explicit: boolean; readonly params?: string }
   | { readonly kind: 'file'; readonly path: string; readonly params?: string }
   /** --logits a.npy --targets b.npy [--params JSON] */
   | {
@@ -21,6 +21,7 @@ export type CliArgs =
 
 /** The --help text (also the hint when the command is started with no input at a terminal). */
 export const USAGE = `Usage: npm run --silent dr -- [case.json | -]
+       npm run --silent dr -- scores.csv [--params JSON]
        npm run --silent dr -- cases.npz [--params JSON]
        npm run --silent dr -- --logits logits.npy --targets targets.npy [--params JSON]
        npm run --silent dr -- check [checks.json | -]      (see: dr check --help)
@@ -37,8 +38,13 @@ A case: {"logits": N rows of K numbers, or N numbers (K = 1),
          "params": {"margin", "lambdaPos", "lambdaNeg", "L", "tau", "rho",
                     "smoothing": "logistic" | "quad" | "hinge", "negTopK"} (all optional),
          "expected": ignored}
+CSV input (by name .csv/.tsv/.txt, or any input not starting with '{' or '['): one row per
+anchor, its logits or scores then its label (a header names them; without one, values all in
+[0, 1] are scores), as the app's import reads it; how the values were read goes to stderr.
+Files and stdin are read chunk by chunk, straight into typed arrays.
 NumPy input: a .npz holding arrays "logits" (float32/float64, shape (N, K) or (N,)) and "targets"
-(or "labels"; integer, shape (N,)), or two .npy files; --params takes the params object as JSON.
+(or "labels"; integer, shape (N,)), or two .npy files; --params takes the params object as JSON
+(CSV and NumPy input; a JSON case carries its own).
 
 Exit status: 0 success; 2 bad usage, unreadable file or invalid input (one line on stderr,
 nothing on stdout); 1 internal error (the engine failed).`;
@@ -124,13 +130,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   const one = onePath(s.paths);
   if (!one.ok) return { kind: 'error', message: one.message };
   if (one.path === null || one.path === '-') {
-    if (params !== undefined) {
-      return {
-        kind: 'error',
-        message: '--params applies to .npz/.npy input (a JSON case carries its own params)',
-      };
-    }
-    return { kind: 'stdin', explicit: one.path === '-' };
+    // --params with stdin: valid for a CSV, refused once the input turns out to be JSON.
+    return { kind: 'stdin', explicit: one.path === '-', ...withParams };
   }
   return { kind: 'file', path: one.path, ...withParams };
 }

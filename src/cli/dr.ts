@@ -3,7 +3,7 @@
  * (`dr check`, `dr vectors`; see run.ts, commands.ts, args.ts). Only the process and file-system shell
  * lives here.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { runCli } from './run.ts';
 
@@ -22,6 +22,19 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 
 const outcome = await runCli(process.argv.slice(2), {
   readFile: (path) => readFile(path, 'utf8'),
+  // Case files and stdin are streamed (64 KiB chunks) into the parsers: no whole-file string.
+  openFile: async (path) => {
+    const file = await open(path, 'r');
+    // A directory opens but cannot be read: say so now, as readFile would.
+    if ((await file.stat()).isDirectory()) {
+      await file.close();
+      throw Object.assign(new Error('EISDIR: illegal operation on a directory, read'), {
+        code: 'EISDIR',
+      });
+    }
+    return file.createReadStream();
+  },
+  openStdin: () => process.stdin,
   readBytes: async (path) => new Uint8Array(await readFile(path)),
   makeDir: async (path) => {
     await mkdir(path, { recursive: true });

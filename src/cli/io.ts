@@ -2,6 +2,7 @@
  * What every `dr` command gets and gives: the I/O it may use (supplied by dr.ts, faked by tests) and
  * the outcome the process prints and exits with.
  */
+import type { ByteSource } from '../io/stream.ts';
 
 /**
  * Exit status: 0 success · 1 internal error · 2 bad usage, unreadable file or invalid input (one line
@@ -20,6 +21,13 @@ export interface CliOutcome {
 export interface CliIo {
   readFile(path: string): Promise<string>;
   readStdin(): Promise<string>;
+  /**
+   * A file as a stream of byte chunks, opened (so a missing file rejects here); case input is read
+   * through it chunk by chunk (caseInput.ts). Without it, case input comes whole from readFile.
+   */
+  openFile?(path: string): Promise<ByteSource>;
+  /** stdin as a stream of byte chunks; without it, case input comes whole from readStdin. */
+  openStdin?(): ByteSource;
   /** True when stdin is a terminal: with no path given we print usage instead of waiting. */
   readonly stdinIsTTY: boolean;
   /** The raw bytes of a file (.npy, .npz); needed only by commands that read binary input. */

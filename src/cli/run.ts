@@ -12,6 +12,7 @@
 import { drLoss } from '../engine/index.ts';
 import type { DRParams, DRResult } from '../engine/types.ts';
 import { parseCases } from '../io/case.ts';
+import { importKindOf } from '../io/import.ts';
 import type { ParsedCase } from '../io/case.ts';
 import { parseNpy } from '../io/npy.ts';
 import type { NpyArray } from '../io/npy.ts';
@@ -20,7 +21,8 @@ import { parseArgs, USAGE } from './args.ts';
 import { COMMANDS } from './commands.ts';
 import { formatJson } from './format.ts';
 import type { Json } from './format.ts';
-import { describeIoError, failure, oneLine, readInput } from './io.ts';
+import { describeIoError, failure, oneLine } from './io.ts';
+import { PARAMS_WITH_JSON, readCaseInput } from './caseInput.ts';
 import type { CliIo, CliOutcome } from './io.ts';
 
 export type { CliIo, CliOutcome } from './io.ts';
@@ -61,23 +63,38 @@ export async function runCli(
       return failure(2, `dr: ${args.message}`);
     case 'file':
       if (/\.np[yz]$/i.test(args.path)) return runNumpy(args, io, evaluate);
-      if (args.params !== undefined) {
-        return failure(
-          2,
-          'dr: --params applies to .npz/.npy input (a JSON case carries its own params)',
-        );
-      }
-      return runJson(args.path, io, evaluate);
+      return runCases(args.path, args.params, io, evaluate);
     case 'stdin':
-      return runJson(args.explicit ? '-' : null, io, evaluate);
+      return runCases(args.explicit ? '-' : null, args.params, io, evaluate);
     case 'arrays':
       return runNumpy(args, io, evaluate);
   }
 }
 
-async function runJson(path: string | null, io: CliIo, evaluate: Evaluate): Promise<CliOutcome> {
-  const input = await readInput(path, io, USAGE);
-  return input.ok ? runText(input.text, evaluate) : input.outcome;
+/**
+ * A JSON case file or a CSV (or stdin), streamed through the io layer's parsers (caseInput.ts).
+ * `paramsJson`: --params, which only CSV takes (a JSON case carries its own).
+ */
+async function runCases(
+  path: string | null,
+  paramsJson: string | undefined,
+  io: CliIo,
+  evaluate: Evaluate,
+): Promise<CliOutcome> {
+  let params: unknown;
+  if (paramsJson !== undefined) {
+    if (path !== null && importKindOf(path, undefined) === 'json')
+      return failure(2, PARAMS_WITH_JSON);
+    try {
+      params = JSON.parse(paramsJson);
+    } catch (e) {
+      return failure(2, `dr: --params is not valid JSON (${oneLine(e)})`);
+    }
+  }
+  const input = await readCaseInput(path, io, USAGE, params);
+  if (!input.ok) return input.outcome;
+  const out = outputCases(input.cases, input.isArray, evaluate);
+  return out.code === 0 && input.note !== undefined ? { ...out, stderr: `${input.note}\n` } : out;
 }
 
 type NumpyArgs =

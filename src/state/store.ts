@@ -35,7 +35,7 @@ import type { CandidateEdit, CandidateSet, CandidateSource } from '../data/types
 import type { Choice, PersistedState } from './types.ts';
 import { DEFAULT_LESSON, sameLesson, type Lesson } from './lesson.ts';
 import { DEFAULT_TRAIN, trainChoice, withTrainSetup, type TrainChoice } from './train.ts';
-import type { TrainSetup } from '../worker/trainSetup.ts';
+import type { TrainSetup } from '../worker/trainFields.ts';
 
 /** Sets of at most this many entries (R·K) are also materialised on the main thread. */
 export const MAIN_THREAD_ENTRY_LIMIT = 100_000;

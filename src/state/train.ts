@@ -10,7 +10,7 @@ import {
   sameTrainSetup,
   trainFieldProblem,
   type TrainSetup,
-} from '../worker/trainSetup.ts';
+} from '../worker/trainFields.ts';
 
 export interface TrainChoice {
   readonly setup: TrainSetup;

@@ -12,7 +12,7 @@
 import type { KernelPath } from '../engine/index.ts';
 import type { AppParams } from '../params/types.ts';
 import type { CandidateSource } from '../data/types.ts';
-import { createEngineHandler, type EngineHandler } from './handler.ts';
+import type { EngineHandler } from './handler.ts';
 import type { EngineRequest, EngineResponse, ErrorResponse, ResultResponse } from './protocol.ts';
 
 /** The part of `Worker` the client uses (a fake in Node tests). */
@@ -38,8 +38,11 @@ export interface ClientError extends ErrorResponse {
 export interface EngineClientOptions {
   /** Starts a worker; may throw (then the fallback runs). Default: the bundled module worker. */
   readonly createWorker?: () => WorkerLike;
-  /** The main-thread handler used when no worker can run. */
-  readonly createFallback?: () => EngineHandler;
+  /**
+   * The main-thread handler used when no worker can run. Default: handler.ts, fetched only then (its
+   * own chunk: the engine is not part of the page's first load, the worker has its own copy).
+   */
+  readonly createFallback?: () => EngineHandler | Promise<EngineHandler>;
   readonly onResult: (result: ClientResult) => void;
   readonly onError: (error: ClientError) => void;
   /** Results of requestBaseline (the pinned baseline A); `latest` compares with baseline requests. */
@@ -113,7 +116,8 @@ interface Latest {
 /** Create a client and start its worker (or fallback) at once. */
 export function createEngineClient(options: EngineClientOptions): EngineClient {
   const createWorker = options.createWorker ?? createModuleWorker;
-  const createFallback = options.createFallback ?? (() => createEngineHandler());
+  const createFallback =
+    options.createFallback ?? (async () => (await import('./handler.ts')).createEngineHandler());
   const maxRestarts = options.maxRestarts ?? 2;
   const startTimeoutMs = options.startTimeoutMs ?? 10_000;
   const now = options.now ?? (() => performance.now());
@@ -185,17 +189,40 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   }
 
   function startFallback(): Backend {
-    const handler = createFallback();
-    kernel = handler.kernel;
+    let handler: EngineHandler | null = null;
+    let failed: string | null = null;
     let alive = true;
+    const waiting: EngineRequest[] = [];
+    const serve = (request: EngineRequest) => {
+      if (!alive) return;
+      if (failed !== null) {
+        if ('gen' in request) receive({ type: 'error', gen: request.gen, message: failed });
+        return;
+      }
+      if (!handler) {
+        waiting.push(request);
+        return;
+      }
+      const reply = handler.handle(request);
+      if (reply) receive(reply.message);
+    };
+    const made = createFallback();
+    const ready = (h: EngineHandler) => {
+      handler = h;
+      kernel = h.kernel;
+      for (const request of waiting.splice(0)) serve(request);
+    };
+    if ('handle' in made) ready(made);
+    else {
+      made.then(ready, (e: unknown) => {
+        failed = `the main-thread engine could not load (${describe(e)})`;
+        for (const request of waiting.splice(0)) serve(request);
+      });
+    }
     return {
       post(request) {
         // A macrotask, as a worker reply would be: input events in between still coalesce.
-        setTimeout(() => {
-          if (!alive) return;
-          const reply = handler.handle(request);
-          if (reply) receive(reply.message);
-        }, 0);
+        setTimeout(() => serve(request), 0);
       },
       dispose() {
         alive = false;

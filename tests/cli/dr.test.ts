@@ -113,6 +113,20 @@ describe('dr, the real process', { timeout: SPAWN_TIMEOUT_MS }, () => {
     );
   });
 
+  it('a CSV file (streamed): the numbers of its logits, how they were read on stderr; a bad cell: exit 2', async () => {
+    const path = join(dir, 'scores.csv');
+    writeFileSync(path, 'logit,label\n2,1\n-1,0\n0.5,0\n-3,-1\n-2,0\n');
+    const run = await dr([path]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(`dr: ${path}: values read as logits (header "logit")\n`);
+    const same = await dr([], '{"logits": [2, -1, 0.5, -3, -2], "targets": [1, 0, 0, -1, 0]}');
+    expect(run.stdout).toBe(same.stdout);
+    writeFileSync(path, 'logit,label\n2,1\n-1,zero\n');
+    expect(expectCleanFailure(await dr([path]))).toBe(
+      `dr: ${path}: line 3, column 2 (label): "zero" is not an integer`,
+    );
+  });
+
   it('a missing file: exit 2 with the path', async () => {
     const path = join(dir, 'nope.json');
     expect(expectCleanFailure(await dr([path]))).toBe(

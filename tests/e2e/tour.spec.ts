@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { TOUR_STEPS } from '../../src/app/tour/steps.ts';
-import { strings } from '../../src/i18n/strings.ts';
+import { strings } from '../../src/i18n/allStrings.ts';
 import { readouts, watchErrors } from './helpers.ts';
 
 const en = strings.en;
@@ -105,6 +105,8 @@ test('a step link carrying a teacher’s settings keeps them', async ({ page }) 
 
 test('the tour speaks Chinese: 下一步 and 上一步', async ({ page }) => {
   await page.goto('/#v=1&tour=2');
+  // The app boots after the load event (its chunks are imported by the entry): wait for its hooks.
+  await page.waitForFunction(() => window.__dr !== undefined);
   await page.evaluate(() => window.__dr!.store.getState().setLang('zh'));
   await expect(page.getByRole('button', { name: '下一步', exact: true })).toBeVisible();
   await page.getByRole('button', { name: '上一步', exact: true }).click();

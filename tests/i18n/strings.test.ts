@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
-import { STRING_PARTS, fill, strings, t } from '../../src/i18n/strings.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { fill, t } from '../../src/i18n/strings.ts';
+import { STRING_PARTS, strings } from '../../src/i18n/allStrings.ts';
 
 const sorted = (o: object) => Object.keys(o).sort();
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -72,5 +73,27 @@ describe('t(lang)', () => {
   it('is memoised per language', () => {
     expect(t('en')).toBe(t('en'));
     expect(t('en')).not.toBe(t('zh'));
+  });
+});
+
+describe('loadLang: Chinese is fetched on demand', () => {
+  it('t("zh") is English until loadLang("zh") brings the table, then Chinese; listeners hear it', async () => {
+    // A fresh copy of the module: the test setup registered Chinese in the shared one.
+    vi.resetModules();
+    const fresh = await import('../../src/i18n/strings.ts');
+    expect(fresh.hasLang('en')).toBe(true);
+    expect(fresh.hasLang('zh')).toBe(false);
+    expect(fresh.t('zh')).toBe(fresh.t('en'));
+    expect(fresh.t('zh')('panel.smoothing.title')).toBe('5 · Smoothing (Eq. 7–8)');
+    let heard = 0;
+    const stop = fresh.onLangLoaded(() => heard++);
+    await fresh.loadLang('zh');
+    stop();
+    expect(heard).toBe(1);
+    expect(fresh.hasLang('zh')).toBe(true);
+    expect(fresh.t('zh')('panel.smoothing.title')).toBe('5 · 平滑（式 7–8）');
+    expect(fresh.t('zh')).not.toBe(fresh.t('en'));
+    await fresh.loadLang('zh'); // already here: nothing happens
+    expect(heard).toBe(1);
   });
 });

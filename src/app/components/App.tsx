@@ -64,10 +64,21 @@ export function App() {
           {shows('readouts') && <LiveReadouts />}
           {shows('readouts') && <BaselineControls />}
           <Explainer />
+          {/* One idle period each: fetched, compiled and rendered together they made one long task. */}
           <Later>
             <TrainSection />
-            {shows('editor') && <CandidateEditor />}
-            {shows('import') && <CheckCard />}
+          </Later>
+          {shows('editor') && (
+            <Later>
+              <CandidateEditor />
+            </Later>
+          )}
+          {shows('import') && (
+            <Later>
+              <CheckCard />
+            </Later>
+          )}
+          <Later>
             <ExportCard />
           </Later>
         </main>

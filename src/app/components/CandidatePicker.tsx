@@ -3,23 +3,28 @@
  * set when one is loaded. Picking a preset or a seed starts a fresh set (its edits are dropped): one
  * undo step.
  */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { DEFAULT_SEED, isPresetId, presetInfo, PRESETS } from '../../data/index.ts';
 import { useApp, useAppStore } from '../hooks/context.tsx';
-import { useLang, useT } from '../hooks/i18n.ts';
-import { describePreset, presetFacts } from '../presetFacts.ts';
+import { useT } from '../hooks/i18n.ts';
 import { MAX_SEED, parseSeed } from '../seed.ts';
+import { Later, lazyNamed } from './Later.tsx';
+import type { PresetDescriptionProps } from './PresetDescription.tsx';
+
+// The description's numbers come from the engine run on the main thread: after the first readout.
+const PresetDescription = lazyNamed<'PresetDescription', PresetDescriptionProps>(
+  () => import('./PresetDescription.tsx'),
+  'PresetDescription',
+);
 
 export function CandidatePicker() {
   const store = useAppStore();
   const s = useT();
-  const lang = useLang();
   const source = useApp((s) => s.source);
   const [draft, setDraft] = useState<string | null>(null);
   const preset = source.kind === 'generated' ? source.preset : null;
   const seed = source.kind === 'generated' ? source.seed : DEFAULT_SEED;
   const info = preset ? presetInfo(preset) : undefined;
-  const facts = useMemo(() => (preset ? presetFacts(preset, seed) : null), [preset, seed]);
 
   const choose = (id: string, s: number) => {
     if (!isPresetId(id)) return;
@@ -60,9 +65,9 @@ export function CandidatePicker() {
         </select>
       </div>
       {info && (
-        <p className="description" data-testid="preset-description">
-          {describePreset(info.id, facts, s).join(lang === 'zh' ? '' : ' ')}
-        </p>
+        <Later>
+          <PresetDescription preset={info.id} seed={seed} />
+        </Later>
       )}
       {source.kind === 'explicit' && (
         <p className="description">

@@ -8,7 +8,8 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { useApp, useAppStore } from '../hooks/context.tsx';
 import { useT } from '../hooks/i18n.ts';
-import { formatSig, lambdaFromEpsilon, parseEpsilon, type EpsilonSet } from '../epsilon.ts';
+import type { EpsilonSet } from '../epsilon.ts';
+import { formatSig, parseEpsilon } from '../epsilonText.ts';
 
 function EpsilonControl({ which }: { readonly which: EpsilonSet }) {
   const store = useAppStore();
@@ -20,11 +21,13 @@ function EpsilonControl({ which }: { readonly which: EpsilonSet }) {
   const symbol = which === 'neg' ? 'ε−' : 'ε+';
   const lambdaSymbol = which === 'neg' ? 'λ−' : 'λ+';
 
-  const commit = () => {
+  const commit = async () => {
     if (draft === null) return;
     const st = store.getState();
     setDraft(null);
     if (!st.candidates) return;
+    // The inversion runs the engine here, on the main thread: its chunk is fetched at the first use.
+    const { lambdaFromEpsilon } = await import('../epsilon.ts');
     const out = lambdaFromEpsilon(st.candidates, st.params, which, parseEpsilon(draft));
     if (out.kind === 'error') {
       st.notifyKey(out.message, out.vars, 'error');
@@ -38,7 +41,7 @@ function EpsilonControl({ which }: { readonly which: EpsilonSet }) {
     );
   };
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter') commit();
+    if (e.key === 'Enter') void commit();
     if (e.key === 'Escape') setDraft(null);
   };
   const current = kl === undefined ? '' : formatSig(kl);
@@ -59,7 +62,7 @@ function EpsilonControl({ which }: { readonly which: EpsilonSet }) {
           disabled={!available}
           value={draft ?? current}
           onChange={(e) => setDraft(e.target.value)}
-          onBlur={commit}
+          onBlur={() => void commit()}
           onKeyDown={onKey}
         />
         <output

@@ -7,12 +7,22 @@
  * it), never inserted as HTML.
  */
 import { useId, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
-import { importParsed, parseImport, type ImportResult } from '../../io/import.ts';
+import type * as ioModule from '../../io/import.ts';
+import type { ImportResult } from '../../io/import.ts';
 import type { ImportJob, ImportProgress } from '../../worker/importClient.ts';
 import { formatCount } from '../format.ts';
 import { useAppStore, useServices } from '../hooks/context.tsx';
 import { useT } from '../hooks/i18n.ts';
 import { tools } from './export/download.ts';
+
+/**
+ * The io layer's import (the parsers): its own chunk, fetched when the import card is first used
+ * (focus, a file chosen), not at page load. Once here it is used synchronously, so a paste is
+ * applied in the click that asks for it.
+ */
+type ImportModule = typeof ioModule;
+let loaded: ImportModule | null = null;
+const io = async (): Promise<ImportModule> => (loaded ??= await import('../../io/import.ts'));
 
 /** A NumPy file (.npz, or one of a .npy pair): read in the tools worker, not as text. */
 const isNumpy = (f: File) => /\.np[yz]$/i.test(f.name);
@@ -105,9 +115,11 @@ export function ImportPanel() {
         return;
       }
       if (!services.readFile) {
+        const { parseImport } = await io();
         apply(parseImport(await file.text(), file.name), file.name);
         return;
       }
+      void io(); // in parallel with the worker's read: the result needs it
       setReading({
         name: file.name,
         progress: { rowsRead: 0, bytesRead: 0, totalBytes: file.size },
@@ -122,6 +134,7 @@ export function ImportPanel() {
         store.getState().notifyKey('import.cancelled', { name: file.name }, 'info');
         return;
       }
+      const { importParsed } = loaded ?? (await io());
       apply(
         importParsed({ kind, result } as Parameters<typeof importParsed>[0], file.name),
         file.name,
@@ -146,7 +159,11 @@ export function ImportPanel() {
       className={dragging ? 'card import-card dragging' : 'card import-card'}
       aria-labelledby={`${id}-title`}
       data-testid="import-card"
+      // Fetch the parsers as soon as the card is approached, before they are asked for.
+      onFocus={() => void io()}
+      onPointerEnter={() => void io()}
       onDragOver={(e) => {
+        void io();
         if (![...e.dataTransfer.types].includes('Files')) return;
         e.preventDefault();
         e.dataTransfer.dropEffect = 'copy';
@@ -213,7 +230,11 @@ export function ImportPanel() {
         type="button"
         disabled={pasted.trim() === ''}
         onClick={() => {
-          if (apply(parseImport(pasted, undefined), undefined)) setPasted('');
+          const paste = ({ parseImport }: ImportModule) => {
+            if (apply(parseImport(pasted, undefined), undefined)) setPasted('');
+          };
+          if (loaded) paste(loaded);
+          else void io().then(paste);
         }}
       >
         {s('app.importPasted')}

@@ -1,23 +1,42 @@
 /**
  * Blocks below the first screen (training, the candidate editor, the check and export cards): their
- * chunks are fetched in the first idle period after the page starts (the main thread waits for the
- * worker's first result then), so the first load carries only what the top of the page shows.
+ * chunks are fetched in the first idle period after the engine's first answer (a result or an error),
+ * so the first load carries only what the top of the page shows, and their fetching, compiling and
+ * rendering does not compete with the first readout (it did when they came in the first idle period,
+ * which falls while the worker computes).
  */
 import { Suspense, lazy, useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { enqueueIdle } from '../scheduling/idleQueue.ts';
+import { useApp } from '../hooks/context.tsx';
 
 /** A lazily loaded component: `load()`'s export `name`, fetched when first rendered. */
-export function lazyNamed<K extends string>(
-  load: () => Promise<Record<K, ComponentType>>,
+export function lazyNamed<K extends string, P extends object = object>(
+  load: () => Promise<Record<NoInfer<K>, ComponentType<P>>>,
   name: K,
-): ComponentType {
-  return lazy(async () => ({ default: (await load())[name] })) as unknown as ComponentType;
+): ComponentType<P> {
+  return lazy(async () => ({ default: (await load())[name] })) as unknown as ComponentType<P>;
 }
 
-/** Renders `children` after the first idle period; nothing before. */
+/** Longest wait for the engine's first answer before a Later block comes anyway. */
+export const LATER_MAX_WAIT_MS = 3000;
+
+/**
+ * Renders `children` in the first idle period after the engine first answered (or after
+ * LATER_MAX_WAIT_MS without an answer); nothing before.
+ */
 export function Later({ children }: { readonly children: ReactNode }) {
+  const engineAnswered = useApp((s) => s.shown !== null || s.status === 'error');
+  const [waited, setWaited] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setWaited(true), LATER_MAX_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  const answered = engineAnswered || waited;
   const [ready, setReady] = useState(false);
   const [key] = useState(() => ({})); // this block's place in the idle queue
-  useEffect(() => enqueueIdle(key, () => setReady(true)), [key]);
+  useEffect(
+    () => (answered && !ready ? enqueueIdle(key, () => setReady(true)) : undefined),
+    [key, answered, ready],
+  );
   return ready ? <Suspense fallback={null}>{children}</Suspense> : null;
 }

@@ -1,8 +1,10 @@
 /**
  * The app's string lookup: the one shared table (src/i18n/strings.ts, t(lang)); components call
- * `useT()` and re-render when the language changes.
+ * `useT()` and re-render when the language changes, or when the chosen language's strings arrive
+ * (Chinese is fetched on demand: app/preferences.ts asks for it).
  */
-import { t, type StringKey, type Translate } from '../../i18n/strings.ts';
+import { useSyncExternalStore } from 'react';
+import { hasLang, onLangLoaded, t, type StringKey, type Translate } from '../../i18n/strings.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import type { NumericParamKey, ParamSpec } from '../../params/table.ts';
 import { useApp } from './context.tsx';
@@ -10,9 +12,11 @@ import { useApp } from './context.tsx';
 /** A lookup bound to one language (the shared table's Translate). */
 export type UiTranslate = Translate;
 
-/** The current language from the store. */
+/** The language the page shows: the store's, once its strings are here; English until then. */
 export function useLang(): Lang {
-  return useApp((s) => s.view.lang);
+  const chosen = useApp((s) => s.view.lang);
+  const here = useSyncExternalStore(onLangLoaded, () => hasLang(chosen));
+  return here ? chosen : 'en';
 }
 
 /** The lookup for the current language. */

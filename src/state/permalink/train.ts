@@ -1,5 +1,5 @@
 /**
- * The permalink rows of the Train section: one key per setup field (src/worker/trainSetup.ts's
+ * The permalink rows of the Train section: one key per setup field (src/worker/trainFields.ts's
  * table: link key, range, default) written only when it differs from its default, and `tstep`, the
  * step shown. Read back exactly (numbers as the shortest round-trip decimal); a bad value keeps its
  * default and reports the field, like every other row.
@@ -9,7 +9,7 @@ import {
   TRAIN_FIELDS,
   trainFieldProblem,
   type TrainSetup,
-} from '../../worker/trainSetup.ts';
+} from '../../worker/trainFields.ts';
 import { DEFAULT_TRAIN, trainChoice, type TrainChoice } from '../train.ts';
 import { readNumber, writeNumber } from './schema.ts';
 

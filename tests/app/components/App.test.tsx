@@ -185,12 +185,14 @@ describe('the app shell', () => {
     expect(store.getState().notices).toEqual([]);
   });
 
-  it('pasting a JSON case imports it with its params as one undo step (§6 sanity case)', () => {
+  it('pasting a JSON case imports it with its params as one undo step (§6 sanity case)', async () => {
     const store = renderApp();
     fireEvent.change(screen.getByLabelText(/paste it here/), {
       target: { value: '{"logits": [2, -1, 0.5, -3, -2], "targets": [1, 1, 0, 0, 0]}' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Import pasted text' }));
+    // The parsers are their own chunk, fetched at the first import.
+    await vi.waitFor(() => expect(store.getState().source.kind).toBe('explicit'));
     // docs/maths.md §6: DR = 2.5625233, P̂+ = 0.484092, P̂− = 0.621115 (as many digits as given).
     expect(Math.abs(readout('loss-value') - 2.5625233)).toBeLessThan(1e-7);
     expect(Math.abs(readout('p-plus-value') - 0.484092)).toBeLessThan(1e-6);
@@ -201,7 +203,7 @@ describe('the app shell', () => {
     expect(store.getState().source.kind).toBe('generated');
   });
 
-  it('a broken import names the field and keeps what was loaded', () => {
+  it('a broken import names the field and keeps what was loaded', async () => {
     const store = renderApp();
     const before = store.getState().source;
     const loss = screen.getByTestId('loss-value').textContent;
@@ -209,7 +211,7 @@ describe('the app shell', () => {
       target: { value: '{"logits": [1, "x"], "targets": [1, 0]}' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Import pasted text' }));
-    const alert = within(screen.getByTestId('notices')).getByRole('alert');
+    const alert = await vi.waitFor(() => within(screen.getByTestId('notices')).getByRole('alert'));
     expect(alert.textContent).toMatch(/logits\[1\]/);
     expect(store.getState().source).toBe(before);
     expect(screen.getByTestId('loss-value').textContent).toBe(loss);

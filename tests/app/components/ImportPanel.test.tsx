@@ -3,7 +3,7 @@
 // tests/e2e/import.spec.ts): progress shows the rows read, Cancel keeps the set loaded before, and a
 // finished read becomes the source with the same notices as a paste.
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ImportPanel } from '../../../src/app/components/ImportPanel.tsx';
 import { AppContext, type AppServices } from '../../../src/app/hooks/context.tsx';
 import { parseCsv } from '../../../src/io/csv.ts';
@@ -76,6 +76,8 @@ describe('importing a file through the import worker', () => {
     fireEvent.change(input, { target: { files: [file] } });
     const parsed = parseCsv('score,label\n0.9,1\n0.2,0\n');
     await act(async () => reader.jobs[0]!.settle({ kind: 'csv', result: parsed }));
+    // The parsers' module is its own chunk, fetched when a file is chosen.
+    await vi.waitFor(() => expect(store.getState().source.kind).toBe('explicit'));
     const source = store.getState().source;
     expect(source.kind).toBe('explicit');
     if (source.kind !== 'explicit') return;
@@ -90,7 +92,12 @@ describe('importing a file through the import worker', () => {
     fireEvent.change(input, { target: { files: [file] } });
     const bad = parseCsv('score,label\n0.9,x\n');
     await act(async () => reader.jobs[0]!.settle({ kind: 'csv', result: bad }));
+    await vi.waitFor(() =>
+      expect(store.getState().notices.at(-1)).toMatchObject({
+        key: 'import.failed',
+        level: 'error',
+      }),
+    );
     expect(store.getState().source).toBe(before);
-    expect(store.getState().notices.at(-1)).toMatchObject({ key: 'import.failed', level: 'error' });
   });
 });

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../src/app/components/App.tsx';
 import { AppContext, type AppServices } from '../../../src/app/hooks/context.tsx';
 import { TOUR_STEPS } from '../../../src/app/tour/steps.ts';
-import { strings } from '../../../src/i18n/strings.ts';
+import { strings } from '../../../src/i18n/allStrings.ts';
 import { connectEngine } from '../../../src/state/engineSync.ts';
 import type { Lesson } from '../../../src/state/lesson.ts';
 import { DEFAULT_LESSON } from '../../../src/state/lesson.ts';

@@ -6,7 +6,7 @@ import { materialize } from '../../../src/data/index.ts';
 import { isPresetId } from '../../../src/data/presets.ts';
 import type { CandidateSource } from '../../../src/data/types.ts';
 import { explain } from '../../../src/explain/index.ts';
-import { strings } from '../../../src/i18n/strings.ts';
+import { strings } from '../../../src/i18n/allStrings.ts';
 import { DEFAULT_APP_PARAMS, NUMERIC_SPECS } from '../../../src/params/table.ts';
 import { DEFAULT_STATE } from '../../../src/state/defaults.ts';
 import { PANEL_IDS } from '../../../src/state/lesson.ts';
