@@ -4,7 +4,7 @@
  * task over 50 ms while playing (PerformanceObserver 'longtask'), axe on the drawn section, undo.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { watchErrors } from './helpers.ts';
 
 declare global {
@@ -33,6 +33,27 @@ async function computedAll(page: Page, steps: number) {
   await expect(page.getByTestId('train-computed')).toContainText(`${steps} of ${steps}`, {
     timeout: 30_000,
   });
+}
+
+/**
+ * Opens `url` in a fresh context (no storage), waits for its 200 steps, and expects the step shown
+ * and the AP/AUC values to be `before`, exactly; returns the page's errors.
+ */
+async function expectSameInFreshContext(
+  browser: Browser,
+  url: string,
+  before: Record<string, string>,
+): Promise<string[]> {
+  const context = await browser.newContext();
+  const fresh = await context.newPage();
+  const errors = watchErrors(fresh);
+  await fresh.goto(url);
+  await fresh.getByTestId('train-section').scrollIntoViewIfNeeded();
+  await computedAll(fresh, 200);
+  await expect(fresh.getByTestId('train-ap-dr')).not.toHaveText('—');
+  expect(await metrics(fresh)).toEqual(before);
+  await context.close();
+  return errors;
 }
 
 test('play, pause, scrub, and a link that reproduces the numbers; no long task while playing', async ({
@@ -124,15 +145,7 @@ test('play, pause, scrub, and a link that reproduces the numbers; no long task w
   const url = page.url();
   expect(url).toContain('tlrd=0.05');
 
-  const context = await browser.newContext();
-  const fresh = await context.newPage();
-  const freshErrors = watchErrors(fresh);
-  await fresh.goto(url);
-  await fresh.getByTestId('train-section').scrollIntoViewIfNeeded();
-  await computedAll(fresh, 200);
-  await expect(fresh.getByTestId('train-ap-dr')).not.toHaveText('—');
-  expect(await metrics(fresh)).toEqual(before);
-  await context.close();
+  const freshErrors = await expectSameInFreshContext(browser, url, before);
 
   // No serious accessibility problem in the section with everything drawn.
   const { violations } = await new AxeBuilder({ page })
@@ -208,13 +221,6 @@ test('a linear head trained on an imported case’s own features, reproduced by 
   const url = page.url();
   expect(url).toContain('data=');
 
-  const context = await browser.newContext();
-  const fresh = await context.newPage();
-  await fresh.goto(url);
-  await fresh.getByTestId('train-section').scrollIntoViewIfNeeded();
-  await computedAll(fresh, 200);
-  await expect(fresh.getByTestId('train-ap-dr')).not.toHaveText('—');
-  expect(await metrics(fresh)).toEqual(before);
-  await context.close();
+  expect(await expectSameInFreshContext(browser, url, before)).toEqual([]);
   expect(errors).toEqual([]);
 });

@@ -10,6 +10,7 @@ import type { StringKey } from '../../../i18n/strings.ts';
 import {
   TRAIN_FIELDS,
   trainFieldProblem,
+  type TrainChoiceField,
   type TrainNumberField,
   type TrainSetup,
 } from '../../../worker/trainSetup.ts';
@@ -73,6 +74,40 @@ function Box({ name }: { readonly name: TrainNumberField['key'] }) {
   return field ? <NumberBox field={field} /> : null;
 }
 
+const CHOICE_FIELDS = new Map(
+  TRAIN_FIELDS.filter((f): f is TrainChoiceField => f.kind === 'choice').map((f) => [f.key, f]),
+);
+
+/** A choice of the setup table as a select; option labels are the strings `train.<key>.<option>`. */
+function Choice({ name }: { readonly name: TrainChoiceField['key'] }) {
+  const s = useT();
+  const store = useAppStore();
+  const value = useApp((st) => st.train.setup[name]);
+  const field = CHOICE_FIELDS.get(name);
+  if (!field) return null;
+  const id = `train-${name}`;
+  return (
+    <div className="train-field">
+      <label htmlFor={id}>{s(fieldKey(name))}</label>
+      <select
+        id={id}
+        data-testid={id}
+        value={value}
+        // the select offers only the field's options, the values the setup type allows
+        onChange={(e) =>
+          store.getState().setTrainSetup({ [name]: e.target.value } as Partial<TrainSetup>)
+        }
+      >
+        {field.options.map((o) => (
+          <option key={o} value={o}>
+            {s(`train.${name}.${o}` as StringKey)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** What the set's own features are (or that it has none), under the data choice. */
 function SetFeatures() {
   const s = useT();
@@ -96,65 +131,22 @@ function SetFeatures() {
 
 export function TrainSetupControls() {
   const s = useT();
-  const store = useAppStore();
   const model = useApp((st) => st.train.setup.model);
-  const optimizer = useApp((st) => st.train.setup.optimizer);
   const data = useApp((st) => st.train.setup.data);
   const head = model !== 'free';
   return (
     <div className="train-setup">
       <fieldset>
         <legend>{s('train.modelTitle')}</legend>
-        <div className="train-field">
-          <label htmlFor="train-model">{s('train.field.model')}</label>
-          <select
-            id="train-model"
-            data-testid="train-model"
-            value={model}
-            onChange={(e) =>
-              store.getState().setTrainSetup({ model: e.target.value as TrainSetup['model'] })
-            }
-          >
-            <option value="free">{s('train.model.free')}</option>
-            <option value="linear">{s('train.model.linear')}</option>
-            <option value="mlp">{s('train.model.mlp')}</option>
-          </select>
-        </div>
+        <Choice name="model" />
         {model === 'mlp' ? <Box name="hidden" /> : null}
-        <div className="train-field">
-          <label htmlFor="train-optimizer">{s('train.field.optimizer')}</label>
-          <select
-            id="train-optimizer"
-            value={optimizer}
-            onChange={(e) =>
-              store
-                .getState()
-                .setTrainSetup({ optimizer: e.target.value as TrainSetup['optimizer'] })
-            }
-          >
-            <option value="adam">{s('train.optimizer.adam')}</option>
-            <option value="sgd">{s('train.optimizer.sgd')}</option>
-          </select>
-        </div>
+        <Choice name="optimizer" />
         <Box name="steps" />
       </fieldset>
       {head ? (
         <fieldset>
           <legend>{s('train.dataTitle')}</legend>
-          <div className="train-field">
-            <label htmlFor="train-data">{s('train.field.data')}</label>
-            <select
-              id="train-data"
-              data-testid="train-data"
-              value={data}
-              onChange={(e) =>
-                store.getState().setTrainSetup({ data: e.target.value as TrainSetup['data'] })
-              }
-            >
-              <option value="generated">{s('train.data.generated')}</option>
-              <option value="set">{s('train.data.set')}</option>
-            </select>
-          </div>
+          <Choice name="data" />
           {data === 'set' ? <SetFeatures /> : null}
           {data === 'generated' ? (
             <>
