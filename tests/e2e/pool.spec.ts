@@ -56,6 +56,18 @@ async function loadDetectionScale(page: Page, poolSize: number) {
   return { shown, numbers: await shownNumbers(page) };
 }
 
+/** Switches back to the default preset and waits for its readouts. */
+async function backToDefaultSet(page: Page): Promise<void> {
+  await page.getByLabel('Candidate set').selectOption('paper-default');
+  await expect(page.getByTestId('counts-value')).not.toContainText('7,919,900');
+  await readouts(page);
+}
+
+/** The pool reports the page has seen so far (watchPoolReports). */
+function poolReports(page: Page): Promise<PoolReport[]> {
+  return page.evaluate(() => (window as unknown as { __poolReports: PoolReport[] }).__poolReports);
+}
+
 test('the detection-scale preset gives the same numbers, to the last bit, with 1 and 2 pool workers', async ({
   page,
 }) => {
@@ -66,14 +78,10 @@ test('the detection-scale preset gives the same numbers, to the last bit, with 1
   await readouts(page);
 
   const one = await loadDetectionScale(page, 1);
-  await page.getByLabel('Candidate set').selectOption('paper-default');
-  await expect(page.getByTestId('counts-value')).not.toContainText('7,919,900');
-  await readouts(page);
+  await backToDefaultSet(page);
   const two = await loadDetectionScale(page, 2);
 
-  const reports = await page.evaluate(
-    () => (window as unknown as { __poolReports: PoolReport[] }).__poolReports,
-  );
+  const reports = await poolReports(page);
   expect(reports).toEqual([
     { workers: 1, mode: 'workers', shards: 8, restarts: 0 },
     { workers: 2, mode: 'workers', shards: 8, restarts: 0 },
@@ -95,13 +103,9 @@ test('a crashed pool worker restarts the pool at the next load, with the same nu
   await readouts(page);
   const first = await loadDetectionScale(page, 2);
   await page.evaluate(() => window.__dr!.client.crashPoolWorker());
-  await page.getByLabel('Candidate set').selectOption('paper-default');
-  await expect(page.getByTestId('counts-value')).not.toContainText('7,919,900');
-  await readouts(page);
+  await backToDefaultSet(page);
   const again = await loadDetectionScale(page, 2);
-  const reports = await page.evaluate(
-    () => (window as unknown as { __poolReports: PoolReport[] }).__poolReports,
-  );
+  const reports = await poolReports(page);
   expect(reports).toEqual([
     { workers: 2, mode: 'workers', shards: 8, restarts: 0 },
     { workers: 2, mode: 'workers', shards: 8, restarts: 1 },
