@@ -56,6 +56,15 @@ async function loadDetectionScale(page: Page, poolSize: number) {
   return { shown, numbers: await shownNumbers(page) };
 }
 
+/** Opens the app with the pool reports recorded, at its first readouts; returns its errors. */
+async function openWatchingPool(page: Page): Promise<string[]> {
+  const errors = watchErrors(page);
+  await page.addInitScript(watchPoolReports);
+  await page.goto('/');
+  await readouts(page);
+  return errors;
+}
+
 /** Switches back to the default preset and waits for its readouts. */
 async function backToDefaultSet(page: Page): Promise<void> {
   await page.getByLabel('Candidate set').selectOption('paper-default');
@@ -72,10 +81,7 @@ test('the detection-scale preset gives the same numbers, to the last bit, with 1
   page,
 }) => {
   test.setTimeout(180_000);
-  const errors = watchErrors(page);
-  await page.addInitScript(watchPoolReports);
-  await page.goto('/');
-  await readouts(page);
+  const errors = await openWatchingPool(page);
 
   const one = await loadDetectionScale(page, 1);
   await backToDefaultSet(page);
@@ -97,10 +103,7 @@ test('a crashed pool worker restarts the pool at the next load, with the same nu
   page,
 }) => {
   test.setTimeout(180_000);
-  const errors = watchErrors(page);
-  await page.addInitScript(watchPoolReports);
-  await page.goto('/');
-  await readouts(page);
+  const errors = await openWatchingPool(page);
   const first = await loadDetectionScale(page, 2);
   await page.evaluate(() => window.__dr!.client.crashPoolWorker());
   await backToDefaultSet(page);

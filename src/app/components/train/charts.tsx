@@ -167,30 +167,29 @@ export const CurveChart = memo(function CurveChart(props: CurveChartProps) {
           />
         </svg>
         {/* The rules are HTML moved by a transform: a composited move, no repaint of the chart. */}
-        <div
-          className="train-rule"
-          aria-hidden="true"
-          style={{
-            top: M.top,
-            height: height - M.top - M.bottom,
-            transform: `translateX(${px(x(step))}px)`,
-          }}
-        />
+        <StepRule className="train-rule" left={x(step)} height={height} />
         {hover !== null ? (
-          <div
-            className="train-rule train-rule-hover"
-            aria-hidden="true"
-            style={{
-              top: M.top,
-              height: height - M.top - M.bottom,
-              transform: `translateX(${px(x(hover))}px)`,
-            }}
-          />
+          <StepRule className="train-rule train-rule-hover" left={x(hover)} height={height} />
         ) : null}
       </div>
     </figure>
   );
 });
+
+/** A vertical rule over a chart's plot area at `left` px. */
+function StepRule(props: { className: string; left: number; height: number }) {
+  return (
+    <div
+      className={props.className}
+      aria-hidden="true"
+      style={{
+        top: M.top,
+        height: props.height - M.top - M.bottom,
+        transform: `translateX(${px(props.left)}px)`,
+      }}
+    />
+  );
+}
 
 export interface DistChartProps {
   readonly title: string;
