@@ -29,12 +29,16 @@ export function CandidateEditor() {
   const store = useAppStore();
   const s = useT();
   const id = useId();
-  const set = useApp((st) => st.candidates);
+  // Deferred: a new set (an import, an edit) re-renders the table in a render of its own, after the
+  // one that applies it (which then stays short: the readouts and the engine request).
+  const set = useDeferredValue(useApp((st) => st.candidates));
   // What the rows come from as a whole: the imported values, or a preset and seed. Edits keep it, so
   // an edited page re-renders in place; a new origin (an import, another preset) or page has its
   // rows mounted a step per task (useGrowingCount).
-  const origin = useApp((st) =>
-    st.source.kind === 'explicit' ? st.source.base : `${st.source.preset}:${st.source.seed}`,
+  const origin = useDeferredValue(
+    useApp((st) =>
+      st.source.kind === 'explicit' ? st.source.base : `${st.source.preset}:${st.source.seed}`,
+    ),
   );
   // The gradients and the hover follow in a deferred render: a result updates the readouts first;
   // for dense sets at most every DENSE_FEED_MS, as the panels (feed.ts).
