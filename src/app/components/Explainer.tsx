@@ -71,7 +71,10 @@ export function Explainer() {
   const baseline = baselineShown?.data ?? null;
   const baselineParams = baselineShown?.params ?? null;
   // The entries the check view marked, while the set it loaded is shown.
-  const source = useApp((st) => st.source);
+  // Deferred like the rest: read directly, a new source (an import) re-rendered the explainer in the
+  // render that applied it, and with it any panel slot whose lazy chunk had arrived since (a mount of
+  // that panel's SVG, 100–300 ms once in a trace of the 10⁵ import).
+  const source = useDeferredValue(useApp((st) => st.source));
   const highlighted = useDeferredValue(useHighlight((h) => highlightFor(h, source)));
   // Whether the panels may edit the set they draw: judged on the shown result, not on the newest
   // choice. Choosing a set too large to edit on the main thread (a 10⁶-row import) used to re-render
