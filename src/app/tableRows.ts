@@ -7,6 +7,17 @@ import type { EntryDetail } from '../explain/types.ts';
 /** Entries (rows × classes) shown per page. */
 export const PAGE_ENTRIES = 200;
 
+/**
+ * Entries (lines) of a page mounted per task (useGrowingCount): a line is a row of the table with a
+ * number box, ~20 elements; 40 lines render, style and lay out in well under 50 ms.
+ */
+export const MOUNT_STEP_ENTRIES = 40;
+
+/** Rows mounted per task for a set of K classes: ⌊MOUNT_STEP_ENTRIES / K⌋, at least one. */
+export function mountStepRows(K: number): number {
+  return Math.max(1, Math.floor(MOUNT_STEP_ENTRIES / Math.max(1, K)));
+}
+
 /** Rows per page for a set of K classes: ⌊PAGE_ENTRIES / K⌋, at least one. */
 export function rowsPerPage(K: number): number {
   return Math.max(1, Math.floor(PAGE_ENTRIES / Math.max(1, K)));

@@ -36,15 +36,13 @@ function fail(message: string): never {
   throw new CheckFormatError(message);
 }
 
+/** The error for an input of white space alone (also the CLI's, which streams the JSON). */
+export const CHECKS_EMPTY = 'input: empty (expected JSON: one check object or an array of checks)';
+
 /** Parse JSON text holding one check or an array of checks. Never throws. */
 export function parseChecks(text: string): ParseChecksResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') {
-    return {
-      ok: false,
-      error: 'input: empty (expected JSON: one check object or an array of checks)',
-    };
-  }
+  if (body.trim() === '') return { ok: false, error: CHECKS_EMPTY };
   let value: unknown;
   try {
     value = JSON.parse(body);

@@ -12,7 +12,9 @@ import type { ParsedCase } from '../io/case.ts';
 import { parseCase } from '../io/case.ts';
 import type { CsvSet } from '../io/csvStream.ts';
 import { importKindOf } from '../io/import.ts';
-import { readStream, type ByteSource, type StreamKind } from '../io/stream.ts';
+import type { NpyArray } from '../io/npy.ts';
+import { readNpyStream } from '../io/npyStream.ts';
+import { readJsonValue, readStream, type ByteSource, type StreamKind } from '../io/stream.ts';
 import { describeIoError, failure } from './io.ts';
 import type { CliIo, CliOutcome } from './io.ts';
 
@@ -209,4 +211,63 @@ export async function readCaseInput(
     isArray: false,
     note: `dr: ${name}: values read as ${how.as}s (${how.because})`,
   };
+}
+
+/**
+ * The JSON document of `path` (null or "-": stdin), read chunk by chunk into the value JSON.parse
+ * would give (io/caseStream.ts's JsonValueStreamParser): `dr check` and `dr train` validate that
+ * value, so the text is never one string. A parse failure is `${prefix}${error}` on one line, with
+ * `empty` as the error for white space alone (each command's own message); a read error names the
+ * input, as for cases.
+ */
+export async function readJsonInput(
+  path: string | null,
+  io: CliIo,
+  usage: string,
+  { prefix, empty }: { readonly prefix: string; readonly empty: string },
+): Promise<{ ok: true; value: unknown } | { ok: false; outcome: CliOutcome }> {
+  const input = await openInput(path, io, usage);
+  if (!input.ok) return input;
+  const guarded = catching(input.source);
+  const r = await readJsonValue(guarded.source);
+  const e = guarded.failed();
+  if (e !== null) {
+    const what = path === null || path === '-' ? 'stdin' : JSON.stringify(path);
+    return { ok: false, outcome: failure(2, `dr: cannot read ${what}: ${describeIoError(e)}`) };
+  }
+  if (r.ok) return { ok: true, value: r.value };
+  const error = 'empty' in r && r.empty === true ? empty : r.error;
+  return { ok: false, outcome: failure(2, `${prefix}${error}`) };
+}
+
+/**
+ * One .npy file, streamed into its array (io/npyStream.ts: the file's bytes are never held whole).
+ * Errors as parseNpy's on the whole file, after the path; a read error names the path.
+ */
+export async function readNpyInput(
+  path: string,
+  io: CliIo,
+): Promise<{ ok: true; array: NpyArray } | { ok: false; outcome: CliOutcome }> {
+  const cannot = (e: unknown) => ({
+    ok: false as const,
+    outcome: failure(2, `dr: cannot read ${JSON.stringify(path)}: ${describeIoError(e)}`),
+  });
+  let source: ByteSource;
+  try {
+    if (io.openFile) source = await io.openFile(path);
+    else if (io.readBytes) {
+      const bytes = await io.readBytes(path);
+      source = (async function* () {
+        yield bytes;
+      })();
+    } else return { ok: false, outcome: failure(1, 'dr: internal error: no binary file reader') };
+  } catch (e) {
+    return cannot(e);
+  }
+  const guarded = catching(source);
+  const r = await readNpyStream(guarded.source);
+  const unread = guarded.failed();
+  if (unread !== null) return cannot(unread);
+  if (!r.ok) return { ok: false, outcome: failure(2, `dr: ${path}: ${r.error}`) };
+  return { ok: true, array: r.array };
 }

@@ -3,13 +3,15 @@
  * diagnosis per check (an array for an array) and exits 0 when every check matches (float64 or
  * float32), 3 when any does not, 2 on bad input, 1 on an internal error.
  */
-import { parseChecks } from '../check/checkInput.ts';
+import { CHECKS_EMPTY, parseChecks, parseChecksValue } from '../check/checkInput.ts';
+import type { ParseChecksResult } from '../check/checkInput.ts';
 import { diagnose } from '../check/diagnose.ts';
 import type { Diagnosis, GradField, ScalarField } from '../check/diagnose.ts';
 import { parsePathArgs } from './args.ts';
 import { formatJson } from './format.ts';
 import type { Json } from './format.ts';
-import { failure, oneLine, readInput } from './io.ts';
+import { readJsonInput } from './caseInput.ts';
+import { failure, oneLine } from './io.ts';
 import type { CliIo, CliOutcome } from './io.ts';
 
 export const CHECK_USAGE = `Usage: npm run --silent dr -- check [checks.json | -]
@@ -36,14 +38,22 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<CliO
   const args = parsePathArgs(argv);
   if (args.kind === 'help') return { stdout: `${CHECK_USAGE}\n`, stderr: '', code: 0 };
   if (args.kind === 'error') return failure(2, `dr check: ${args.message}`);
-  const input = await readInput(args.path, io, CHECK_USAGE);
+  // Streamed into its JSON value (no whole-file string), then validated as parseChecks does.
+  const input = await readJsonInput(args.path, io, CHECK_USAGE, {
+    prefix: '',
+    empty: CHECKS_EMPTY,
+  });
   if (!input.ok) return input.outcome;
-  return checkText(input.text);
+  return checkParsed(parseChecksValue(input.value));
 }
 
 /** Diagnose every check of a JSON document; nothing is printed unless all were diagnosed. */
 export function checkText(text: string): CliOutcome {
-  const parsed = parseChecks(text);
+  return checkParsed(parseChecks(text));
+}
+
+/** Diagnose parsed checks (or print why they could not be read). */
+function checkParsed(parsed: ParseChecksResult): CliOutcome {
   if (!parsed.ok) return failure(2, parsed.error);
   const out: Json[] = [];
   let allMatch = true;

@@ -59,32 +59,3 @@ export function describeIoError(e: unknown): string {
   const m = /^(E[A-Z]+): ([^,]+)/.exec(message);
   return m === null ? message : `${m[2]} (${m[1]})`;
 }
-
-/**
- * The text of a file, or of stdin for "-" or no path (usage on stderr instead of waiting when stdin
- * is a terminal and no "-" was given). `usage` is the command's help text.
- */
-export async function readInput(
-  path: string | null,
-  io: CliIo,
-  usage: string,
-): Promise<{ ok: true; text: string } | { ok: false; outcome: CliOutcome }> {
-  if (path === null || path === '-') {
-    if (io.stdinIsTTY && path === null) {
-      return { ok: false, outcome: { stdout: '', stderr: `${usage}\n`, code: 2 } };
-    }
-    try {
-      return { ok: true, text: await io.readStdin() };
-    } catch (e) {
-      return { ok: false, outcome: failure(2, `dr: cannot read stdin: ${describeIoError(e)}`) };
-    }
-  }
-  try {
-    return { ok: true, text: await io.readFile(path) };
-  } catch (e) {
-    return {
-      ok: false,
-      outcome: failure(2, `dr: cannot read ${JSON.stringify(path)}: ${describeIoError(e)}`),
-    };
-  }
-}

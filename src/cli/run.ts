@@ -14,7 +14,6 @@ import type { DRParams, DRResult } from '../engine/types.ts';
 import { parseCases } from '../io/case.ts';
 import { importKindOf } from '../io/import.ts';
 import type { ParsedCase } from '../io/case.ts';
-import { parseNpy } from '../io/npy.ts';
 import type { NpyArray } from '../io/npy.ts';
 import { arraysToCase, npzToCase } from '../io/npz.ts';
 import { parseArgs, USAGE } from './args.ts';
@@ -22,7 +21,7 @@ import { COMMANDS } from './commands.ts';
 import { formatJson } from './format.ts';
 import type { Json } from './format.ts';
 import { describeIoError, failure, oneLine } from './io.ts';
-import { PARAMS_WITH_JSON, readCaseInput } from './caseInput.ts';
+import { PARAMS_WITH_JSON, readCaseInput, readNpyInput } from './caseInput.ts';
 import type { CliIo, CliOutcome } from './io.ts';
 
 export type { CliIo, CliOutcome } from './io.ts';
@@ -103,8 +102,6 @@ type NumpyArgs =
 
 /** `dr cases.npz` or `dr --logits a.npy --targets b.npy`, with optional --params JSON. */
 async function runNumpy(args: NumpyArgs, io: CliIo, evaluate: Evaluate): Promise<CliOutcome> {
-  const readBytes = io.readBytes;
-  if (readBytes === undefined) return failure(1, 'dr: internal error: no binary file reader');
   let params: unknown;
   if (args.params !== undefined) {
     try {
@@ -113,16 +110,6 @@ async function runNumpy(args: NumpyArgs, io: CliIo, evaluate: Evaluate): Promise
       return failure(2, `dr: --params is not valid JSON (${oneLine(e)})`);
     }
   }
-  const read = async (
-    path: string,
-  ): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; outcome: CliOutcome }> => {
-    try {
-      return { ok: true, bytes: await readBytes(path) };
-    } catch (e) {
-      const line = `dr: cannot read ${JSON.stringify(path)}: ${describeIoError(e)}`;
-      return { ok: false, outcome: failure(2, line) };
-    }
-  };
   let c: ParsedCase;
   if ('path' in args) {
     if (/\.npy$/i.test(args.path)) {
@@ -131,18 +118,27 @@ async function runNumpy(args: NumpyArgs, io: CliIo, evaluate: Evaluate): Promise
         `dr: ${args.path}: an .npy file holds one array: give --logits LOGITS.npy --targets TARGETS.npy`,
       );
     }
-    const file = await read(args.path);
-    if (!file.ok) return file.outcome;
-    const r = npzToCase(file.bytes, params);
+    // An .npz is read whole, as its (compressed) bytes, not streamed: a zip's directory of entries
+    // is at its end, and io/npz.ts reads that directory first (ZIP64 sizes, which entries exist,
+    // duplicates), then inflates only the entries it needs, slice by slice, into their arrays. The
+    // file is held once, as bytes; never as text.
+    const readBytes = io.readBytes;
+    if (readBytes === undefined) return failure(1, 'dr: internal error: no binary file reader');
+    let bytes: Uint8Array;
+    try {
+      bytes = await readBytes(args.path);
+    } catch (e) {
+      return failure(2, `dr: cannot read ${JSON.stringify(args.path)}: ${describeIoError(e)}`);
+    }
+    const r = npzToCase(bytes, params);
     if (!r.ok) return failure(2, `dr: ${args.path}: ${r.error}`);
     c = r.value;
   } else {
+    // Each .npy is streamed into its array (caseInput.ts): the file's bytes are never held whole.
     const arrays: NpyArray[] = [];
     for (const path of [args.logits, args.targets]) {
-      const file = await read(path);
-      if (!file.ok) return file.outcome;
-      const r = parseNpy(file.bytes);
-      if (!r.ok) return failure(2, `dr: ${path}: ${r.error}`);
+      const r = await readNpyInput(path, io);
+      if (!r.ok) return r.outcome;
       arrays.push(r.array);
     }
     const r = arraysToCase(arrays[0], arrays[1], params);

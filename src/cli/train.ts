@@ -3,15 +3,14 @@
  * and print every run's series and final head parameters as JSON (src/train/output.ts), each number
  * the exact double computed (shortest round-trip digits).
  */
-import {
-  TrainDivergedError,
-  parseTrainSpecText,
-  trainOutputJson,
-  trainRuns,
-} from '../train/index.ts';
+import { TrainDivergedError, parseTrainSpec, trainOutputJson, trainRuns } from '../train/index.ts';
 import { formatJson, type Json } from './format.ts';
-import { failure, oneLine, readInput } from './io.ts';
+import { readJsonInput } from './caseInput.ts';
+import { failure, oneLine } from './io.ts';
 import type { CliIo, CliOutcome } from './io.ts';
+
+/** parseTrainSpecText's error for white space alone (src/train/spec.ts). */
+const TRAIN_SPEC_EMPTY = 'input: empty (expected a JSON object)';
 
 export const TRAIN_USAGE = `Usage: npm run --silent dr -- train [spec.json | -]
 
@@ -60,9 +59,13 @@ export async function runTrain(argv: readonly string[], io: CliIo): Promise<CliO
   const args = trainArgs(argv);
   if (args.kind === 'help') return { stdout: `${TRAIN_USAGE}\n`, stderr: '', code: 0 };
   if (args.kind === 'error') return failure(2, `dr train: ${args.message}`);
-  const input = await readInput(args.path, io, TRAIN_USAGE);
+  // Streamed into its JSON value (no whole-file string), then validated as parseTrainSpecText does.
+  const input = await readJsonInput(args.path, io, TRAIN_USAGE, {
+    prefix: 'dr train: ',
+    empty: TRAIN_SPEC_EMPTY,
+  });
   if (!input.ok) return input.outcome;
-  const parsed = parseTrainSpecText(input.text);
+  const parsed = parseTrainSpec(input.value);
   if (!parsed.ok) return failure(2, `dr train: ${parsed.error}`);
   try {
     const out = trainOutputJson(trainRuns(parsed.spec));

@@ -8,6 +8,7 @@ import { buildVectors } from '../check/vectors.ts';
 import { parseOptions } from './args.ts';
 import { formatJson } from './format.ts';
 import type { Json } from './format.ts';
+import { readJsonInput } from './caseInput.ts';
 import { describeIoError, failure, oneLine } from './io.ts';
 import type { CliIo, CliOutcome } from './io.ts';
 
@@ -36,12 +37,16 @@ export async function runVectors(argv: readonly string[], io: CliIo): Promise<Cl
   if (io.makeDir === undefined || io.writeFile === undefined || io.goldenPath === undefined) {
     return failure(1, 'dr vectors: internal error: no file system to write to');
   }
-  let golden: unknown;
-  try {
-    golden = JSON.parse(await io.readFile(io.goldenPath));
-  } catch (e) {
-    return failure(1, `dr vectors: internal error: cannot read the golden cases: ${oneLine(e)}`);
+  // The golden cases file, streamed into its JSON value like every other case input.
+  const read = await readJsonInput(io.goldenPath, io, VECTORS_USAGE, {
+    prefix: '',
+    empty: 'input: empty',
+  });
+  if (!read.ok) {
+    const why = read.outcome.stderr.trim();
+    return failure(1, `dr vectors: internal error: cannot read the golden cases: ${why}`);
   }
+  const golden = read.value;
   let text: string;
   let count: number;
   try {

@@ -437,11 +437,15 @@ function isNumberChar(c: number): boolean {
   return (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46 || c === 101 || c === 69;
 }
 
+/** How a JSON document ended: empty (JS white space only), a syntax error, or its root value. */
+type Settled = { readonly empty: true } | { readonly error: string } | { readonly root: unknown };
+
 /**
- * An incremental reader of case documents: `push` text chunks in order, then `finish` once.
- * Never throws. `failed` turns true once a syntax error settles the result.
+ * The incremental JSON tokenizer both readers share: `push` text chunks in order, then `finish`
+ * once. Never throws. `failed` turns true once a syntax error settles the result. What a container
+ * becomes is its frame's business: the root's frame comes from `rootFrame`.
  */
-export class CaseStreamParser implements Host {
+abstract class JsonStream implements Host {
   readonly stack: Frame[] = [];
   rows = 0;
   private state: State = State.Value;
@@ -491,8 +495,11 @@ export class CaseStreamParser implements Host {
     return { ok: false, error: `input: ${detail}` };
   }
 
-  /** End of input: the result parseCases gives for the whole text. */
-  finish(): ParseCasesResult {
+  /** The frame of a container at the top level. */
+  protected abstract rootFrame(isObject: boolean, depth: number): Frame;
+
+  /** End of input: how the document ended (the text left over is scanned first). */
+  protected settle(): Settled {
     if (this.syntax === null) {
       const used = this.scan(this.leftover, true);
       this.base += used;
@@ -501,29 +508,9 @@ export class CaseStreamParser implements Host {
         this.syntaxError(this.base, 'unexpected end of input');
       }
     }
-    if (this.syntax !== null ? this.maybeEmpty : !this.sawToken) {
-      return {
-        ok: false,
-        error: 'input: empty (expected JSON: one case object or an array of cases)',
-      };
-    }
-    if (this.syntax !== null) return { ok: false, error: this.syntax };
-    const root = this.root;
-    if (root instanceof CaseOutcome) {
-      return root.result.ok
-        ? { ok: true, cases: [root.result.value], isArray: false }
-        : root.result;
-    }
-    if (root instanceof ArrayOutcome) {
-      if (root.results.length === 0) return parseCasesValue([]);
-      const cases: ParsedCase[] = [];
-      for (const r of root.results) {
-        if (!r.ok) return r;
-        cases.push(r.value);
-      }
-      return { ok: true, cases, isArray: true };
-    }
-    return parseCasesValue(root);
+    if (this.syntax !== null ? this.maybeEmpty : !this.sawToken) return { empty: true };
+    if (this.syntax !== null) return { error: this.syntax };
+    return { root: this.root };
   }
 
   private syntaxError(at: number, what: string, char?: string): void {
@@ -560,7 +547,7 @@ export class CaseStreamParser implements Host {
     const depth = this.stack.length;
     let frame: Frame;
     if (top !== undefined) frame = top.open(isObject);
-    else frame = isObject ? new CaseFrame(this, depth, 0) : new CasesFrame(this, depth);
+    else frame = this.rootFrame(isObject, depth);
     this.stack.push(frame);
     this.state = isObject ? State.ObjectFirst : State.ArrayFirst;
   }
@@ -731,6 +718,69 @@ export class CaseStreamParser implements Host {
         : JSON.stringify(ch);
     const what = `unexpected ${shown}${expected === undefined ? '' : `, expected ${expected}`}`;
     this.syntaxError(this.base + i, what, ch);
+  }
+}
+
+/**
+ * An incremental reader of case documents: `push` text chunks in order, then `finish` once for the
+ * result parseCases gives for the whole text. Never throws.
+ */
+export class CaseStreamParser extends JsonStream {
+  protected rootFrame(isObject: boolean, depth: number): Frame {
+    return isObject ? new CaseFrame(this, depth, 0) : new CasesFrame(this, depth);
+  }
+
+  /** End of input: the result parseCases gives for the whole text. */
+  finish(): ParseCasesResult {
+    const end = this.settle();
+    if ('empty' in end) {
+      return {
+        ok: false,
+        error: 'input: empty (expected JSON: one case object or an array of cases)',
+      };
+    }
+    if ('error' in end) return { ok: false, error: end.error };
+    const root = end.root;
+    if (root instanceof CaseOutcome) {
+      return root.result.ok
+        ? { ok: true, cases: [root.result.value], isArray: false }
+        : root.result;
+    }
+    if (root instanceof ArrayOutcome) {
+      if (root.results.length === 0) return parseCasesValue([]);
+      const cases: ParsedCase[] = [];
+      for (const r of root.results) {
+        if (!r.ok) return r;
+        cases.push(r.value);
+      }
+      return { ok: true, cases, isArray: true };
+    }
+    return parseCasesValue(root);
+  }
+}
+
+/** A JSON document read whole: its value, or why not (`empty`: nothing but white space). */
+export type JsonValueResult =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly error: string; readonly empty?: true };
+
+/**
+ * An incremental JSON.parse, for the JSON inputs that are not cases (`dr check`'s checks, `dr
+ * train`'s spec): the value JSON.parse gives for the whole text (same keys in the same order,
+ * duplicates and "__proto__" as it makes them, the same numbers), without the text ever being one
+ * string. Those inputs' own validators then read it. A syntax error's detail is this tokenizer's
+ * (line, column, what was found), as for cases; white space alone is `empty`.
+ */
+export class JsonValueStreamParser extends JsonStream {
+  protected rootFrame(isObject: boolean): Frame {
+    return isObject ? new GenericObject() : new GenericArray();
+  }
+
+  finish(): JsonValueResult {
+    const end = this.settle();
+    if ('empty' in end) return { ok: false, error: 'input: empty', empty: true };
+    if ('error' in end) return { ok: false, error: end.error };
+    return { ok: true, value: end.root };
   }
 }
 

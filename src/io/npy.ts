@@ -33,7 +33,8 @@ export interface NpyArray {
 export type NpyResult =
   { readonly ok: true; readonly array: NpyArray } | { readonly ok: false; readonly error: string };
 
-class NpyError extends Error {}
+/** A problem of the file, with its one-line message. */
+export class NpyError extends Error {}
 
 function fail(message: string): never {
   throw new NpyError(message);
@@ -44,12 +45,37 @@ export function parseNpy(bytes: Uint8Array): NpyResult {
   try {
     return { ok: true, array: readNpy(bytes) };
   } catch (e) {
-    if (e instanceof NpyError) return { ok: false, error: e.message };
-    return { ok: false, error: `cannot read (${e instanceof Error ? e.message : String(e)})` };
+    return npyFailure(e);
   }
 }
 
-function readNpy(bytes: Uint8Array): NpyArray {
+/** A failure as a result: the reader's own message, or the unforeseen named. */
+export function npyFailure(e: unknown): { ok: false; error: string } {
+  if (e instanceof NpyError) return { ok: false, error: e.message };
+  return { ok: false, error: `cannot read (${e instanceof Error ? e.message : String(e)})` };
+}
+
+/** What the preamble and header of an .npy file declare, checked (npyLayout). */
+export interface NpyLayout {
+  readonly descr: string;
+  readonly type: Dtype;
+  readonly fortran: boolean;
+  readonly shape: readonly number[];
+  /** Elements (the product of the shape), within MAX_NPY_ELEMENTS. */
+  readonly count: number;
+  /** Offset of the data: the preamble and the header before it. */
+  readonly dataStart: number;
+}
+
+/** Bytes of an .npy file's start that decide whether its preamble is valid and its header length. */
+export const NPY_PREAMBLE_BYTES = 12;
+
+/**
+ * The layout of the .npy file whose first bytes are `bytes` (the whole file, or any prefix of it
+ * holding NPY_PREAMBLE_BYTES and the whole header: the checks and their messages are the same).
+ * Throws NpyError.
+ */
+export function npyLayout(bytes: Uint8Array): NpyLayout {
   if (bytes.length >= 1 && bytes[0] === 0x80) {
     fail('a Python pickle, not an .npy array (save arrays with np.save, allow_pickle=False)');
   }
@@ -88,26 +114,46 @@ function readNpy(bytes: Uint8Array): NpyArray {
       `size bomb: shape (${shape.join(', ')}) declares ${count} elements, beyond the limit of ${MAX_NPY_ELEMENTS}`,
     );
   }
-  const dataStart = headerStart + headerLen;
-  const need = count * type.itemSize;
-  const have = bytes.length - dataStart;
+  return { descr, type, fortran, shape, count, dataStart: headerStart + headerLen };
+}
+
+/**
+ * Where a header's end lies, from the first NPY_PREAMBLE_BYTES of a file; null when they do not make
+ * a valid preamble or declare a header beyond MAX_HEADER_BYTES (npyLayout then says why at once).
+ */
+export function npyHeaderEnd(bytes: Uint8Array): number | null {
+  if (bytes.length < NPY_PREAMBLE_BYTES || MAGIC.some((b, i) => bytes[i] !== b)) return null;
+  const major = bytes[6];
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let headerLen: number;
+  if (major === 1) headerLen = view.getUint16(8, true);
+  else if (major === 2 || major === 3) headerLen = view.getUint32(8, true);
+  else return null;
+  if (headerLen > MAX_HEADER_BYTES) return null;
+  return (major === 1 ? 10 : 12) + headerLen;
+}
+
+/** The error for `have` data bytes where the layout needs another number, or null when equal. */
+export function npyDataSizeError(layout: NpyLayout, have: number): string | null {
+  const need = layout.count * layout.type.itemSize;
+  const { shape, descr } = layout;
   if (have < need) {
-    fail(
-      `truncated: shape (${shape.join(', ')}) of ${descr} needs ${need} data bytes but ${have} follow`,
-    );
+    return `truncated: shape (${shape.join(', ')}) of ${descr} needs ${need} data bytes but ${have} follow`;
   }
   if (have > need) {
-    fail(`${have - need} bytes after the data the header declares (a corrupt or mismatched file)`);
+    return `${have - need} bytes after the data the header declares (a corrupt or mismatched file)`;
   }
-  const values = new Float64Array(count);
-  const get = type.read;
-  for (let i = 0; i < count; i++) {
-    const v = get(view, dataStart + i * type.itemSize, type.little);
-    if (type.kind === 'int' && !Number.isSafeInteger(v)) {
-      fail(`the integer ${v} at flat index ${i} is beyond ±2^53 (not exactly representable)`);
-    }
-    values[i] = v;
-  }
+  return null;
+}
+
+/** The error for an integer that a double does not hold exactly (flat index `i`). */
+export function npyUnsafeIntError(v: number, i: number): string {
+  return `the integer ${v} at flat index ${i} is beyond ±2^53 (not exactly representable)`;
+}
+
+/** The array from its layout and its values in file order (Fortran order turned into C order). */
+export function npyArray(layout: NpyLayout, values: Float64Array): NpyArray {
+  const { descr, type, shape, fortran } = layout;
   return {
     descr,
     kind: type.kind,
@@ -115,6 +161,22 @@ function readNpy(bytes: Uint8Array): NpyArray {
     shape,
     values: fortran && shape.length > 1 ? fortranToC(values, shape) : values,
   };
+}
+
+function readNpy(bytes: Uint8Array): NpyArray {
+  const layout = npyLayout(bytes);
+  const { type, count, dataStart } = layout;
+  const sizeError = npyDataSizeError(layout, bytes.length - dataStart);
+  if (sizeError !== null) fail(sizeError);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const values = new Float64Array(count);
+  const get = type.read;
+  for (let i = 0; i < count; i++) {
+    const v = get(view, dataStart + i * type.itemSize, type.little);
+    if (type.kind === 'int' && !Number.isSafeInteger(v)) fail(npyUnsafeIntError(v, i));
+    values[i] = v;
+  }
+  return npyArray(layout, values);
 }
 
 /** Column-major (Fortran) values to row-major (C) order for any number of dimensions. */
@@ -143,7 +205,8 @@ function fortranToC(values: Float64Array, shape: readonly number[]): Float64Arra
   return out;
 }
 
-interface Dtype {
+/** How one item of a dtype is read. */
+export interface Dtype {
   readonly kind: 'float' | 'int';
   readonly itemSize: number;
   readonly little: boolean;

@@ -5,7 +5,7 @@
  * workers and Node 20 alike.
  */
 import type { ParseCasesResult } from './case.ts';
-import { CaseStreamParser } from './caseStream.ts';
+import { CaseStreamParser, JsonValueStreamParser, type JsonValueResult } from './caseStream.ts';
 import { CsvStreamParser, type CsvResult } from './csvStream.ts';
 
 /** Largest piece parsed at once (a few milliseconds of work). */
@@ -76,6 +76,17 @@ export function readStream(
   return kind === 'csv'
     ? pump<CsvResult>(source, new CsvStreamParser(), options)
     : pump<ParseCasesResult>(source, new CaseStreamParser(), options);
+}
+
+/**
+ * Parse a byte stream as one JSON value (JsonValueStreamParser: what JSON.parse gives for the whole
+ * decoded text), for JSON inputs other than cases. Never rejects.
+ */
+export function readJsonValue(
+  source: ByteSource,
+  options: ReadOptions = {},
+): Promise<JsonValueResult | Cancelled | { ok: false; error: string }> {
+  return pump<JsonValueResult>(source, new JsonValueStreamParser(), options);
 }
 
 interface Chunks {

@@ -47,6 +47,27 @@ export function watchLongTasks({ worker, reply }: { worker: string; reply: strin
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) tasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
+  // What ran in each long animation frame (for a failing check's message: which script, or none).
+  const frames: { start: number; duration: number; text: string }[] = [];
+  (window as unknown as { __longFrames: typeof frames }).__longFrames = frames;
+  interface Script {
+    invoker: string;
+    sourceFunctionName: string;
+    sourceURL: string;
+    sourceCharPosition: number;
+    startTime: number;
+    duration: number;
+  }
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries() as (PerformanceEntry & { scripts: Script[] })[]) {
+      const scripts = e.scripts.map(
+        (x) =>
+          `${x.invoker} ${x.sourceFunctionName} ${x.sourceURL.split('/').pop()}:${x.sourceCharPosition} ${Math.round(x.duration)} ms`,
+      );
+      const text = `frame of ${Math.round(e.duration)} ms: ${scripts.join('; ') || 'no script (style, layout, paint)'}`;
+      frames.push({ start: e.startTime, duration: e.duration, text });
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
   const Base = window.Worker;
   window.Worker = class extends Base {
     constructor(url: string | URL, options?: WorkerOptions) {
@@ -75,3 +96,33 @@ export const longTasksBetween = (page: Page, from: number, to: number, endedBefo
         .map((t) => Math.round(t.duration)),
     [from, to, endedBefore] as const,
   );
+
+/** The long animation frames (≥ 50 ms) overlapping [from, to), described: what a failure shows. */
+export const longFramesBetween = (page: Page, from: number, to: number) =>
+  page.evaluate(
+    ([a, b]) =>
+      (
+        window as unknown as { __longFrames: { start: number; duration: number; text: string }[] }
+      ).__longFrames
+        .filter((f) => f.start < b && f.start + f.duration > a)
+        .map((f) => `+${Math.round(f.start - a)} ms ${f.text}`),
+    [from, to] as const,
+  );
+
+/**
+ * Until the page has run no long task for `quietMs` (at most `timeout`): the first load's deferred
+ * work (panels mounting in turn, their equations, the cards fetched in idle periods) is over, so a
+ * measurement that follows sees only what it caused. A fixed wait was not enough on a loaded machine:
+ * the page's own mounting then still ran, in tasks of 60–200 ms, inside the measured window.
+ */
+export async function settled(page: Page, quietMs = 1000, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    (quiet) => {
+      const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+      const last = w.__longTasks.reduce((end, t) => Math.max(end, t.start + t.duration), 0);
+      return performance.now() - last >= quiet;
+    },
+    quietMs,
+    { timeout, polling: 200 },
+  );
+}

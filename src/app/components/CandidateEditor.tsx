@@ -10,6 +10,7 @@ import { MAIN_THREAD_ENTRY_LIMIT } from '../../state/store.ts';
 import {
   detailPositions,
   labelTargets,
+  mountStepRows,
   pageCount,
   pageOfRow,
   pageRows,
@@ -21,13 +22,24 @@ import { feedInterval } from '../scheduling/feed.ts';
 import { useThrottledValue } from '../hooks/useThrottledValue.ts';
 import { useOnScreen } from '../hooks/useOnScreen.ts';
 import { useVisibleValue } from '../hooks/useVisibleValue.ts';
+import { useGrowingCount } from '../hooks/useGrowingCount.ts';
 import { useT } from '../hooks/i18n.ts';
 
 export function CandidateEditor() {
   const store = useAppStore();
   const s = useT();
   const id = useId();
-  const set = useApp((st) => st.candidates);
+  // Deferred: a new set (an import, an edit) re-renders the table in a render of its own, after the
+  // one that applies it (which then stays short: the readouts and the engine request).
+  const set = useDeferredValue(useApp((st) => st.candidates));
+  // What the rows come from as a whole: the imported values, or a preset and seed. Edits keep it, so
+  // an edited page re-renders in place; a new origin (an import, another preset) or page has its
+  // rows mounted a step per task (useGrowingCount).
+  const origin = useDeferredValue(
+    useApp((st) =>
+      st.source.kind === 'explicit' ? st.source.base : `${st.source.preset}:${st.source.seed}`,
+    ),
+  );
   // The gradients and the hover follow in a deferred render: a result updates the readouts first;
   // for dense sets at most every DENSE_FEED_MS, as the panels (feed.ts).
   const latest = useDeferredValue(useApp((st) => st.shown?.data.detail ?? null));
@@ -45,6 +57,13 @@ export function CandidateEditor() {
 
   const entries = set ? set.R * set.K : 0;
   const positions = useMemo(() => detailPositions(detail, entries), [detail, entries]);
+  const rows = pageRows(page, set?.R ?? 0, set?.K ?? 1);
+  // The page's rows are new ones with another origin, page or number of classes.
+  const mounted = useGrowingCount(rows.to - rows.from, mountStepRows(set?.K ?? 1), [
+    origin,
+    rows.from,
+    set?.K,
+  ]);
 
   if (!set) {
     const n = info ? info.R * info.K : null;
@@ -62,7 +81,6 @@ export function CandidateEditor() {
   }
 
   const { R, K } = set;
-  const rows = pageRows(page, R, K);
   const pages = pageCount(R, K);
   const target = labelTargets(K).includes(newTarget) ? newTarget : 1;
 
@@ -159,7 +177,7 @@ export function CandidateEditor() {
         <CandidateTable
           set={set}
           from={rows.from}
-          to={rows.to}
+          to={rows.from + mounted}
           as={as}
           detail={detail}
           positions={positions}

@@ -14,6 +14,7 @@
 import { lazy, memo, useCallback, useDeferredValue, useMemo, type ComponentType } from 'react';
 import { ImbalancePanel } from '../../panels/ImbalancePanel.tsx';
 import type { PanelEdit } from '../../state/types.ts';
+import { MAIN_THREAD_ENTRY_LIMIT } from '../../state/store.ts';
 import type { PanelProps } from '../../panels/types.ts';
 import { PANEL_IDS } from '../../state/lesson.ts';
 import { useApp, useAppStore } from '../hooks/context.tsx';
@@ -64,15 +65,22 @@ export function Explainer() {
   const shown = useThrottledValue(latest, feedInterval(latest?.data.detail));
   const hovered = useDeferredValue(useApp((st) => st.view.hovered));
   const lang = useDeferredValue(useLang());
-  const editable = useApp((st) => st.candidates !== null);
   const lesson = useApp((st) => st.lesson);
   // The pinned baseline A's snapshot, drawn as a ghost under every panel while A is pinned.
   const baselineShown = useDeferredValue(useApp((st) => (st.baseline ? st.baselineShown : null)));
   const baseline = baselineShown?.data ?? null;
   const baselineParams = baselineShown?.params ?? null;
   // The entries the check view marked, while the set it loaded is shown.
-  const source = useApp((st) => st.source);
+  // Deferred like the rest: read directly, a new source (an import) re-rendered the explainer in the
+  // render that applied it, and with it any panel slot whose lazy chunk had arrived since (a mount of
+  // that panel's SVG, 100–300 ms once in a trace of the 10⁵ import).
+  const source = useDeferredValue(useApp((st) => st.source));
   const highlighted = useDeferredValue(useHighlight((h) => highlightFor(h, source)));
+  // Whether the panels may edit the set they draw: judged on the shown result, not on the newest
+  // choice. Choosing a set too large to edit on the main thread (a 10⁶-row import) used to re-render
+  // every dot of the old result as read-only in the import's own task (20–40 ms at 900 dots), just
+  // before the new result replaced them; an edit asked for meanwhile is refused by the store.
+  const editable = shown !== null && shown.info.R * shown.info.K <= MAIN_THREAD_ENTRY_LIMIT;
   const [ref, columnWidth] = useElementWidth<HTMLDivElement>();
   const width = Math.max(MIN_PANEL_WIDTH, columnWidth - 2 * PANEL_PADDING_PX);
 
