@@ -143,12 +143,13 @@ async function poolRun(
   N: number,
   warmup: number,
   steps: number,
-): Promise<{ stepsPerSecond: number; series: Float64Array[] }> {
+): Promise<{ stepsPerSecond: number; cpuMsPerStep: number; series: Float64Array[] }> {
   const pool = createTrainPool({ size, createWorker: nodeTrainPoolWorker });
   const setup: TrainSetup = { ...DEFAULT_TRAIN_SETUP, anchors: N, steps };
   const S = setup.steps;
   const series = RUN_NAMES.map(() => new Float64Array((S + 1) * SERIES_FIELDS.length));
-  let warm: { step: number; t: number } | null = null;
+  let warm: { step: number; t: number; cpu: NodeJS.CpuUsage } | null = null;
+  let cpuMsPerStep = NaN;
   const stepsPerSecond = await new Promise<number>((resolve, reject) => {
     pool.start(
       {
@@ -162,8 +163,13 @@ async function poolRun(
         chunk(c) {
           c.series.forEach((s, i) => series[i].set(s, c.from * SERIES_FIELDS.length));
           const t = performance.now();
-          if (warm === null && c.to > warmup) warm = { step: c.to, t };
-          if (c.to === S + 1) resolve(((c.to - warm!.step) * 1000) / (t - warm!.t));
+          if (warm === null && c.to > warmup) warm = { step: c.to, t, cpu: process.cpuUsage() };
+          if (c.to === S + 1) {
+            // the process's CPU time: this thread's and every worker thread's
+            const cpu = process.cpuUsage(warm!.cpu);
+            cpuMsPerStep = (cpu.user + cpu.system) / 1000 / (c.to - warm!.step);
+            resolve(((c.to - warm!.step) * 1000) / (t - warm!.t));
+          }
         },
         error: (message) => reject(new Error(message)),
       },
@@ -174,7 +180,7 @@ async function poolRun(
     throw new Error(`the pool of ${size} ran ${mode} on ${workers} with ${restarts} restarts`);
   }
   pool.dispose();
-  return { stepsPerSecond, series };
+  return { stepsPerSecond, cpuMsPerStep, series };
 }
 
 function median(t: readonly number[]): number {
@@ -189,6 +195,7 @@ console.log(
 const ratios: string[] = [];
 for (const { N, label, warmup, steps } of POOL_CASES) {
   const rates = new Map<number, number[]>(POOL_SIZES.map((s) => [s, []]));
+  const cpus = new Map<number, number[]>(POOL_SIZES.map((s) => [s, []]));
   let reference: Float64Array[] | null = null;
   for (let i = 0; i < ROUNDS; i++) {
     for (const size of i % 2 === 0 ? POOL_SIZES : [...POOL_SIZES].reverse()) {
@@ -197,12 +204,14 @@ for (const { N, label, warmup, steps } of POOL_CASES) {
       const same = run.series.every((s, r) => s.every((v, k) => Object.is(v, reference![r][k])));
       if (!same) throw new Error(`pool of ${size} at N=${label}: not the first run's numbers`);
       rates.get(size)!.push(run.stepsPerSecond);
+      cpus.get(size)!.push(run.cpuMsPerStep);
     }
   }
   const one = median(rates.get(1)!);
   const two = median(rates.get(2)!);
   console.log(
-    `training pool steps/s at N=${label}: 1 worker ${one.toFixed(1)}, 2 workers ${two.toFixed(1)} (3 runs; the same bits from both; load ${load()})`,
+    `training pool steps/s at N=${label}: 1 worker ${one.toFixed(1)}, 2 workers ${two.toFixed(1)} ` +
+      `(3 runs; the same bits from both; CPU time ${median(cpus.get(1)!).toFixed(2)} and ${median(cpus.get(2)!).toFixed(2)} ms/step; load ${load()})`,
   );
   ratios.push(`${label} ${(two / one).toFixed(2)}`);
 }
