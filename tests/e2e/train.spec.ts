@@ -299,10 +299,12 @@ test('the training pool: the same numbers, to the last bit, with 1 and 2 workers
     .poll(() => page.evaluate(() => window.__drTrain!.record()?.computed ?? 0))
     .toBeGreaterThan(20);
   await page.evaluate(() => window.__drTrain!.crashPoolWorker(1));
-  await expect(page.getByTestId('train-notice')).toContainText(
-    /crash.*the training pool was restarted/,
-  );
   const crashed = await trainedNumbers(page, 2000);
+  // checked once the training is in: while 2000 steps stream in, a loaded machine's main thread can
+  // take seconds to draw (seen at a load of 7 on 2 cores)
+  await expect(page.getByTestId('train-notice')).toContainText(
+    /crash.*the training pool was restarted; steps 0…\d+ are recomputed \(the same numbers, nothing lost\)/,
+  );
   expect(crashed.pool).toEqual({ workers: 2, mode: 'workers', restarts: 1 });
   expect(crashed.readouts).toEqual(calm.readouts);
   expect(crashed.bits).toEqual(calm.bits);
