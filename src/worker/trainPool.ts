@@ -261,7 +261,8 @@ export function createTrainPool(options: TrainPoolOptions): TrainPool {
     const from = c.delivered;
     if (to <= from) return;
     c.delivered = to;
-    const ms = Math.max(0, ...c.ms);
+    // reduce skips the workers that have not answered yet (holes)
+    const ms = c.ms.reduce((a, b) => Math.max(a, b), 0);
     c.ms.fill(0);
     c.listener.chunk({
       from,

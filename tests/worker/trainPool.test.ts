@@ -33,6 +33,8 @@ interface Outcome {
   fields: Float32Array[][];
   notices: string[];
   pools: TrainPoolReport[];
+  /** Each progress reply's milliseconds. */
+  ms: number[];
 }
 
 function startOf(setup: TrainSetup, source: TrainStartRequest['source'] = null): TrainStartRequest {
@@ -49,6 +51,7 @@ function collector(S: number) {
     fields: [],
     notices: [],
     pools: [],
+    ms: [],
   };
   let done = false;
   const post = (r: TrainReply) => {
@@ -57,6 +60,7 @@ function collector(S: number) {
       r.hist.forEach((h, i) => out.hist[i].set(h, r.from * 2 * SCORE_BINS));
       out.diverged.push([...r.diverged]);
       if (r.pool) out.pools.push(r.pool);
+      out.ms.push(r.ms);
       if (r.to === n) done = true;
     } else if (r.type === 'field') out.fields.push([...r.fields]);
     else if (r.type === 'notice') out.notices.push(r.text);
@@ -148,6 +152,7 @@ describe('training pool', () => {
         expectSameOutcome(got, want);
         expect(got.pools.at(-1)).toEqual({ workers: size, mode: 'workers', restarts: 0 });
         expect(got.notices).toEqual([]);
+        expect(got.ms.every((ms) => Number.isFinite(ms) && ms >= 0)).toBe(true);
       }
     },
   );
