@@ -10,6 +10,7 @@
 import type { CandidateSource } from '../data/types.ts';
 import type { DRParams } from '../engine/types.ts';
 import { createTrainHandler } from './trainHandler.ts';
+import type { TrainPoolReport } from './trainPool.ts';
 import {
   SCORE_BINS,
   SERIES_FIELDS,
@@ -36,6 +37,8 @@ export interface TrainRecord {
   diverged: readonly (string | null)[];
   /** Milliseconds of worker time so far. */
   workMs: number;
+  /** The training pool that computed the last progress (null: the training worker stepped itself). */
+  pool: TrainPoolReport | null;
 }
 
 /** The part of `Worker` the client uses (a fake in Node tests). */
@@ -56,6 +59,15 @@ export interface TrainClient {
   field(): TrainFieldReply | null;
   /** The current generation's error, if its start failed. */
   error(): string | null;
+  /** The current generation's notices (a crashed pool worker and its restart), oldest first. */
+  notices(): readonly string[];
+  /**
+   * Sets the number of training pool workers and starts the current training again with them (a new
+   * generation; the same numbers). For tests and benchmarks.
+   */
+  setPoolSize(size: number): void;
+  /** Test hook: training pool worker `index` crashes as a real crash would. */
+  crashPoolWorker(index?: number): void;
   /** A counter that grows with every change (for useSyncExternalStore). */
   version(): number;
   subscribe(listener: () => void): () => void;
@@ -110,6 +122,7 @@ export function createTrainClient({
   let rec: TrainRecord | null = null;
   let fieldReply: TrainFieldReply | null = null;
   let failure: string | null = null;
+  let notices: string[] = [];
   let ver = 0;
   const listeners = new Set<() => void>();
   const changed = () => {
@@ -131,6 +144,7 @@ export function createTrainClient({
           computed: 0,
           diverged: data.info.runs.map(() => null),
           workMs: 0,
+          pool: null,
         };
         break;
       }
@@ -142,6 +156,7 @@ export function createTrainClient({
         r.computed = data.to;
         r.diverged = data.diverged;
         r.workMs += data.ms;
+        r.pool = data.pool ?? null;
         break;
       }
       case 'field':
@@ -149,6 +164,9 @@ export function createTrainClient({
         break;
       case 'error':
         failure = data.message;
+        break;
+      case 'notice':
+        notices = [...notices, data.text];
         break;
     }
     changed();
@@ -180,15 +198,25 @@ export function createTrainClient({
     return worker;
   }
 
+  function start(setup: TrainSetup, params: DRParams, source: CandidateSource | null): void {
+    gen++;
+    rec = null;
+    fieldReply = null;
+    failure = null;
+    notices = [];
+    lastStart = { type: 'start', gen, setup, params, source };
+    ensure().postMessage(lastStart);
+    changed();
+  }
+
   return {
-    start(setup, params, source) {
-      gen++;
-      rec = null;
-      fieldReply = null;
-      failure = null;
-      lastStart = { type: 'start', gen, setup, params, source };
-      ensure().postMessage(lastStart);
-      changed();
+    start,
+    setPoolSize(size) {
+      ensure().postMessage({ type: 'poolSize', size });
+      if (lastStart) start(lastStart.setup, lastStart.params, lastStart.source);
+    },
+    crashPoolWorker(index = 0) {
+      ensure().postMessage({ type: 'crashPool', index });
     },
     requestField(step, size) {
       if (!rec) return;
@@ -197,6 +225,7 @@ export function createTrainClient({
     record: () => rec,
     field: () => fieldReply,
     error: () => failure,
+    notices: () => notices,
     version: () => ver,
     subscribe(listener) {
       listeners.add(listener);

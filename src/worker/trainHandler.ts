@@ -6,23 +6,25 @@
  * one step) and posts it, returning whether more remains. The shell calls `work` again after a
  * macrotask, so a new `start` is read between chunks. Chunk boundaries depend on time; the numbers do
  * not (each step is the training core's, in order).
+ *
+ * Given `createPool`, the handler does not step the runs itself: a pool of workers does
+ * (trainPool.ts), and the handler posts each chunk the pool hands on; `work` then has nothing to do.
+ * The numbers are the same to the last bit (every run is stepped by the same code from the same
+ * start), and so is everything posted.
  */
-import { materialize, sourceEntries } from '../data/index.ts';
 import { createTraining, stepTraining } from '../train/index.ts';
-import type { RunState, Training } from '../train/index.ts';
+import type { Training, TrainSpec } from '../train/index.ts';
 import { LinearModel } from '../train/models/linear.ts';
 import { MlpModel } from '../train/models/mlp.ts';
 import type { Model } from '../train/models/model.ts';
 import { countEntries } from '../train/entries.ts';
-import {
-  SCORE_BINS,
-  SERIES_FIELDS,
-  type AnchorSample,
-  type TrainInfo,
-  type TrainReply,
-  type TrainRequest,
-} from './trainProtocol.ts';
-import { trainDataOf, trainSpecOf, usesSet, type FeaturePoints } from './trainSetup.ts';
+import type { TrainPool } from './trainPool.ts';
+import type { AnchorSample, TrainInfo, TrainReply, TrainRequest } from './trainProtocol.ts';
+import { concatRows, runRow } from './trainRows.ts';
+import { prepareTraining, type FeaturePoints } from './trainSetup.ts';
+
+export { scoreShares } from './trainRows.ts';
+export { MAX_FREE_ENTRIES } from './trainSetup.ts';
 
 /** postMessage with its transfer list. */
 export type PostTrainReply = (reply: TrainReply, transfer: ArrayBuffer[]) => void;
@@ -37,21 +39,20 @@ export interface TrainHandlerOptions {
   /** Milliseconds of stepping per chunk (the worker reads new requests between chunks). */
   readonly budgetMs?: number;
   readonly now?: () => number;
+  /**
+   * Starts a training pool of `size` workers (trainPool.ts); without it the handler steps the runs
+   * itself. The pool is started at the first start and again only for another size.
+   */
+  readonly createPool?: (size: number, onNotice: (text: string) => void) => TrainPool;
+  /** The pool's size until a `poolSize` request says otherwise. */
+  readonly poolSize?: number;
 }
 
 /** Anchors drawn at most: every positive up to 40 % of it, negatives evenly spaced in row order. */
 export const ANCHOR_SAMPLE = 4000;
 
-/**
- * The free model's largest set: each run keeps its own R·K logits, gradients and optimiser state
- * (about 60 bytes an entry for three Adam runs), so 2·10⁶ entries stay near 120 MB.
- */
-export const MAX_FREE_ENTRIES = 2_000_000;
-
 /** The largest field grid side served. */
 export const MAX_FIELD_SIZE = 96;
-
-const W = SERIES_FIELDS.length;
 
 /**
  * A sample of the anchors to draw, and the plane around them. Deterministic (row strides). Ignored
@@ -95,37 +96,11 @@ export function sampleAnchors(set: FeaturePoints, limit = ANCHOR_SAMPLE): Anchor
   return { x, y, label, extent: [x0 - px, x1 + px, y0 - py, y1 + py] };
 }
 
-/** Shares of `scores` in SCORE_BINS equal bins over [0, 1], written at `out[offset…]`. */
-export function scoreShares(scores: Float64Array, out: Float32Array, offset: number): void {
-  const n = scores.length;
-  if (n === 0) return;
-  const counts = new Float64Array(SCORE_BINS);
-  for (let i = 0; i < n; i++) {
-    const b = Math.floor(scores[i] * SCORE_BINS);
-    counts[b < 0 ? 0 : b >= SCORE_BINS ? SCORE_BINS - 1 : b]++;
-  }
-  for (let b = 0; b < SCORE_BINS; b++) out[offset + b] = counts[b] / n;
-}
-
-/** Writes run `run`'s recorded values of `step` at out[offset…] (NaN past a divergence). */
-function seriesRow(run: RunState, step: number, out: Float64Array, offset: number): void {
-  const s = run.series;
-  const has = step < s.loss.length;
-  const v = (a: readonly number[]) => (has ? a[step] : NaN);
-  out[offset] = v(s.loss);
-  out[offset + 1] = v(s.ap);
-  out[offset + 2] = v(s.auc);
-  out[offset + 3] = v(s.precision[0]);
-  out[offset + 4] = v(s.precision[1]);
-  out[offset + 5] = v(s.recall[0]);
-  out[offset + 6] = v(s.recall[1]);
-  out[offset + 7] = v(s.pPlus);
-  out[offset + 8] = v(s.pMinus);
-}
-
 interface Current {
   readonly gen: number;
-  readonly training: Training;
+  readonly spec: TrainSpec;
+  /** The runs stepped in this thread, or null when the pool steps them. */
+  readonly training: Training | null;
   readonly extent: readonly [number, number, number, number] | null;
   /** Steps posted so far (0…posted−1). */
   posted: number;
@@ -136,23 +111,34 @@ interface Current {
 /** The worker's side; never throws (a bad request is answered with `error`). */
 export function createTrainHandler(
   post: PostTrainReply,
-  { budgetMs = 25, now = () => performance.now() }: TrainHandlerOptions = {},
+  {
+    budgetMs = 25,
+    now = () => performance.now(),
+    createPool,
+    poolSize = 1,
+  }: TrainHandlerOptions = {},
 ): TrainHandler {
   let current: Current | null = null;
+  let pool: TrainPool | null = null;
+  let size = poolSize;
+
+  /** The pool of `size` workers, started on first use and again only for another size. */
+  function poolOf(make: NonNullable<typeof createPool>): TrainPool {
+    if (pool === null || pool.size !== size) {
+      pool?.dispose();
+      // a notice belongs to the training under way when it is told
+      pool = make(size, (text) => {
+        if (current) post({ type: 'notice', gen: current.gen, text }, []);
+      });
+    }
+    return pool;
+  }
 
   function start(gen: number, request: Extract<TrainRequest, { type: 'start' }>): void {
     current = null;
-    const source = usesSet(request.setup) ? request.source : null;
-    const entries = source ? sourceEntries(source) : 0;
-    if (request.setup.model === 'free' && entries > MAX_FREE_ENTRIES) {
-      throw new RangeError(
-        `model: the free model trains at most ${MAX_FREE_ENTRIES} entries (this set has ${entries}); use a head model`,
-      );
-    }
-    const set = source ? materialize(source) : null;
-    const { data, points } = trainDataOf(request.setup, set);
-    const spec = trainSpecOf(request.setup, request.params, data);
-    const training = createTraining(spec);
+    pool?.stop();
+    const { data, points, spec } = prepareTraining(request.setup, request.params, request.source);
+    const training = createPool ? null : createTraining(spec);
     const { nPos, nNeg } = countEntries(data.targets, data.K);
     const info: TrainInfo = {
       R: data.R,
@@ -162,31 +148,77 @@ export function createTrainHandler(
       nNeg,
       steps: spec.steps,
       metricsEvery: spec.metricsEvery,
-      runs: training.runs.map((r) => r.name),
+      runs: spec.losses,
       model: request.setup.model,
     };
     const sample = points ? sampleAnchors(points) : null;
-    current = {
+    const c: Current = {
       gen,
+      spec,
       training,
       extent: sample?.extent ?? null,
       posted: 0,
       grid: null,
     };
+    current = c;
     post(
       { type: 'started', gen, info, anchors: sample },
       sample ? ([sample.x.buffer, sample.y.buffer, sample.label.buffer] as ArrayBuffer[]) : [],
     );
+    if (createPool) {
+      const p = poolOf(createPool);
+      p.start(
+        {
+          setup: request.setup,
+          params: request.params,
+          source: request.source,
+          runs: spec.losses,
+          steps: spec.steps,
+        },
+        {
+          chunk(chunk) {
+            if (current !== c) return;
+            c.posted = chunk.to;
+            post(
+              {
+                type: 'progress',
+                gen,
+                from: chunk.from,
+                to: chunk.to,
+                series: chunk.series,
+                hist: chunk.hist,
+                diverged: chunk.diverged,
+                ms: chunk.ms,
+                pool: p.report(),
+              },
+              [...chunk.series, ...chunk.hist].map((a) => a.buffer as ArrayBuffer),
+            );
+          },
+          error(message) {
+            if (current !== c) return;
+            current = null;
+            post({ type: 'error', gen, message }, []);
+          },
+        },
+      );
+    }
+  }
+
+  /** θ of run `i` at a posted step (undefined past a divergence). */
+  function thetaAt(c: Current, i: number, step: number): Float64Array | undefined {
+    if (c.training) return c.training.runs[i].history?.[step];
+    return step < c.posted ? pool?.theta(i, step) : undefined;
   }
 
   function field(request: Extract<TrainRequest, { type: 'field' }>): void {
     const c = current;
     if (!c || c.gen !== request.gen) return;
-    const { training, extent } = c;
+    const { spec, extent } = c;
     const { step } = request;
     const size = Math.max(2, Math.min(MAX_FIELD_SIZE, Math.floor(request.size)));
-    if (extent === null || step < 0 || step > training.step) return;
-    const K = training.spec.data.K;
+    const last = c.training ? c.training.step : c.posted - 1;
+    if (extent === null || step < 0 || step > last) return;
+    const K = spec.data.K;
     if (!c.grid || c.grid.size !== size) {
       const feats = new Float64Array(2 * size * size);
       const [x0, x1, y0, y1] = extent;
@@ -197,18 +229,18 @@ export function createTrainHandler(
           feats[k + 1] = y1 - ((i + 0.5) / size) * (y1 - y0);
         }
       }
-      const model = training.spec.model;
-      const models = training.runs.map((): Model =>
+      const model = spec.model;
+      const models = spec.losses.map((): Model =>
         model.kind === 'mlp'
-          ? new MlpModel(feats, size * size, 2, K, model.hidden, 0, training.spec.seed)
+          ? new MlpModel(feats, size * size, 2, K, model.hidden, 0, spec.seed)
           : new LinearModel(feats, size * size, 2, K, 0),
       );
       c.grid = { size, models };
     }
     const logits = new Float64Array(size * size * K);
-    const fields = training.runs.map((run, i) => {
+    const fields = spec.losses.map((_, i) => {
       const out = new Float32Array(size * size);
-      const theta = run.history?.[step];
+      const theta = thetaAt(c, i, step);
       if (!theta) return out.fill(NaN);
       const m = c.grid!.models[i];
       m.params.set(theta);
@@ -228,9 +260,17 @@ export function createTrainHandler(
 
   return {
     handle(request) {
-      if (request.type === 'stop') {
-        current = null;
-        return;
+      switch (request.type) {
+        case 'stop':
+          current = null;
+          pool?.stop();
+          return;
+        case 'poolSize':
+          size = Math.max(1, Math.floor(request.size));
+          return;
+        case 'crashPool':
+          pool?.crashWorker(request.index);
+          return;
       }
       try {
         if (request.type === 'start') start(request.gen, request);
@@ -245,40 +285,23 @@ export function createTrainHandler(
     },
     work() {
       const c = current;
-      if (!c) return false;
-      const { training } = c;
+      const training = c?.training;
+      if (!c || !training) return false;
       const S = training.spec.steps;
       if (c.posted > S) return false;
       const t0 = now();
       const from = c.posted;
-      const rows: { series: Float64Array; hist: Float32Array }[][] = training.runs.map(() => []);
+      const rows = training.runs.map(() => [] as ReturnType<typeof runRow>[]);
       let to = from;
       while (to <= S) {
         if (to > training.step) stepTraining(training);
-        training.runs.forEach((run, i) => {
-          const series = new Float64Array(W);
-          seriesRow(run, to, series, 0);
-          const hist = new Float32Array(2 * SCORE_BINS);
-          if (run.series.loss.length === to + 1 && Number.isFinite(series[0])) {
-            scoreShares(run.loss.positives(), hist, 0);
-            scoreShares(run.loss.negatives(), hist, SCORE_BINS);
-          }
-          rows[i].push({ series, hist });
-        });
+        training.runs.forEach((run, i) => rows[i].push(runRow(run, to)));
         to++;
         if (now() - t0 >= budgetMs) break;
       }
-      const n = to - from;
-      const series = rows.map((rs) => {
-        const out = new Float64Array(n * W);
-        rs.forEach((r, k) => out.set(r.series, k * W));
-        return out;
-      });
-      const hist = rows.map((rs) => {
-        const out = new Float32Array(n * 2 * SCORE_BINS);
-        rs.forEach((r, k) => out.set(r.hist, k * 2 * SCORE_BINS));
-        return out;
-      });
+      const blocks = rows.map(concatRows);
+      const series = blocks.map((b) => b.series);
+      const hist = blocks.map((b) => b.hist);
       c.posted = to;
       post(
         {

@@ -7,10 +7,13 @@
  * `progress` after each (the chunk's metrics and score histograms, in transferred typed arrays) until
  * step S. `field` asks for each run's score over a grid of the 2-D feature plane at a recorded step
  * (head models on 2-D features only). Replies of an older generation are dropped by the client.
+ * The runs are stepped by a pool of workers the training worker starts (trainPool.ts), or by the
+ * training worker itself (the main-thread fallback, Node tests): the same numbers either way.
  */
 import type { CandidateSource } from '../data/types.ts';
 import type { DRParams } from '../engine/types.ts';
 import type { RunName } from '../train/types.ts';
+import type { TrainPoolReport } from './trainPool.ts';
 import type { TrainSetup } from './trainSetup.ts';
 
 /**
@@ -55,7 +58,27 @@ export interface TrainStopRequest {
   readonly type: 'stop';
 }
 
-export type TrainRequest = TrainStartRequest | TrainFieldRequest | TrainStopRequest;
+/**
+ * The number of training pool workers for the next start (the worker's default: one per core, at
+ * most one per run).
+ */
+export interface TrainPoolSizeRequest {
+  readonly type: 'poolSize';
+  readonly size: number;
+}
+
+/** Test hook: training pool worker `index` crashes as a real crash would. */
+export interface TrainCrashPoolRequest {
+  readonly type: 'crashPool';
+  readonly index: number;
+}
+
+export type TrainRequest =
+  | TrainStartRequest
+  | TrainFieldRequest
+  | TrainStopRequest
+  | TrainPoolSizeRequest
+  | TrainCrashPoolRequest;
 
 /** The shape of what is trained. */
 export interface TrainInfo {
@@ -102,6 +125,8 @@ export interface TrainProgressReply {
   readonly diverged: readonly (string | null)[];
   /** Milliseconds the chunk took. */
   readonly ms: number;
+  /** The training pool that computed it; absent when the training worker stepped the runs itself. */
+  readonly pool?: TrainPoolReport | undefined;
 }
 
 export interface TrainFieldReply {
@@ -119,4 +144,12 @@ export interface TrainErrorReply {
   readonly message: string;
 }
 
-export type TrainReply = TrainStartedReply | TrainProgressReply | TrainFieldReply | TrainErrorReply;
+/** Something worth telling about the computing (a crashed pool worker and its restart). */
+export interface TrainNoticeReply {
+  readonly type: 'notice';
+  readonly gen: number;
+  readonly text: string;
+}
+
+export type TrainReply =
+  TrainStartedReply | TrainProgressReply | TrainFieldReply | TrainErrorReply | TrainNoticeReply;

@@ -8,7 +8,8 @@
  * candidate set (its logits are the initial parameters), so it works with any preset or imported case.
  */
 import { generateAnchors } from '../data/anchors.ts';
-import type { CandidateSet } from '../data/types.ts';
+import { materialize, sourceEntries } from '../data/index.ts';
+import type { CandidateSet, CandidateSource } from '../data/types.ts';
 import type { DRParams } from '../engine/types.ts';
 import {
   DEFAULT_ADAM,
@@ -120,4 +121,34 @@ export interface FeaturePoints {
   readonly R: number;
   readonly features: Float64Array;
   readonly targets: Int32Array;
+}
+
+/**
+ * The free model's largest set: each run keeps its own R·K logits, gradients and optimiser state
+ * (about 60 bytes an entry for three Adam runs), so 2·10⁶ entries stay near 120 MB.
+ */
+export const MAX_FREE_ENTRIES = 2_000_000;
+
+/**
+ * What a start request trains: the data, the 2-D points the heat map covers and the spec. The
+ * training worker and each training pool worker call it on the same request, so all hold the same
+ * data and spec.
+ *
+ * @throws RangeError for a free model beyond MAX_FREE_ENTRIES or data that lack what the model needs.
+ */
+export function prepareTraining(
+  setup: TrainSetup,
+  params: DRParams,
+  source: CandidateSource | null,
+): { readonly data: TrainData; readonly points: FeaturePoints | null; readonly spec: TrainSpec } {
+  const src = usesSet(setup) ? source : null;
+  const entries = src ? sourceEntries(src) : 0;
+  if (setup.model === 'free' && entries > MAX_FREE_ENTRIES) {
+    throw new RangeError(
+      `model: the free model trains at most ${MAX_FREE_ENTRIES} entries (this set has ${entries}); use a head model`,
+    );
+  }
+  const set = src ? materialize(src) : null;
+  const { data, points } = trainDataOf(setup, set);
+  return { data, points, spec: trainSpecOf(setup, params, data) };
 }

@@ -20,11 +20,14 @@ import type {
   SortedRun,
 } from './poolProtocol.ts';
 
-/** The part of `Worker` the pool uses (a fake in Node tests). */
-export interface PoolWorkerLike {
-  postMessage(message: PoolRequest, transfer: Transferable[]): void;
+/**
+ * The part of `Worker` the pool uses (a fake in Node tests). Generic over the messages so the training
+ * pool (trainPool.ts) starts its workers through the same interface; the defaults are this pool's.
+ */
+export interface PoolWorkerLike<Req = PoolRequest, Res = PoolResponse> {
+  postMessage(message: Req, transfer: Transferable[]): void;
   terminate(): void;
-  onmessage: ((event: { readonly data: PoolResponse }) => void) | null;
+  onmessage: ((event: { readonly data: Res }) => void) | null;
   onerror: ((event: { readonly message?: string; preventDefault?(): void }) => void) | null;
 }
 

@@ -253,6 +253,8 @@ export function TrainSection() {
     xLabel: s('train.chart.stepAxis'),
   };
   const error = client?.error() ?? null;
+  // in the worker's words, like a start error's cause: a crashed pool worker and what became of it
+  const notices = client?.notices() ?? [];
 
   return (
     <section
@@ -324,6 +326,11 @@ export function TrainSection() {
           {s('train.failed', { error: translateTrainMessage(error, s, s === t('en')) })}
         </p>
       ) : null}
+      {notices.map((text, i) => (
+        <p key={i} className="train-error" role="status" data-testid="train-notice">
+          {text}
+        </p>
+      ))}
       {rec?.diverged.map((why, i) =>
         why !== null ? (
           <p key={runs[i]} className="train-error" role="status">

@@ -10,6 +10,13 @@ import { createTrainClient, type TrainClient } from '../../../worker/trainClient
 import { usesSet, type TrainSetup } from '../../../worker/trainSetup.ts';
 import { useApp } from '../../hooks/context.tsx';
 
+declare global {
+  interface Window {
+    /** The mounted Train section's client (tests: the pool size, a pool worker crash, the record). */
+    __drTrain?: TrainClient;
+  }
+}
+
 /** A restart waits this long after the last change (a λ drag restarts once it pauses). */
 export const RESTART_DEBOUNCE_MS = 150;
 
@@ -47,6 +54,8 @@ export function useTraining(enabled: boolean): {
     if (!enabled) return;
     const c = createTrainClient();
     setClient(c);
+    // Debug hook for tests and benchmarks, beside window.__dr: setPoolSize, crashPoolWorker, record
+    window.__drTrain = c;
     let frame = 0;
     const unsubscribe = c.subscribe(() => {
       if (frame !== 0) return;
@@ -59,6 +68,7 @@ export function useTraining(enabled: boolean): {
       unsubscribe();
       if (frame !== 0) cancelAnimationFrame(frame);
       c.dispose();
+      if (window.__drTrain === c) delete window.__drTrain;
       setClient(null);
     };
   }, [enabled]);
