@@ -19,6 +19,26 @@ const RULES: readonly Rule[] = [
   [/^data: the current candidate set has no features /, 'train.why.noFeatures', []],
 ];
 
+/**
+ * A notice of the training pool (src/worker/trainPool.ts: a worker crashed, the pool restarted or
+ * fell back to one thread, the steps recomputed) in the language of `s`. The crash's cause stays in
+ * the browser's words, as the engine worker's do.
+ */
+export function translateTrainNotice(notice: string, s: Translate, english: boolean): string {
+  if (english) return notice;
+  const m =
+    /^(.*?)(?: \((\d+) times in a row\); training in one thread|; the training pool was restarted)(?:; steps 0…(\d+) are recomputed \(the same numbers, nothing lost\))?$/s.exec(
+      notice,
+    );
+  if (!m) return notice;
+  const [, cause, times, last] = m;
+  const head =
+    times !== undefined
+      ? s('train.pool.oneThread', { cause, n: times })
+      : s('train.pool.restarted', { cause });
+  return last !== undefined ? head + s('train.pool.replay', { last }) : head;
+}
+
 /** `message` of the training layer in the language of `s` (unchanged for English). */
 export function translateTrainMessage(message: string, s: Translate, english: boolean): string {
   if (english) return message;

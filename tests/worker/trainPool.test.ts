@@ -7,6 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS } from '../../src/engine/index.ts';
+import { t } from '../../src/i18n/strings.ts';
+import { translateTrainNotice } from '../../src/i18n/trainMessages.ts';
 import { createTrainHandler, type TrainHandler } from '../../src/worker/trainHandler.ts';
 import {
   createTrainPool,
@@ -77,6 +79,18 @@ function alone(start: TrainStartRequest): Outcome {
   while (h.work());
   for (const step of FIELD_STEPS) h.handle({ type: 'field', gen: 1, step, size: 6 });
   return c.out;
+}
+
+/** The pool's notices in Chinese: no English word left but the crash's cause (in brackets). */
+function expectTranslated(notices: readonly string[]): void {
+  const zh = t('zh');
+  for (const notice of notices) {
+    const cause = /^(.*?)(?: \(\d+ times in a row\)|; the training pool)/s.exec(notice)![1];
+    const text = translateTrainNotice(notice, zh, false);
+    expect(text).toContain(`（${cause}）`);
+    expect(text.replace(`（${cause}）`, '').match(/[A-Za-z]{2,}/g)).toBeNull();
+    expect(translateTrainNotice(notice, t('en'), true)).toBe(notice);
+  }
 }
 
 async function until(check: () => boolean): Promise<void> {
@@ -181,6 +195,7 @@ describe('training pool', () => {
     expect(got.pools.at(-1)).toEqual({ workers: 2, mode: 'workers', restarts: 1 });
     expect(got.notices).toHaveLength(1);
     expect(got.notices[0]).toMatch(/crash requested.*the training pool was restarted/);
+    expectTranslated(got.notices);
   });
 
   it('crashes in a row leave the pool in one thread, with the same numbers', async () => {
@@ -201,5 +216,6 @@ describe('training pool', () => {
     expectSameOutcome(got, want);
     expect(got.pools.at(-1)).toMatchObject({ workers: 1, mode: 'inline' });
     expect(got.notices.some((n) => /times in a row\); training in one thread/.test(n))).toBe(true);
+    expectTranslated(got.notices);
   });
 });

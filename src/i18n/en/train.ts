@@ -23,6 +23,9 @@ export const train = {
     'the free model trains at most {max} entries (this set has {n}); use a head model',
   'train.why.noFeatures':
     'the current candidate set has no features (import a case with "features", R rows of d numbers), so a head model cannot train on it; choose the generated anchors',
+  'train.pool.restarted': '{cause}; the training pool was restarted',
+  'train.pool.oneThread': '{cause} ({n} times in a row); training in one thread',
+  'train.pool.replay': '; steps 0…{last} are recomputed (the same numbers, nothing lost)',
   'train.dataTitle': 'Data',
   'train.modelTitle': 'Model and optimiser',
   'train.lossTitle': 'Runs',

@@ -24,6 +24,9 @@ export const train: { readonly [K in keyof typeof en]: string } = {
   'train.why.freeTooLarge': '自由模型最多训练 {max} 个条目（此集合有 {n} 个）；请改用检测头模型',
   'train.why.noFeatures':
     '当前候选集没有特征（请导入带 "features"、即 R 行每行 d 个数的用例），检测头模型无法在其上训练；请选择生成的锚点',
+  'train.pool.restarted': '训练池的一个后台线程出错（{cause}），训练池已重启',
+  'train.pool.oneThread': '训练池的后台线程连续 {n} 次出错（{cause}），改在一个线程中训练',
+  'train.pool.replay': '；第 0…{last} 步重新计算（数值相同，没有丢失）',
   'train.dataTitle': '数据',
   'train.modelTitle': '模型与优化器',
   'train.lossTitle': '训练',

@@ -15,7 +15,7 @@ import { SCORE_BINS, SERIES_FIELDS } from '../../../worker/trainProtocol.ts';
 import { useApp, useAppStore } from '../../hooks/context.tsx';
 import { useT } from '../../hooks/i18n.ts';
 import { t } from '../../../i18n/strings.ts';
-import { translateTrainMessage } from '../../../i18n/trainMessages.ts';
+import { translateTrainMessage, translateTrainNotice } from '../../../i18n/trainMessages.ts';
 import { useElementWidth } from '../../hooks/useElementWidth.ts';
 import { CurveChart, DistChart, curvePoints, type CurveLine } from './charts.tsx';
 import { FieldCanvas } from './FieldCanvas.tsx';
@@ -253,7 +253,7 @@ export function TrainSection() {
     xLabel: s('train.chart.stepAxis'),
   };
   const error = client?.error() ?? null;
-  // in the worker's words, like a start error's cause: a crashed pool worker and what became of it
+  // a crashed pool worker and what became of it (the cause in the browser's words)
   const notices = client?.notices() ?? [];
 
   return (
@@ -328,7 +328,7 @@ export function TrainSection() {
       ) : null}
       {notices.map((text, i) => (
         <p key={i} className="train-error" role="status" data-testid="train-notice">
-          {text}
+          {translateTrainNotice(text, s, s === t('en'))}
         </p>
       ))}
       {rec?.diverged.map((why, i) =>
