@@ -177,19 +177,48 @@ describe('the WebAssembly and TypeScript paths give the same doubles, bit for bi
     );
   });
 
-  it('the same error for a NaN logit in a kept row', () => {
-    const logits = Float64Array.of(1, NaN, -2);
-    const targets = Int32Array.of(0, 1, 0);
-    const both = onBoth(() => {
+  /** pool's error message on each path ('no error' when it returns). */
+  function poolError(logits: Float64Array, targets: Int32Array, K: number) {
+    return onBoth(() => {
       try {
-        pool(logits, targets, 1);
+        pool(logits, targets, K);
         return 'no error';
       } catch (e) {
         return (e as Error).message;
       }
     });
+  }
+
+  it('the same error for a NaN logit in a kept row', () => {
+    const both = poolError(Float64Array.of(1, NaN, -2), Int32Array.of(0, 1, 0), 1);
     expect(both['wasm-simd']).toBe(both.ts);
     expect(both.ts).toMatch(/NaN/);
+  });
+
+  it('the same error for a NaN logit among rows of negatives (the vector path of pool_one)', () => {
+    for (const at of [0, 3, 4097, 8191, 8192, 9000]) {
+      const logits = new Float64Array(9001).fill(-1.5);
+      logits[at] = NaN;
+      const both = poolError(logits, new Int32Array(9001), 1);
+      expect(both['wasm-simd']).toBe(both.ts);
+      expect(both.ts).toBe(`logits[${at}] (row ${at}, class 0) is NaN`);
+    }
+  });
+
+  it('the same error for a target above K, wherever it is (the targets are counted in WebAssembly)', () => {
+    for (const [R, K, at] of [
+      [1, 1, 0],
+      [9000, 1, 8999],
+      [9000, 3, 8192],
+      [20000, 2, 5],
+    ]) {
+      const targets = new Int32Array(R);
+      for (let r = 0; r < R; r++) targets[r] = (r % 7) - 1 <= K ? (r % 7) - 1 : 0;
+      targets[at] = K + 1;
+      const both = poolError(new Float64Array(R * K), targets, K);
+      expect(both['wasm-simd']).toBe(both.ts);
+      expect(both.ts).toBe(`targets[${at}] = ${K + 1} exceeds K = ${K} (classes are 1..K)`);
+    }
   });
 });
 
