@@ -5,12 +5,15 @@
  * the speed only.
  *
  * The WebAssembly works on its own fixed memory, so the drivers below copy chunks of CHUNK entries in
- * and out of it. Measured here (`npm run bench`, column "ts ms", and alternating A/B runs): with the
- * data in cache (N = 1e5) forward + gradient runs ~15–20 % faster than on the TypeScript loops; at
- * N = 1e6, where every array streams from memory, the copies cost what the SIMD saves and the two
- * paths take the same time. The module is compiled synchronously on first use (~2 ms): it is under
- * the 4 KB that Chrome allows on the main thread, and anywhere compiling fails (no WebAssembly, no
- * SIMD, a stricter limit) the TypeScript path is taken.
+ * and out of it. Where the time goes at N = 10⁶ (one class, the bench's problem; node --cpu-prof of
+ * pool + evaluate in a loop, on a loaded machine): the drivers' copies ~40 %, which is where every
+ * array streams from and to memory (so most of it is traffic any path pays), the sigmoids of pool
+ * ~20 % (~2.9 ns per logit with the data in cache: expFast, then a division), the table exps and
+ * sums of the tilt pass ~15 %, the gradient kernel ~7 %, pool's split and count ~5 %. Against the
+ * TypeScript loops, forward + gradient is ~1.4× faster at N = 1e5 and ~1.3× at N = 1e6 (bench
+ * column "ts ms"). The module is compiled synchronously on first use (~2 ms): it is under the 4 KB
+ * that Chrome allows on the main thread, and anywhere compiling fails (no WebAssembly, no SIMD, a
+ * stricter limit) the TypeScript path is taken.
  */
 import { EXP2_TABLE } from '../exp2Table.ts';
 import { SUM_S, SUM_SDP, SUM_SE2 } from './layout.ts';
