@@ -14,6 +14,7 @@ import { expFast, sigmoidFast } from '../../../src/engine/fastExp.ts';
 import { gridExp, gridSize, gridTable } from '../../../src/engine/kernels/gridExp.ts';
 import { SUM_LEN } from '../../../src/engine/kernels/layout.ts';
 import { simdKernels } from '../../../src/engine/kernels/simd.ts';
+import { checkAndCountTargets } from '../../../src/engine/problem.ts';
 import { tiltSums } from '../../../src/engine/kernels/tilted.ts';
 import { ddExp, relErr } from '../doubleDouble.ts';
 
@@ -236,6 +237,30 @@ function wasmSigmoid(x: Float64Array): Float64Array {
   setKernelPath('wasm-simd');
   return pool(x, new Int32Array(x.length), 1).pNeg;
 }
+
+describe('the WebAssembly count of the targets', () => {
+  it('counts kept and positive rows as the TypeScript loop does, at any length (quads, chunks, tails)', () => {
+    const simd = simdKernels();
+    if (simd === null) throw new Error('no WebAssembly SIMD');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.constantFrom(0, 1, 3, 4, 5, 8191, 8192, 8193, 16389),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        (K, R, seed) => {
+          const targets = new Int32Array(R);
+          let s = seed;
+          const next = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0);
+          // ignored rows of any negative value, background, and every class
+          for (let r = 0; r < R; r++) targets[r] = (next() % (K + 3)) - 2;
+          const logits = new Float64Array(R * K);
+          expect(simd.countTargets(targets, K)).toEqual(checkAndCountTargets(logits, targets, K));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
 
 describe('the WebAssembly exps over the whole domain they are used on', () => {
   /** expFast's proven bound (fastExp.ts), which the WebAssembly exp shares by computing the same. */
