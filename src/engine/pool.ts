@@ -2,7 +2,7 @@
  * Pooling: the parameter-independent half of the DR loss. Splits the R×K entries into the positive
  * and the negative set of docs/maths.md §1 and evaluates every sigmoid once.
  */
-import { checkProblem } from './problem.ts';
+import { checkAndCountTargets, checkProblemShape } from './problem.ts';
 import { sigmoidFast } from './fastExp.ts';
 import { simdKernels } from './kernels/simd.ts';
 import type { Pooled } from './types.ts';
@@ -34,17 +34,13 @@ const FILL_LEN = 3;
  *   target exceeds K, or a logit of a non-ignored row is NaN (±Infinity is allowed: p = 0 or 1).
  */
 export function pool(logits: Float64Array, targets: Int32Array, K: number, reuse?: Pooled): Pooled {
-  checkProblem(logits, targets, K);
+  // the same doubles either way (kernels/simd.ts); WebAssembly SIMD when it is there
+  const simd = simdKernels();
+  checkProblemShape(logits, targets, K);
+  // the count in WebAssembly (~0.25 ms at 10⁶ rows, the loop ~1.8 ms); a target above K: the loop's error
+  const { nRows, nPos } =
+    (simd !== null && simd.countTargets(targets, K)) || checkAndCountTargets(logits, targets, K);
   const R = targets.length;
-  let nPos = 0;
-  let nRows = 0;
-  for (let r = 0; r < R; r++) {
-    const t = targets[r];
-    if (t >= 0) {
-      nRows++;
-      if (t > 0) nPos++;
-    }
-  }
   const nNeg = nRows * K - nPos;
   const fits =
     reuse !== undefined &&
@@ -58,8 +54,6 @@ export function pool(logits: Float64Array, targets: Int32Array, K: number, reuse
   const pNeg = fits ? reuse.pNeg : new Float64Array(nNeg);
   const negIndex = fits ? reuse.negIndex : new Int32Array(nNeg);
   const stats = new Float64Array(FILL_LEN);
-  // the same doubles either way (kernels/simd.ts); WebAssembly SIMD when it is there
-  const simd = simdKernels();
   if (simd !== null && K <= simd.maxK) {
     simd.poolFill(logits, targets, K, pPos, posIndex, pNeg, negIndex, stats);
   } else if (K === 1) fillOneClass(logits, targets, pPos, posIndex, pNeg, negIndex, stats);

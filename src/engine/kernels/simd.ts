@@ -5,12 +5,15 @@
  * the speed only.
  *
  * The WebAssembly works on its own fixed memory, so the drivers below copy chunks of CHUNK entries in
- * and out of it. Measured here (`npm run bench`, column "ts ms", and alternating A/B runs): with the
- * data in cache (N = 1e5) forward + gradient runs ~15–20 % faster than on the TypeScript loops; at
- * N = 1e6, where every array streams from memory, the copies cost what the SIMD saves and the two
- * paths take the same time. The module is compiled synchronously on first use (~2 ms): it is under
- * the 4 KB that Chrome allows on the main thread, and anywhere compiling fails (no WebAssembly, no
- * SIMD, a stricter limit) the TypeScript path is taken.
+ * and out of it. Where the time goes at N = 10⁶ (one class, the bench's problem; node --cpu-prof of
+ * pool + evaluate in a loop, on a loaded machine): the drivers' copies ~40 %, which is where every
+ * array streams from and to memory (so most of it is traffic any path pays), the sigmoids of pool
+ * ~20 % (~2.9 ns per logit with the data in cache: expFast, then a division), the table exps and
+ * sums of the tilt pass ~15 %, the gradient kernel ~7 %, pool's split and count ~5 %. Against the
+ * TypeScript loops, forward + gradient is ~1.8× faster at N = 1e5 and ~1.3× at N = 1e6 (bench
+ * column "ts ms"). The module is compiled synchronously on first use (~2 ms): it is under the 4 KB
+ * that Chrome allows on the main thread, and anywhere compiling fails (no WebAssembly, no SIMD, a
+ * stricter limit) the TypeScript path is taken.
  */
 import { EXP2_TABLE } from '../exp2Table.ts';
 import { SUM_S, SUM_SDP, SUM_SE2 } from './layout.ts';
@@ -30,13 +33,18 @@ const I_STEP = 32768;
 /** gradient's scatter window: 2·CHUNK float64 of gradLogits. */
 const W0 = 892928;
 const W_LEN = 2 * CHUNK;
-/** Slots (float64 index from SLOTS; slot 0 as int32 is pool_chunk's count of positives). */
+/**
+ * Slots (float64 index from SLOTS; slot 0 as int32 is pool_chunk's count of positives, int32 slots 14
+ * and 15 count_targets' kept and positive rows).
+ */
 const SLOT_SUM = 1;
 const SLOT_MIN = 2;
 const SLOT_MAX = 3;
 const SLOT_S = 4;
 const SLOT_SDP = 5;
 const SLOT_SE2 = 6;
+const SLOT_KEPT_I32 = 14;
+const SLOT_POS_I32 = 15;
 
 /** What the engine uses of WebAssembly (typed here: the engine's lib is plain ES, without DOM). */
 interface WasmApi {
@@ -47,6 +55,7 @@ interface WasmApi {
 
 interface SimdExports {
   memory: { buffer: ArrayBuffer };
+  count_targets(n: number): number;
   pool_chunk(rows: number, K: number, base: number): number;
   pool_one(rows: number, base: number): number;
   grid_table(scale: number, shift: number, M: number): void;
@@ -67,6 +76,11 @@ interface SimdExports {
 export interface SimdKernels {
   /** Largest K pool may hand over (one row must fit a chunk). */
   readonly maxK: number;
+  /**
+   * problem.ts checkAndCountTargets' count: the kept rows (target ≥ 0) and the positive ones
+   * (target ≥ 1), or null when a target exceeds K (the caller then throws checkAndCountTargets' error).
+   */
+  countTargets(targets: Int32Array, K: number): { nRows: number; nPos: number } | null;
   /**
    * pool.ts fillOneClass / fillClasses: p = σ(logit) of every entry of a kept row into the positive
    * or negative arrays with its flat index; stats[0..2] = Σp, min p+, max p−.
@@ -134,7 +148,7 @@ function driversFor(ex: SimdExports): SimdKernels {
   const buffer = ex.memory.buffer;
   new Float64Array(buffer, 0, EXP2_TABLE.length).set(EXP2_TABLE);
   const slots = new Float64Array(buffer, SLOTS, 8);
-  const slotsI32 = new Int32Array(buffer, SLOTS, 2);
+  const slotsI32 = new Int32Array(buffer, SLOTS, 16);
   const f = [0, 1, 2, 3].map((k) => new Float64Array(buffer, F0 + k * F_STEP, CHUNK));
   const i32 = [0, 1, 2].map((k) => new Int32Array(buffer, I0 + k * I_STEP, CHUNK));
   const [f0, f1, f2, f3] = f;
@@ -143,6 +157,18 @@ function driversFor(ex: SimdExports): SimdKernels {
 
   return {
     maxK: CHUNK,
+    countTargets(targets, K) {
+      let nRows = 0;
+      let nPos = 0;
+      for (let b = 0; b < targets.length; b += CHUNK) {
+        const m = b + CHUNK < targets.length ? CHUNK : targets.length - b;
+        i0.set(targets.subarray(b, b + m));
+        if (ex.count_targets(m) > K) return null;
+        nRows += slotsI32[SLOT_KEPT_I32];
+        nPos += slotsI32[SLOT_POS_I32];
+      }
+      return { nRows, nPos };
+    },
     poolFill(logits, targets, K, pPos, posIndex, pNeg, negIndex, stats) {
       const R = targets.length;
       const rows = Math.floor(CHUNK / K);

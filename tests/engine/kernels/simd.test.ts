@@ -14,6 +14,7 @@ import { expFast, sigmoidFast } from '../../../src/engine/fastExp.ts';
 import { gridExp, gridSize, gridTable } from '../../../src/engine/kernels/gridExp.ts';
 import { SUM_LEN } from '../../../src/engine/kernels/layout.ts';
 import { simdKernels } from '../../../src/engine/kernels/simd.ts';
+import { checkAndCountTargets } from '../../../src/engine/problem.ts';
 import { tiltSums } from '../../../src/engine/kernels/tilted.ts';
 import { ddExp, relErr } from '../doubleDouble.ts';
 
@@ -177,19 +178,48 @@ describe('the WebAssembly and TypeScript paths give the same doubles, bit for bi
     );
   });
 
-  it('the same error for a NaN logit in a kept row', () => {
-    const logits = Float64Array.of(1, NaN, -2);
-    const targets = Int32Array.of(0, 1, 0);
-    const both = onBoth(() => {
+  /** pool's error message on each path ('no error' when it returns). */
+  function poolError(logits: Float64Array, targets: Int32Array, K: number) {
+    return onBoth(() => {
       try {
-        pool(logits, targets, 1);
+        pool(logits, targets, K);
         return 'no error';
       } catch (e) {
         return (e as Error).message;
       }
     });
+  }
+
+  it('the same error for a NaN logit in a kept row', () => {
+    const both = poolError(Float64Array.of(1, NaN, -2), Int32Array.of(0, 1, 0), 1);
     expect(both['wasm-simd']).toBe(both.ts);
     expect(both.ts).toMatch(/NaN/);
+  });
+
+  it('the same error for a NaN logit among rows of negatives (the vector path of pool_one)', () => {
+    for (const at of [0, 3, 4097, 8191, 8192, 9000]) {
+      const logits = new Float64Array(9001).fill(-1.5);
+      logits[at] = NaN;
+      const both = poolError(logits, new Int32Array(9001), 1);
+      expect(both['wasm-simd']).toBe(both.ts);
+      expect(both.ts).toBe(`logits[${at}] (row ${at}, class 0) is NaN`);
+    }
+  });
+
+  it('the same error for a target above K, wherever it is (the targets are counted in WebAssembly)', () => {
+    for (const [R, K, at] of [
+      [1, 1, 0],
+      [9000, 1, 8999],
+      [9000, 3, 8192],
+      [20000, 2, 5],
+    ]) {
+      const targets = new Int32Array(R);
+      for (let r = 0; r < R; r++) targets[r] = (r % 7) - 1 <= K ? (r % 7) - 1 : 0;
+      targets[at] = K + 1;
+      const both = poolError(new Float64Array(R * K), targets, K);
+      expect(both['wasm-simd']).toBe(both.ts);
+      expect(both.ts).toBe(`targets[${at}] = ${K + 1} exceeds K = ${K} (classes are 1..K)`);
+    }
   });
 });
 
@@ -207,6 +237,30 @@ function wasmSigmoid(x: Float64Array): Float64Array {
   setKernelPath('wasm-simd');
   return pool(x, new Int32Array(x.length), 1).pNeg;
 }
+
+describe('the WebAssembly count of the targets', () => {
+  it('counts kept and positive rows as the TypeScript loop does, at any length (quads, chunks, tails)', () => {
+    const simd = simdKernels();
+    if (simd === null) throw new Error('no WebAssembly SIMD');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.constantFrom(0, 1, 3, 4, 5, 8191, 8192, 8193, 16389),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        (K, R, seed) => {
+          const targets = new Int32Array(R);
+          let s = seed;
+          const next = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0);
+          // ignored rows of any negative value, background, and every class
+          for (let r = 0; r < R; r++) targets[r] = (next() % (K + 3)) - 2;
+          const logits = new Float64Array(R * K);
+          expect(simd.countTargets(targets, K)).toEqual(checkAndCountTargets(logits, targets, K));
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});
 
 describe('the WebAssembly exps over the whole domain they are used on', () => {
   /** expFast's proven bound (fastExp.ts), which the WebAssembly exp shares by computing the same. */
