@@ -5,9 +5,10 @@
  * worker shell passes the pool's worker factory, Node tests an in-thread one.
  */
 import type { KernelPath } from '../engine/index.ts';
+import { presetInfo } from '../data/presets.ts';
 import { createEngineHandler, type EngineHandler, type HandlerReply } from './handler.ts';
 import { loadThroughPool, pooledPresetOf } from './poolLoad.ts';
-import type { EngineRequest } from './protocol.ts';
+import type { EngineRequest, ProgressResponse } from './protocol.ts';
 import { createWorkerPool, type PoolWorkerLike, type WorkerPool } from './workerPool.ts';
 
 export interface EngineServiceOptions {
@@ -17,10 +18,17 @@ export interface EngineServiceOptions {
   readonly defaultPoolSize: number;
   readonly handler?: EngineHandler;
   readonly now?: () => number;
+  /** Posts a pool build's progress (before the result of its `load`). */
+  readonly onProgress?: (progress: ProgressResponse) => void;
 }
 
 export interface EngineService {
   handle(request: EngineRequest): Promise<HandlerReply | null>;
+  /**
+   * Start the pool of the default size now, if none runs: its workers load their code while nothing
+   * is asked, instead of at the first detection-scale load.
+   */
+  warm(): void;
   /** The engine's kernel path in this worker (what it reports in `ready`). */
   readonly kernel: KernelPath;
   dispose(): void;
@@ -55,8 +63,12 @@ export function createEngineService(options: EngineServiceOptions): EngineServic
       const size = Math.max(1, Math.floor(request.poolSize ?? options.defaultPoolSize));
       const t0 = now();
       const p = poolOf(size);
+      const info = presetInfo(preset);
+      const entries = info ? info.R * info.K : 0;
       try {
-        const loaded = await loadThroughPool(p, preset, request.source.seed);
+        const loaded = await loadThroughPool(p, preset, request.source.seed, undefined, (q) =>
+          options.onProgress?.({ type: 'progress', gen: request.gen, ...q, entries }),
+        );
         return handler.handleLoaded(request, loaded, now() - t0, {
           workers: p.size,
           mode: p.mode,
@@ -67,6 +79,9 @@ export function createEngineService(options: EngineServiceOptions): EngineServic
         // the pool failed in a way a restart did not mend: one thread does it the usual way
         return handler.handle(request);
       }
+    },
+    warm() {
+      if (pool === null) poolOf(Math.max(1, Math.floor(options.defaultPoolSize)));
     },
     dispose() {
       pool?.dispose();
