@@ -6,6 +6,7 @@
  */
 import type { KernelPath } from '../engine/index.ts';
 import { presetInfo } from '../data/presets.ts';
+import { prepareSorted, type Prepared } from '../explain/index.ts';
 import { createEngineHandler, type EngineHandler, type HandlerReply } from './handler.ts';
 import { loadThroughPool, pooledPresetOf } from './poolLoad.ts';
 import type { EngineRequest, ProgressResponse } from './protocol.ts';
@@ -65,16 +66,29 @@ export function createEngineService(options: EngineServiceOptions): EngineServic
       const p = poolOf(size);
       const info = presetInfo(preset);
       const entries = info ? info.R * info.K : 0;
+      // the sorted sets are prepared while the pool still computes BCE and FL
+      let prepared: Prepared | undefined;
       try {
-        const loaded = await loadThroughPool(p, preset, request.source.seed, undefined, (q) =>
-          options.onProgress?.({ type: 'progress', gen: request.gen, ...q, entries }),
+        const loaded = await loadThroughPool(
+          p,
+          preset,
+          request.source.seed,
+          undefined,
+          (q) => options.onProgress?.({ type: 'progress', gen: request.gen, ...q, entries }),
+          (set, sorted) => (prepared = prepareSorted(set, sorted)),
         );
-        return handler.handleLoaded(request, loaded, now() - t0, {
-          workers: p.size,
-          mode: p.mode,
-          shards: loaded.shards,
-          restarts: p.restarts,
-        });
+        return handler.handleLoaded(
+          request,
+          loaded,
+          now() - t0,
+          {
+            workers: p.size,
+            mode: p.mode,
+            shards: loaded.shards,
+            restarts: p.restarts,
+          },
+          prepared,
+        );
       } catch {
         // the pool failed in a way a restart did not mend: one thread does it the usual way
         return handler.handle(request);

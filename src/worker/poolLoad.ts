@@ -58,8 +58,9 @@ export interface PoolLoadProgress {
  * Build preset `id` at `seed` in the pool (shards of `shardRows` rows; default the engine's blocks),
  * in three steps (poolProtocol.ts): every worker generates and pools its shards and cuts their
  * negative scores into one value range per worker; worker r sorts range r; then every worker gives
- * its shards' logits, targets and BCE / FL sums, while this thread puts the sorted ranges end to end.
- * `onProgress` hears each shard pooled and the start of the sort.
+ * its shards' logits, targets and BCE / FL sums, while this thread puts the sorted ranges end to end
+ * and calls `onSorted` with them (work that needs no BCE / FL fits there). `onProgress` hears each
+ * shard pooled and the start of the sort.
  */
 export async function loadThroughPool(
   pool: WorkerPool,
@@ -67,6 +68,7 @@ export async function loadThroughPool(
   seed: number,
   shardRows?: number,
   onProgress?: (progress: PoolLoadProgress) => void,
+  onSorted?: (set: CandidateSet, sorted: PoolLoaded['sorted']) => void,
 ): Promise<PoolLoaded> {
   const info = presetInfo(id);
   if (!info) throw new Error(`unknown preset ${id}`);
@@ -75,7 +77,7 @@ export async function loadThroughPool(
   for (let attempt = 0; ; attempt++) {
     const restarts = pool.restarts;
     try {
-      return await loadOnce(pool, plan, count, onProgress);
+      return await loadOnce(pool, plan, count, onProgress, onSorted);
     } catch (e) {
       // A crash restarted the pool between the steps (each step alone is retried by the pool, but
       // the sort and the logits need the workers that made the cut): start over, a few times.
@@ -89,6 +91,7 @@ async function loadOnce(
   plan: PresetShardPlan,
   count: number,
   onProgress: ((progress: PoolLoadProgress) => void) | undefined,
+  onSorted: ((set: CandidateSet, sorted: PoolLoaded['sorted']) => void) | undefined,
 ): Promise<PoolLoaded> {
   const source: ShardSource = { kind: 'plan', plan };
   let done = 0;
@@ -101,11 +104,30 @@ async function loadOnce(
   // cut.ranges[w][r] → the pieces of range r from every worker
   const byRange = Array.from({ length: splits.length + 1 }, (_, r) => cut.ranges.map((w) => w[r]));
   const sortedRanges = await pool.sortRanges(byRange);
+  // the workers compute BCE / FL while this thread joins the ranges and runs onSorted
   const given = pool.give(source, count);
   // the ascending order of the whole set: the sorted value ranges end to end
   const sorted = { pos: mergeSortedRuns(cut.pos), neg: joinRanges(sortedRanges) };
-  const parts = await given;
+  // The whole logits array is put together on first read only: at this size nothing the app shows
+  // reads it (no per-entry detail; BCE and FL come from the shards), and the copy is 64 MB.
   const blocks: { at: number; logits: Float64Array }[] = [];
+  let logits: Float64Array | null = null;
+  const { R, K, targets } = plan;
+  const set: CandidateSet = {
+    R,
+    K,
+    targets,
+    get logits() {
+      if (blocks.length < count) throw new Error('the pool has not given the logits yet');
+      if (logits === null) {
+        logits = new Float64Array(R * K);
+        for (const b of blocks) logits.set(b.logits, b.at);
+      }
+      return logits;
+    },
+  };
+  onSorted?.(set, sorted);
+  const parts = await given;
   const sums: ObjectiveSums[] = [];
   for (const part of parts) {
     if (!part.logits || !part.objectives) {
@@ -114,21 +136,5 @@ async function loadOnce(
     blocks.push({ at: part.startRow * plan.K, logits: part.logits });
     sums.push(part.objectives);
   }
-  // The whole logits array is put together on first read only: at this size nothing the app shows
-  // reads it (no per-entry detail; BCE and FL come from the shards), and the copy is 64 MB.
-  let logits: Float64Array | null = null;
-  const { R, K, targets } = plan;
-  const set: CandidateSet = {
-    R,
-    K,
-    targets,
-    get logits() {
-      if (logits === null) {
-        logits = new Float64Array(R * K);
-        for (const b of blocks) logits.set(b.logits, b.at);
-      }
-      return logits;
-    },
-  };
   return { set, sorted, objectives: combineObjectiveSums(sums), shards: count };
 }
