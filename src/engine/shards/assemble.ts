@@ -53,23 +53,33 @@ function mergeTwo(a: Float64Array, b: Float64Array): Float64Array {
 export function cutRanges(parts: readonly Float64Array[], splits: Float64Array): Float64Array[] {
   const ranges = splits.length + 1;
   const count = new Int32Array(ranges);
-  for (const p of parts) for (let i = 0; i < p.length; i++) count[rangeOf(p[i], splits)]++;
+  // each score's range, found once (the first pass) and read back by the second
+  if (ranges > 256) throw new RangeError('at most 256 value ranges');
+  const rangeIds = parts.map((p) => new Uint8Array(p.length));
+  // a pool has a few workers: up to 3 splits are compared from locals, more by a scan
+  const a = splits.length > 0 ? splits[0] : Infinity;
+  const b = splits.length > 1 ? splits[1] : Infinity;
+  const c = splits.length > 2 ? splits[2] : Infinity;
+  parts.forEach((p, k) => {
+    const ids = rangeIds[k];
+    for (let i = 0; i < p.length; i++) {
+      const s = p[i];
+      let r = (s >= a ? 1 : 0) + (s >= b ? 1 : 0) + (s >= c ? 1 : 0);
+      while (r < splits.length && s >= splits[r]) r++;
+      ids[i] = r;
+      count[r]++;
+    }
+  });
   const out = Array.from(count, (n) => new Float64Array(n));
   const at = new Int32Array(ranges);
-  for (const p of parts) {
+  parts.forEach((p, k) => {
+    const ids = rangeIds[k];
     for (let i = 0; i < p.length; i++) {
-      const r = rangeOf(p[i], splits);
+      const r = ids[i];
       out[r][at[r]++] = p[i];
     }
-  }
+  });
   return out;
-}
-
-/** The range of score s: the number of splits ≤ s (a linear scan: a pool has a few workers). */
-function rangeOf(s: number, splits: Float64Array): number {
-  let r = 0;
-  while (r < splits.length && s >= splits[r]) r++;
-  return r;
 }
 
 /** Sorted value ranges (cutRanges' order) put end to end; a single range is returned as it is. */
