@@ -8,7 +8,7 @@ import type { KernelPath } from '../engine/index.ts';
 import { presetInfo } from '../data/presets.ts';
 import { prepareSorted, type Prepared } from '../explain/index.ts';
 import { createEngineHandler, type EngineHandler, type HandlerReply } from './handler.ts';
-import { loadThroughPool, pooledPresetOf } from './poolLoad.ts';
+import { loadThroughPool, pooledPresetOf, presetPlan } from './poolLoad.ts';
 import type { EngineRequest, ProgressResponse } from './protocol.ts';
 import { createWorkerPool, type PoolWorkerLike, type WorkerPool } from './workerPool.ts';
 
@@ -26,8 +26,9 @@ export interface EngineServiceOptions {
 export interface EngineService {
   handle(request: EngineRequest): Promise<HandlerReply | null>;
   /**
-   * Start the pool of the default size now, if none runs: its workers load their code while nothing
-   * is asked, instead of at the first detection-scale load.
+   * Start the pool of the default size now, if none runs, and plan the detection-scale preset at the
+   * seed last loaded (its sequential pass): the pool's workers load their code, and a switch to that
+   * preset starts generating at once, instead of after both.
    */
   warm(): void;
   /** The engine's kernel path in this worker (what it reports in `ready`). */
@@ -39,6 +40,8 @@ export function createEngineService(options: EngineServiceOptions): EngineServic
   const now = options.now ?? (() => performance.now());
   const handler = options.handler ?? createEngineHandler(now);
   let pool: WorkerPool | null = null;
+  /** The seed of the last generated set loaded (the picker keeps it when the preset changes). */
+  let lastSeed: number | null = null;
 
   /** The pool of `size` workers, started on first use and restarted only for another size. */
   function poolOf(size: number): WorkerPool {
@@ -59,6 +62,7 @@ export function createEngineService(options: EngineServiceOptions): EngineServic
         return null;
       }
       if (request.type !== 'load') return handler.handle(request);
+      if (request.source.kind === 'generated') lastSeed = request.source.seed;
       const preset = pooledPresetOf(request.source);
       if (preset === null || request.source.kind !== 'generated') return handler.handle(request);
       const size = Math.max(1, Math.floor(request.poolSize ?? options.defaultPoolSize));
@@ -96,6 +100,7 @@ export function createEngineService(options: EngineServiceOptions): EngineServic
     },
     warm() {
       if (pool === null) poolOf(Math.max(1, Math.floor(options.defaultPoolSize)));
+      if (lastSeed !== null) presetPlan('detection-scale', lastSeed);
     },
     dispose() {
       pool?.dispose();

@@ -38,6 +38,28 @@ export function pooledPresetOf(source: CandidateSource): GaussianPresetId | null
   return info && info.R * info.K >= POOL_MIN_ENTRIES ? source.preset : null;
 }
 
+/** The plan made last, with its preset, seed and block rows. */
+let lastPlan: { readonly key: string; readonly plan: PresetShardPlan } | null = null;
+
+/**
+ * The plan of preset `id` at `seed` in blocks of `shardRows` rows (default the engine's blocks): a
+ * sequential pass over all the preset's draws (~40 ms at detection scale in Chromium), so the last one
+ * is kept: a switch back to the preset, or one the engine worker planned ahead while idle
+ * (engineService's warm), starts the pool at once.
+ */
+export function presetPlan(
+  id: GaussianPresetId,
+  seed: number,
+  shardRows?: number,
+): PresetShardPlan {
+  const info = presetInfo(id);
+  if (!info) throw new Error(`unknown preset ${id}`);
+  const rows = shardRows ?? shardRowsFor(info.K);
+  const key = `${id}:${seed}:${rows}`;
+  if (lastPlan?.key !== key) lastPlan = { key, plan: presetShardPlan(id, seed, rows) };
+  return lastPlan.plan;
+}
+
 /** A set as the pool built it: the set and each set's scores (sigmoids) sorted. */
 export interface PoolLoaded {
   readonly set: CandidateSet;
@@ -70,9 +92,7 @@ export async function loadThroughPool(
   onProgress?: (progress: PoolLoadProgress) => void,
   onSorted?: (set: CandidateSet, sorted: PoolLoaded['sorted']) => void,
 ): Promise<PoolLoaded> {
-  const info = presetInfo(id);
-  if (!info) throw new Error(`unknown preset ${id}`);
-  const plan = presetShardPlan(id, seed, shardRows ?? shardRowsFor(info.K));
+  const plan = presetPlan(id, seed, shardRows);
   const count = shardRanges(plan.R, plan.shardRows).length;
   for (let attempt = 0; ; attempt++) {
     const restarts = pool.restarts;
