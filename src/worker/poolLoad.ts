@@ -126,6 +126,7 @@ async function loadOnce(
   const sortedRanges = await pool.sortRanges(byRange);
   // the workers compute BCE / FL while this thread joins the ranges and runs onSorted
   const given = pool.give(source, count);
+  given.catch(() => {}); // awaited below; if this thread throws first, its rejection is not unhandled
   // the ascending order of the whole set: the sorted value ranges end to end
   const sorted = { pos: mergeSortedRuns(cut.pos), neg: joinRanges(sortedRanges) };
   // The whole logits array is put together on first read only: at this size nothing the app shows
