@@ -106,7 +106,7 @@ export function createPoolHandler(): PoolHandler {
   ): PoolHandlerReply {
     const parts: BuiltShard[] = [];
     const pos: Float64Array[] = [];
-    const neg: Float64Array[] = [];
+    const ranges: Float64Array[][] = Array.from({ length: request.splits.length + 1 }, () => []);
     const rows = new Map<number, ShardRows>();
     cut = null;
     for (const s of request.shards) {
@@ -120,17 +120,16 @@ export function createPoolHandler(): PoolHandler {
         nNeg: pooled.pNeg.length,
       });
       pos.push(pooled.pPos);
-      neg.push(pooled.pNeg);
+      cutRanges([pooled.pNeg], request.splits).forEach((piece, r) => ranges[r].push(piece));
       post({ type: 'progress', id: request.id, shard: s });
     }
     cut = rows;
     const sortedPos = sortAscending(concat(pos));
-    const ranges = cutRanges(neg, request.splits);
     return {
       message: { type: 'cut', id: request.id, parts, pos: sortedPos, ranges },
       transfer: unique([
         sortedPos.buffer as ArrayBuffer,
-        ...ranges.map((r) => r.buffer as ArrayBuffer),
+        ...ranges.flat().map((piece) => piece.buffer as ArrayBuffer),
       ]),
     };
   }

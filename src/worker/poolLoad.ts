@@ -122,7 +122,9 @@ async function loadOnce(
   );
   onProgress?.({ phase: 'sort', done: count, total: count });
   // cut.ranges[w][r] → the pieces of range r from every worker
-  const byRange = Array.from({ length: splits.length + 1 }, (_, r) => cut.ranges.map((w) => w[r]));
+  const byRange = Array.from({ length: splits.length + 1 }, (_, r) =>
+    cut.ranges.flatMap((w) => w[r]),
+  );
   const sortedRanges = await pool.sortRanges(byRange);
   // the workers compute BCE / FL while this thread joins the ranges and runs onSorted
   const given = pool.give(source, count);

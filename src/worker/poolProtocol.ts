@@ -43,8 +43,9 @@ export interface BuildRequest {
 
 /**
  * Step 1 of a set built for the engine worker (poolLoad.ts): generate the shards `shards` of
- * `source` and pool each; the negatives' scores come back cut at `splits` (ascending) into
- * splits.length + 1 value ranges, range r = [splits[r − 1], splits[r]), each unsorted; the positives'
+ * `source` and pool each; each shard's negative scores are cut at `splits` (ascending) into
+ * splits.length + 1 value ranges, range r = [splits[r − 1], splits[r]), as soon as it is pooled (while
+ * they are in cache), and come back as one unsorted piece per shard and range; the positives'
  * scores sorted. The shards' logits and targets stay in the worker for `give` (apart from the shards
  * a `build` keeps). A `progress` message follows each shard pooled.
  */
@@ -139,8 +140,8 @@ export type PoolResponse =
       readonly parts: readonly BuiltShard[];
       /** The positive scores of every shard cut, sorted ascending. */
       readonly pos: Float64Array;
-      /** The negative scores, one array per value range (unsorted). */
-      readonly ranges: readonly Float64Array[];
+      /** The negative scores of each value range (unsorted): one piece per shard cut. */
+      readonly ranges: readonly (readonly Float64Array[])[];
     }
   | { readonly type: 'sortedRange'; readonly id: number; readonly scores: Float64Array }
   | { readonly type: 'given'; readonly id: number; readonly parts: readonly BuiltShard[] }

@@ -68,8 +68,8 @@ export interface Cut {
   readonly parts: BuiltShard[];
   /** Each worker's positive scores, sorted (in worker order: their merge does not depend on it). */
   readonly pos: Float64Array[];
-  /** ranges[w][r]: the negative scores worker w cut into value range r. */
-  readonly ranges: Float64Array[][];
+  /** ranges[w][r]: the negative scores worker w cut into value range r, one piece per shard. */
+  readonly ranges: (readonly Float64Array[])[][];
 }
 
 export interface WorkerPoolOptions {
@@ -333,7 +333,7 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
       const replies = await run(make, count, 'build', onShard);
       const parts: BuiltShard[] = [];
       const pos: Float64Array[] = [];
-      const ranges: Float64Array[][] = [];
+      const ranges: (readonly Float64Array[])[][] = [];
       for (const m of replies) {
         check(m, 'cut');
         if (m.type !== 'cut') continue;
