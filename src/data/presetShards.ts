@@ -89,3 +89,39 @@ export function presetShardLogits(plan: PresetShardPlan, s: number): Float64Arra
   }
   return logits;
 }
+
+/**
+ * `ranges − 1` ascending score values that cut preset `id`'s negative scores σ(x), x ~ N(mean, sd),
+ * into `ranges` parts of about equal size: σ(mean + sd·z_q) at q = 1/ranges, 2/ranges, … Where the
+ * cuts fall changes no result (poolLoad sorts each part and puts them end to end), only how evenly
+ * the pool's workers share the sorting; Math.exp and an approximate z_q are good enough for that.
+ */
+export function presetScoreSplits(id: GaussianPresetId, ranges: number): Float64Array {
+  const { mean, sd } = GAUSSIAN_LAWS[id].neg;
+  const out = new Float64Array(Math.max(0, ranges - 1));
+  for (let r = 1; r < ranges; r++)
+    out[r - 1] = 1 / (1 + Math.exp(-(mean + sd * normalQuantile(r / ranges))));
+  return out;
+}
+
+/** z with Φ(z) = q for q ∈ (0, 1), by bisection on Φ from erf (Abramowitz–Stegun 7.1.26, 1.5e−7). */
+function normalQuantile(q: number): number {
+  let lo = -8;
+  let hi = 8;
+  for (let i = 0; i < 40; i++) {
+    const mid = (lo + hi) / 2;
+    if (normalCdf(mid) < q) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+function normalCdf(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const poly =
+    t *
+    (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const erf = 1 - poly * Math.exp(-x * x);
+  return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}

@@ -129,18 +129,41 @@ export class Rng {
       i++;
       this.hasSpare = false;
     }
-    while (i < count) {
-      const u = 2 * this.uniform() - 1;
-      const v = 2 * this.uniform() - 1;
+    // The stream's words in locals (see fillNormal); whole pairs first, then a pair cut by the end.
+    let a = this.a;
+    let b = this.b;
+    let c = this.c;
+    let d = this.d;
+    while (i + 1 < count) {
+      let b5 = Math.imul(b, 5);
+      let r = Math.imul((b5 << 7) | (b5 >>> 25), 9);
+      let t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = (d << 11) | (d >>> 21);
+      const u = 2 * (((r >>> 0) + 0.5) * TWO_POW_M32) - 1;
+      b5 = Math.imul(b, 5);
+      r = Math.imul((b5 << 7) | (b5 >>> 25), 9);
+      t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = (d << 11) | (d >>> 21);
+      const v = 2 * (((r >>> 0) + 0.5) * TWO_POW_M32) - 1;
       const s = u * u + v * v;
       if (s >= 1 || s === 0) continue;
-      i++;
-      if (i < count) i++;
-      else {
-        this.spare = v * Math.sqrt((-2 * detLog(s)) / s);
-        this.hasSpare = true;
-      }
+      i += 2;
     }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+    if (i < count) this.normal(); // the first normal of the last pair; its second stays the spare
   }
 
   /** (k + 0.5)·2^−32 for the next 32-bit output k: uniform in (0, 1), never exactly 0 or 1. */
@@ -195,18 +218,45 @@ export class Rng {
       out[i++] = mean + sd * this.spare;
       this.hasSpare = false;
     }
-    while (i < to) {
-      const u = 2 * this.uniform() - 1;
-      const v = 2 * this.uniform() - 1;
+    // uniform() inlined on the stream's words held in locals: in Chromium (pointer compression: 31-bit
+    // small integers) the four int32 fields live as heap numbers, and reading and writing them twice
+    // per uniform made this loop and skipNormals' 2–6× slower than with locals. Whole pairs here, a
+    // pair cut by the end after the loop (a branch taken once would cost the loop a deoptimisation).
+    let a = this.a;
+    let b = this.b;
+    let c = this.c;
+    let d = this.d;
+    while (i + 1 < to) {
+      let b5 = Math.imul(b, 5);
+      let r = Math.imul((b5 << 7) | (b5 >>> 25), 9);
+      let t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = (d << 11) | (d >>> 21);
+      const u = 2 * (((r >>> 0) + 0.5) * TWO_POW_M32) - 1;
+      b5 = Math.imul(b, 5);
+      r = Math.imul((b5 << 7) | (b5 >>> 25), 9);
+      t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = (d << 11) | (d >>> 21);
+      const v = 2 * (((r >>> 0) + 0.5) * TWO_POW_M32) - 1;
       const s = u * u + v * v;
       if (s >= 1 || s === 0) continue;
       const f = Math.sqrt((-2 * detLog(s)) / s);
       out[i++] = mean + sd * (u * f);
-      if (i < to) out[i++] = mean + sd * (v * f);
-      else {
-        this.spare = v * f;
-        this.hasSpare = true;
-      }
+      out[i++] = mean + sd * (v * f);
     }
+    this.a = a;
+    this.b = b;
+    this.c = c;
+    this.d = d;
+    if (i < to) out[i] = mean + sd * this.normal(); // keeps the pair's second normal as the spare
   }
 }

@@ -151,8 +151,17 @@ export function prepareSorted(
     tiltPos: null,
     tiltNeg: null,
   });
-  if (objectives) prep.cache.objectives = { ...objectives, bceGrad: null, focalGrad: null };
+  if (objectives) provideObjectives(prep, objectives);
   return prep;
+}
+
+/**
+ * The BCE and FL totals of a set prepareSorted made without them (objectivesBlocked of the set), given
+ * before its first explanation: a pool of workers computes them while this thread prepares the sorted
+ * sets. Without them the first explanation computes them from the set's logits.
+ */
+export function provideObjectives(prep: Prepared, objectives: BlockedObjectives): void {
+  prep.cache.objectives = { ...objectives, bceGrad: null, focalGrad: null };
 }
 
 function prepared(

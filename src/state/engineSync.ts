@@ -13,7 +13,7 @@ import type { AppStore } from './store.ts';
 /** The callbacks connectEngine hands to the client it creates. */
 export type ClientCallbacks = Pick<
   EngineClientOptions,
-  'onResult' | 'onError' | 'onNotice' | 'onBaselineResult' | 'onBaselineError'
+  'onResult' | 'onError' | 'onNotice' | 'onBaselineResult' | 'onBaselineError' | 'onProgress'
 >;
 
 /**
@@ -30,6 +30,7 @@ export function connectEngine(
   const client = makeClient({
     onResult: (result) => store.getState().engineResult(result),
     onError: (error) => store.getState().engineFailed(error),
+    onProgress: (progress) => store.getState().engineProgress(progress),
     onBaselineResult: (result) => store.getState().engineBaselineResult(result),
     onBaselineError: (error) => {
       if (error.latest)

@@ -18,7 +18,7 @@ import { translateIoMessage, translateRawMessage } from '../i18n/ioMessages.ts';
 import type { PanelEdit } from './types.ts';
 import type { ExplainerData } from '../explain/types.ts';
 import type { ClientError, ClientResult } from '../worker/client.ts';
-import type { SetInfo } from '../worker/protocol.ts';
+import type { ProgressResponse, SetInfo } from '../worker/protocol.ts';
 import { candidateEditOf, logitGesture, withEdit } from './candidateEdits.ts';
 import {
   EMPTY_HISTORY,
@@ -119,6 +119,8 @@ export interface AppState {
   readonly status: EngineStatus;
   /** The newest request's error, when status is 'error'. */
   readonly engineError: string | null;
+  /** How far the load in flight has come when a pool of workers builds it (detection scale), else null. */
+  readonly loadProgress: ProgressResponse | null;
   readonly engineMode: 'worker' | 'fallback';
   readonly notices: readonly Notice[];
   /** The pinned baseline A (part of the choice: undo and the link carry it); null when none. */
@@ -168,6 +170,7 @@ export interface AppActions {
   engineRequested(): void;
   engineResult(result: ClientResult): void;
   engineFailed(error: ClientError): void;
+  engineProgress(progress: ProgressResponse): void;
   setEngineMode(mode: 'worker' | 'fallback'): void;
   /**
    * A notice with text that has no key (a message from a lower layer, in English): kept as the value
@@ -274,6 +277,7 @@ export function createAppStore(
       shown: null,
       status: 'computing',
       engineError: null,
+      loadProgress: null,
       engineMode: 'worker',
       notices: [],
       baseline: initial.baseline ?? null,
@@ -360,12 +364,17 @@ export function createAppStore(
           },
           status: r.latest ? 'ready' : 'computing',
           engineError: null,
+          loadProgress: null,
         });
       },
       engineFailed(e) {
+        if (get().loadProgress !== null) set({ loadProgress: null }); // that load has ended too
         if (!e.latest) return; // a newer request is on its way; its answer decides
         set({ status: 'error', engineError: e.message });
         get().notifyKey('notice.engineFailed', { error: e.message }, 'error');
+      },
+      engineProgress(p) {
+        set({ loadProgress: p });
       },
       setEngineMode(mode) {
         set({ engineMode: mode });

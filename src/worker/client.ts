@@ -13,7 +13,13 @@ import type { KernelPath } from '../engine/index.ts';
 import type { AppParams } from '../params/types.ts';
 import type { CandidateSource } from '../data/types.ts';
 import type { EngineHandler } from './handler.ts';
-import type { EngineRequest, EngineResponse, ErrorResponse, ResultResponse } from './protocol.ts';
+import type {
+  EngineRequest,
+  EngineResponse,
+  ErrorResponse,
+  ProgressResponse,
+  ResultResponse,
+} from './protocol.ts';
 
 /** The part of `Worker` the client uses (a fake in Node tests). */
 export interface WorkerLike {
@@ -48,6 +54,8 @@ export interface EngineClientOptions {
   /** Results of requestBaseline (the pinned baseline A); `latest` compares with baseline requests. */
   readonly onBaselineResult?: (result: ClientResult) => void;
   readonly onBaselineError?: (error: ClientError) => void;
+  /** How far the request in flight has come (a detection-scale load built by the pool). */
+  readonly onProgress?: (progress: ProgressResponse) => void;
   /** Something the person should read (fallback, crash and restart). */
   readonly onNotice: (text: string, level: 'info' | 'error') => void;
   /** Consecutive crashes (no result in between) that are answered with a restart; default 2. */
@@ -266,6 +274,10 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
 
   function receive(message: EngineResponse) {
     if (message.type === 'ready' || inFlight === null || message.gen !== inFlight.gen) return;
+    if (message.type === 'progress') {
+      if (!inFlight.baseline) options.onProgress?.(message);
+      return;
+    }
     const { load, sentAt, baseline } = inFlight;
     inFlight = null;
     const newest = baseline ? latestBaseline?.gen : latest?.gen;

@@ -5,9 +5,11 @@
  * worker shell passes the pool's worker factory, Node tests an in-thread one.
  */
 import type { KernelPath } from '../engine/index.ts';
+import { presetInfo } from '../data/presets.ts';
+import { prepareSorted, type Prepared } from '../explain/index.ts';
 import { createEngineHandler, type EngineHandler, type HandlerReply } from './handler.ts';
-import { loadThroughPool, pooledPresetOf } from './poolLoad.ts';
-import type { EngineRequest } from './protocol.ts';
+import { loadThroughPool, pooledPresetOf, presetPlan } from './poolLoad.ts';
+import type { EngineRequest, ProgressResponse } from './protocol.ts';
 import { createWorkerPool, type PoolWorkerLike, type WorkerPool } from './workerPool.ts';
 
 export interface EngineServiceOptions {
@@ -17,10 +19,18 @@ export interface EngineServiceOptions {
   readonly defaultPoolSize: number;
   readonly handler?: EngineHandler;
   readonly now?: () => number;
+  /** Posts a pool build's progress (before the result of its `load`). */
+  readonly onProgress?: (progress: ProgressResponse) => void;
 }
 
 export interface EngineService {
   handle(request: EngineRequest): Promise<HandlerReply | null>;
+  /**
+   * Start the pool of the default size now, if none runs, and plan the detection-scale preset at the
+   * seed last loaded (its sequential pass): the pool's workers load their code, and a switch to that
+   * preset starts generating at once, instead of after both.
+   */
+  warm(): void;
   /** The engine's kernel path in this worker (what it reports in `ready`). */
   readonly kernel: KernelPath;
   dispose(): void;
@@ -30,6 +40,8 @@ export function createEngineService(options: EngineServiceOptions): EngineServic
   const now = options.now ?? (() => performance.now());
   const handler = options.handler ?? createEngineHandler(now);
   let pool: WorkerPool | null = null;
+  /** The seed of the last generated set loaded (the picker keeps it when the preset changes). */
+  let lastSeed: number | null = null;
 
   /** The pool of `size` workers, started on first use and restarted only for another size. */
   function poolOf(size: number): WorkerPool {
@@ -50,23 +62,45 @@ export function createEngineService(options: EngineServiceOptions): EngineServic
         return null;
       }
       if (request.type !== 'load') return handler.handle(request);
+      if (request.source.kind === 'generated') lastSeed = request.source.seed;
       const preset = pooledPresetOf(request.source);
       if (preset === null || request.source.kind !== 'generated') return handler.handle(request);
       const size = Math.max(1, Math.floor(request.poolSize ?? options.defaultPoolSize));
       const t0 = now();
       const p = poolOf(size);
+      const info = presetInfo(preset);
+      const entries = info ? info.R * info.K : 0;
+      // the sorted sets are prepared while the pool still computes BCE and FL
+      let prepared: Prepared | undefined;
       try {
-        const loaded = await loadThroughPool(p, preset, request.source.seed);
-        return handler.handleLoaded(request, loaded, now() - t0, {
-          workers: p.size,
-          mode: p.mode,
-          shards: loaded.shards,
-          restarts: p.restarts,
-        });
+        const loaded = await loadThroughPool(
+          p,
+          preset,
+          request.source.seed,
+          undefined,
+          (q) => options.onProgress?.({ type: 'progress', gen: request.gen, ...q, entries }),
+          (set, sorted) => (prepared = prepareSorted(set, sorted)),
+        );
+        return handler.handleLoaded(
+          request,
+          loaded,
+          now() - t0,
+          {
+            workers: p.size,
+            mode: p.mode,
+            shards: loaded.shards,
+            restarts: p.restarts,
+          },
+          prepared,
+        );
       } catch {
         // the pool failed in a way a restart did not mend: one thread does it the usual way
         return handler.handle(request);
       }
+    },
+    warm() {
+      if (pool === null) poolOf(Math.max(1, Math.floor(options.defaultPoolSize)));
+      if (lastSeed !== null) presetPlan('detection-scale', lastSeed);
     },
     dispose() {
       pool?.dispose();

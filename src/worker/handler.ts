@@ -11,7 +11,13 @@
  */
 import { kernelPath, type KernelPath } from '../engine/index.ts';
 import { materialize } from '../data/index.ts';
-import { explainPrepared, prepare, prepareSorted, type Prepared } from '../explain/index.ts';
+import {
+  explainPrepared,
+  prepare,
+  prepareSorted,
+  provideObjectives,
+  type Prepared,
+} from '../explain/index.ts';
 import type { ExplainerData } from '../explain/types.ts';
 import type { AppParams } from '../params/types.ts';
 import type { CandidateSource } from '../data/types.ts';
@@ -42,12 +48,15 @@ export interface EngineHandler {
   /**
    * Serve a `load` whose set a pool of workers built (poolLoad.ts): the same cache and reply as
    * `handle` gives for it, bit for bit, plus the pool's report. `loadMs`: the pool's time.
+   * `prepared`: explain's prepareSorted of the loaded set without its objectives, when it was made
+   * while the pool computed them (poolLoad's onSorted).
    */
   handleLoaded(
     request: LoadRequest,
     loaded: PoolLoaded,
     loadMs: number,
     report: PoolReport,
+    prepared?: Prepared,
   ): HandlerReply;
 }
 
@@ -98,12 +107,13 @@ export function createEngineHandler(now: () => number = () => performance.now())
     get kernel() {
       return kernelPath();
     },
-    handleLoaded(request, loaded, loadMs, report) {
+    handleLoaded(request, loaded, loadMs, report, early) {
       const t0 = now();
       cache = null;
       try {
         const { set, sorted, objectives } = loaded;
-        const prepared = prepareSorted(set, sorted, objectives);
+        const prepared = early ?? prepareSorted(set, sorted);
+        provideObjectives(prepared, objectives);
         cache = cacheOf(prepared, sorted.pos.length, sorted.neg.length);
         const out = explainCached(cache, request, loadMs + now() - t0);
         return { ...out, message: { ...(out.message as ResultResponse), pool: report } };

@@ -13,7 +13,7 @@ const handler = createPoolHandler();
 
 scope.onmessage = (event) => {
   if (event.data.type === 'crash') throw new Error('pool worker crash requested (test hook)');
-  const reply = handler.handle(event.data);
+  const reply = handler.handle(event.data, (message) => scope.postMessage(message, []));
   if (reply) scope.postMessage(reply.message, reply.transfer);
 };
 

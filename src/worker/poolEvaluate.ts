@@ -38,22 +38,18 @@ export async function poolHold(
 ): Promise<HeldProblem> {
   const R = targets.length;
   const ranges = shardRanges(R, shardRows);
-  const built = await pool.build(
-    (shards) => {
-      const rows = shards.map((s) => ({
-        shard: s,
-        logits: logits.slice(ranges[s].start * K, ranges[s].end * K),
-        targets: targets.slice(ranges[s].start, ranges[s].end),
-      }));
-      const transfer = rows.flatMap((r) => [r.logits.buffer, r.targets.buffer]);
-      return { source: { kind: 'rows', R, K, shardRows, rows }, transfer };
-    },
-    ranges.length,
-    { keep: true, give: false, sort: false },
-  );
+  const parts = await pool.build((shards) => {
+    const rows = shards.map((s) => ({
+      shard: s,
+      logits: logits.slice(ranges[s].start * K, ranges[s].end * K),
+      targets: targets.slice(ranges[s].start, ranges[s].end),
+    }));
+    const transfer = rows.flatMap((r) => [r.logits.buffer, r.targets.buffer]);
+    return { source: { kind: 'rows', R, K, shardRows, rows }, transfer };
+  }, ranges.length);
   let nPos = 0;
   let nNeg = 0;
-  for (const b of built.parts) {
+  for (const b of parts) {
     nPos += b.nPos;
     nNeg += b.nNeg;
   }

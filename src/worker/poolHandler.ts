@@ -10,6 +10,7 @@ import { sortAscending } from '../engine/sorted.ts';
 import { FOCAL_DEFAULTS } from '../engine/objectives/entryObjectives.ts';
 import {
   createShardScratch,
+  cutRanges,
   objectiveSums,
   shardForward,
   shardGradient,
@@ -18,13 +19,7 @@ import {
   type ShardScratch,
 } from '../engine/shards/index.ts';
 import type { Pooled } from '../engine/types.ts';
-import type {
-  BuiltShard,
-  PoolRequest,
-  PoolResponse,
-  ShardSource,
-  SortedRun,
-} from './poolProtocol.ts';
+import type { BuiltShard, PoolRequest, PoolResponse, ShardSource } from './poolProtocol.ts';
 
 export interface PoolHandlerReply {
   readonly message: PoolResponse;
@@ -32,8 +27,11 @@ export interface PoolHandlerReply {
 }
 
 export interface PoolHandler {
-  /** Serve one request; a bad one is answered with `error`. Null for `crash` (the shell's). */
-  handle(request: PoolRequest): PoolHandlerReply | null;
+  /**
+   * Serve one request; a bad one is answered with `error`. Null for `crash` (the shell's). `post`
+   * sends what comes before the reply (a cut's `progress`).
+   */
+  handle(request: PoolRequest, post?: (message: PoolResponse) => void): PoolHandlerReply | null;
 }
 
 interface KeptShard {
@@ -46,11 +44,16 @@ interface KeptShard {
   support: Int32Array | null;
 }
 
+/** One shard's rows: its logits and targets, its first row, and K. */
+interface ShardRows {
+  readonly logits: Float64Array;
+  readonly targets: Int32Array;
+  readonly startRow: number;
+  readonly K: number;
+}
+
 /** The logits and targets of shard `s`, and its first row. */
-function shardRows(
-  source: ShardSource,
-  s: number,
-): { logits: Float64Array; targets: Int32Array; startRow: number; K: number } {
+function shardRows(source: ShardSource, s: number): ShardRows {
   if (source.kind === 'plan') {
     const { plan } = source;
     const startRow = s * plan.shardRows;
@@ -74,56 +77,103 @@ function shardRows(
 
 export function createPoolHandler(): PoolHandler {
   let kept: KeptShard[] = [];
+  /** The shards of the last cut, until `give` takes them. */
+  let cut: Map<number, ShardRows> | null = null;
 
   function build(request: Extract<PoolRequest, { type: 'build' }>): PoolHandlerReply {
     const parts: BuiltShard[] = [];
-    const transfer: ArrayBuffer[] = [];
     const next: KeptShard[] = [];
-    const scores: Pooled[] = [];
     for (const s of request.shards) {
       const { logits, targets, startRow, K } = shardRows(request.source, s);
       const pooled = pool(logits, targets, K);
-      const sizes = { shard: s, startRow, nPos: pooled.pPos.length, nNeg: pooled.pNeg.length };
-      if (request.keep) {
-        next.push({
-          shard: s,
-          pooled,
-          logitsLength: logits.length,
-          scratch: createShardScratch(pooled),
-          last: null,
-          support: null,
-        });
-      }
-      if (request.give) {
-        // BCE and FL of the shard, summed by the coordinator in shard order (explain's blocks)
-        const objectives = objectiveSums(logits, targets, K, FOCAL_DEFAULTS);
-        parts.push({ ...sizes, logits, targets, objectives });
-        transfer.push(logits.buffer as ArrayBuffer, targets.buffer as ArrayBuffer);
-        if (request.sort) scores.push(pooled);
-      } else parts.push(sizes);
+      parts.push({ shard: s, startRow, nPos: pooled.pPos.length, nNeg: pooled.pNeg.length });
+      next.push({
+        shard: s,
+        pooled,
+        logitsLength: logits.length,
+        scratch: createShardScratch(pooled),
+        last: null,
+        support: null,
+      });
     }
-    if (request.keep) kept = next;
-    let sorted: SortedRun | undefined;
-    if (request.give && request.sort) {
-      sorted = {
-        pos: sortAscending(concat(scores.map((p) => p.pPos))),
-        neg: sortAscending(concat(scores.map((p) => p.pNeg))),
-      };
-      transfer.push(sorted.pos.buffer as ArrayBuffer, sorted.neg.buffer as ArrayBuffer);
+    kept = next;
+    return { message: { type: 'built', id: request.id, parts }, transfer: [] };
+  }
+
+  function cutShards(
+    request: Extract<PoolRequest, { type: 'cut' }>,
+    post: (message: PoolResponse) => void,
+  ): PoolHandlerReply {
+    const parts: BuiltShard[] = [];
+    const pos: Float64Array[] = [];
+    const ranges: Float64Array[][] = Array.from({ length: request.splits.length + 1 }, () => []);
+    const rows = new Map<number, ShardRows>();
+    cut = null;
+    for (const s of request.shards) {
+      const shard = shardRows(request.source, s);
+      const pooled = pool(shard.logits, shard.targets, shard.K);
+      rows.set(s, shard);
+      parts.push({
+        shard: s,
+        startRow: shard.startRow,
+        nPos: pooled.pPos.length,
+        nNeg: pooled.pNeg.length,
+      });
+      pos.push(pooled.pPos);
+      cutRanges([pooled.pNeg], request.splits).forEach((piece, r) => ranges[r].push(piece));
+      post({ type: 'progress', id: request.id, shard: s });
     }
+    cut = rows;
+    const sortedPos = sortAscending(concat(pos));
     return {
-      message: { type: 'built', id: request.id, parts, sorted },
-      transfer: unique(transfer),
+      message: { type: 'cut', id: request.id, parts, pos: sortedPos, ranges },
+      transfer: unique([
+        sortedPos.buffer as ArrayBuffer,
+        ...ranges.flat().map((piece) => piece.buffer as ArrayBuffer),
+      ]),
     };
   }
 
+  function give(request: Extract<PoolRequest, { type: 'give' }>): PoolHandlerReply {
+    const held = cut;
+    cut = null;
+    const parts: BuiltShard[] = [];
+    const transfer: ArrayBuffer[] = [];
+    for (const s of request.shards) {
+      const { logits, targets, startRow, K } = held?.get(s) ?? shardRows(request.source, s);
+      // BCE and FL of the shard, summed by the coordinator in shard order (explain's blocks)
+      const objectives = objectiveSums(logits, targets, K, FOCAL_DEFAULTS);
+      let nPos = 0;
+      let nNeg = 0;
+      for (const t of targets) {
+        if (t < 0) continue;
+        nPos += t > 0 ? 1 : 0;
+        nNeg += t > 0 ? K - 1 : K;
+      }
+      parts.push({ shard: s, startRow, nPos, nNeg, logits, targets, objectives });
+      transfer.push(logits.buffer as ArrayBuffer, targets.buffer as ArrayBuffer);
+    }
+    return { message: { type: 'given', id: request.id, parts }, transfer: unique(transfer) };
+  }
+
   return {
-    handle(request) {
+    handle(request, post = () => {}) {
       if (request.type === 'crash') return null;
       try {
         switch (request.type) {
           case 'build':
             return build(request);
+          case 'cut':
+            return cutShards(request, post);
+          case 'sortRange': {
+            const scores = sortAscending(concat(request.pieces));
+            return {
+              message: { type: 'sortedRange', id: request.id, scores },
+              transfer: [scores.buffer as ArrayBuffer],
+            };
+          }
+          case 'give':
+            return give(request);
           case 'topk':
             return {
               message: {

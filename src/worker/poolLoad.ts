@@ -1,22 +1,30 @@
 /**
  * A detection-scale set loaded through a pool of workers: each worker generates its shards of the
- * preset (data/presetShards.ts: the same bits as generatePreset), pools them and sorts its share of
- * the scores, all in parallel; this thread then merges the sorted runs
+ * preset (data/presetShards.ts: the same bits as generatePreset) and pools them, and the workers sort
+ * the scores between them, one value range each; this thread puts the ranges end to end
  * (engine/shards assemble.ts: the order sortAscending gives on the whole set, bit for bit). So the
  * explanation built on them (explain's prepareSorted) is the one a single worker computes, for any
  * number of workers.
  */
-import { isGaussianPreset, presetShardPlan, type GaussianPresetId } from '../data/presetShards.ts';
+import {
+  isGaussianPreset,
+  presetScoreSplits,
+  presetShardPlan,
+  type GaussianPresetId,
+  type PresetShardPlan,
+} from '../data/presetShards.ts';
 import { presetInfo } from '../data/presets.ts';
 import type { CandidateSet, CandidateSource } from '../data/types.ts';
 import {
   combineObjectiveSums,
+  joinRanges,
   mergeSortedRuns,
   shardRanges,
   shardRowsFor,
   type BlockedObjectives,
   type ObjectiveSums,
 } from '../engine/shards/index.ts';
+import type { ShardSource } from './poolProtocol.ts';
 import type { WorkerPool } from './workerPool.ts';
 
 /** Sets from this many entries up are built by the pool (below it one worker is quick enough). */
@@ -30,6 +38,28 @@ export function pooledPresetOf(source: CandidateSource): GaussianPresetId | null
   return info && info.R * info.K >= POOL_MIN_ENTRIES ? source.preset : null;
 }
 
+/** The plan made last, with its preset, seed and block rows. */
+let lastPlan: { readonly key: string; readonly plan: PresetShardPlan } | null = null;
+
+/**
+ * The plan of preset `id` at `seed` in blocks of `shardRows` rows (default the engine's blocks): a
+ * sequential pass over all the preset's draws (~40 ms at detection scale in Chromium), so the last one
+ * is kept: a switch back to the preset, or one the engine worker planned ahead while idle
+ * (engineService's warm), starts the pool at once.
+ */
+export function presetPlan(
+  id: GaussianPresetId,
+  seed: number,
+  shardRows?: number,
+): PresetShardPlan {
+  const info = presetInfo(id);
+  if (!info) throw new Error(`unknown preset ${id}`);
+  const rows = shardRows ?? shardRowsFor(info.K);
+  const key = `${id}:${seed}:${rows}`;
+  if (lastPlan?.key !== key) lastPlan = { key, plan: presetShardPlan(id, seed, rows) };
+  return lastPlan.plan;
+}
+
 /** A set as the pool built it: the set and each set's scores (sigmoids) sorted. */
 export interface PoolLoaded {
   readonly set: CandidateSet;
@@ -39,23 +69,88 @@ export interface PoolLoaded {
   readonly shards: number;
 }
 
-/** Build preset `id` at `seed` in the pool (shards of `shardRows` rows; default the engine's blocks). */
+/** How far a pool's build has come: shards pooled of all, then the sort. */
+export interface PoolLoadProgress {
+  readonly phase: 'shards' | 'sort';
+  readonly done: number;
+  readonly total: number;
+}
+
+/**
+ * Build preset `id` at `seed` in the pool (shards of `shardRows` rows; default the engine's blocks),
+ * in three steps (poolProtocol.ts): every worker generates and pools its shards and cuts their
+ * negative scores into one value range per worker; worker r sorts range r; then every worker gives
+ * its shards' logits, targets and BCE / FL sums, while this thread puts the sorted ranges end to end
+ * and calls `onSorted` with them (work that needs no BCE / FL fits there). `onProgress` hears each
+ * shard pooled and the start of the sort.
+ */
 export async function loadThroughPool(
   pool: WorkerPool,
   id: GaussianPresetId,
   seed: number,
   shardRows?: number,
+  onProgress?: (progress: PoolLoadProgress) => void,
+  onSorted?: (set: CandidateSet, sorted: PoolLoaded['sorted']) => void,
 ): Promise<PoolLoaded> {
-  const info = presetInfo(id);
-  if (!info) throw new Error(`unknown preset ${id}`);
-  const plan = presetShardPlan(id, seed, shardRows ?? shardRowsFor(info.K));
+  const plan = presetPlan(id, seed, shardRows);
   const count = shardRanges(plan.R, plan.shardRows).length;
-  const { parts, runs } = await pool.build(
-    () => ({ source: { kind: 'plan', plan }, transfer: [] }),
-    count,
-    { keep: false, give: true, sort: true },
+  for (let attempt = 0; ; attempt++) {
+    const restarts = pool.restarts;
+    try {
+      return await loadOnce(pool, plan, count, onProgress, onSorted);
+    } catch (e) {
+      // A crash restarted the pool between the steps (each step alone is retried by the pool, but
+      // the sort and the logits need the workers that made the cut): start over, a few times.
+      if (pool.restarts === restarts || attempt >= 3) throw e;
+    }
+  }
+}
+
+async function loadOnce(
+  pool: WorkerPool,
+  plan: PresetShardPlan,
+  count: number,
+  onProgress: ((progress: PoolLoadProgress) => void) | undefined,
+  onSorted: ((set: CandidateSet, sorted: PoolLoaded['sorted']) => void) | undefined,
+): Promise<PoolLoaded> {
+  const source: ShardSource = { kind: 'plan', plan };
+  let done = 0;
+  onProgress?.({ phase: 'shards', done, total: count });
+  const splits = presetScoreSplits(plan.id, pool.running);
+  const cut = await pool.cut(source, count, splits, () =>
+    onProgress?.({ phase: 'shards', done: ++done, total: count }),
   );
+  onProgress?.({ phase: 'sort', done: count, total: count });
+  // cut.ranges[w][r] → the pieces of range r from every worker
+  const byRange = Array.from({ length: splits.length + 1 }, (_, r) =>
+    cut.ranges.flatMap((w) => w[r]),
+  );
+  const sortedRanges = await pool.sortRanges(byRange);
+  // the workers compute BCE / FL while this thread joins the ranges and runs onSorted
+  const given = pool.give(source, count);
+  given.catch(() => {}); // awaited below; if this thread throws first, its rejection is not unhandled
+  // the ascending order of the whole set: the sorted value ranges end to end
+  const sorted = { pos: mergeSortedRuns(cut.pos), neg: joinRanges(sortedRanges) };
+  // The whole logits array is put together on first read only: at this size nothing the app shows
+  // reads it (no per-entry detail; BCE and FL come from the shards), and the copy is 64 MB.
   const blocks: { at: number; logits: Float64Array }[] = [];
+  let logits: Float64Array | null = null;
+  const { R, K, targets } = plan;
+  const set: CandidateSet = {
+    R,
+    K,
+    targets,
+    get logits() {
+      if (blocks.length < count) throw new Error('the pool has not given the logits yet');
+      if (logits === null) {
+        logits = new Float64Array(R * K);
+        for (const b of blocks) logits.set(b.logits, b.at);
+      }
+      return logits;
+    },
+  };
+  onSorted?.(set, sorted);
+  const parts = await given;
   const sums: ObjectiveSums[] = [];
   for (const part of parts) {
     if (!part.logits || !part.objectives) {
@@ -64,31 +159,5 @@ export async function loadThroughPool(
     blocks.push({ at: part.startRow * plan.K, logits: part.logits });
     sums.push(part.objectives);
   }
-  // The whole logits array is put together on first read only: at this size nothing the app shows
-  // reads it (no per-entry detail; BCE and FL come from the shards), and the copy is 64 MB.
-  let logits: Float64Array | null = null;
-  const { R, K, targets } = plan;
-  const set: CandidateSet = {
-    R,
-    K,
-    targets,
-    get logits() {
-      if (logits === null) {
-        logits = new Float64Array(R * K);
-        for (const b of blocks) logits.set(b.logits, b.at);
-      }
-      return logits;
-    },
-  };
-  // the merge of ascending runs is the one ascending order of their scores, however many runs
-  const sorted = {
-    pos: mergeSortedRuns(runs.map((r) => r.pos)),
-    neg: mergeSortedRuns(runs.map((r) => r.neg)),
-  };
-  return {
-    set,
-    sorted,
-    objectives: combineObjectiveSums(sums),
-    shards: count,
-  };
+  return { set, sorted, objectives: combineObjectiveSums(sums), shards: count };
 }

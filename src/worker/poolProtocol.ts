@@ -31,18 +31,49 @@ export type ShardSource =
     };
 
 /**
- * Generate or take the shards `shards` of `source` and pool each. `keep`: hold them for forward /
- * gradient (replacing what the worker held); `give`: send each shard's logits and targets back
- * (transferred), and with `sort` the worker's positive and negative scores sorted (SortedRun).
+ * Generate or take the shards `shards` of `source`, pool each, and keep them for forward / gradient
+ * (replacing what the worker held).
  */
 export interface BuildRequest {
   readonly type: 'build';
   readonly id: number;
   readonly source: ShardSource;
   readonly shards: readonly number[];
-  readonly keep: boolean;
-  readonly give: boolean;
-  readonly sort: boolean;
+}
+
+/**
+ * Step 1 of a set built for the engine worker (poolLoad.ts): generate the shards `shards` of
+ * `source` and pool each; each shard's negative scores are cut at `splits` (ascending) into
+ * splits.length + 1 value ranges, range r = [splits[r − 1], splits[r]), as soon as it is pooled (while
+ * they are in cache), and come back as one unsorted piece per shard and range; the positives'
+ * scores sorted. The shards' logits and targets stay in the worker for `give` (apart from the shards
+ * a `build` keeps). A `progress` message follows each shard pooled.
+ */
+export interface CutRequest {
+  readonly type: 'cut';
+  readonly id: number;
+  readonly source: ShardSource;
+  readonly shards: readonly number[];
+  readonly splits: Float64Array;
+}
+
+/** Step 2: the scores of one value range, the pieces every worker cut for it, sorted ascending. */
+export interface SortRangeRequest {
+  readonly type: 'sortRange';
+  readonly id: number;
+  readonly pieces: readonly Float64Array[];
+}
+
+/**
+ * Step 3: BCE and FL of the shards `shards`, with their logits and targets (transferred: the worker
+ * forgets them). A worker that does not hold them (restarted since the cut) generates them again from
+ * `source`: a shard is a pure function of its source.
+ */
+export interface GiveRequest {
+  readonly type: 'give';
+  readonly id: number;
+  readonly source: ShardSource;
+  readonly shards: readonly number[];
 }
 
 /** Each kept shard's top-k negative candidates (engine/shards shardTopKCandidates). */
@@ -78,7 +109,14 @@ export interface PoolCrashRequest {
 }
 
 export type PoolRequest =
-  BuildRequest | TopKRequest | ForwardRequest | GradientRequest | PoolCrashRequest;
+  | BuildRequest
+  | CutRequest
+  | SortRangeRequest
+  | GiveRequest
+  | TopKRequest
+  | ForwardRequest
+  | GradientRequest
+  | PoolCrashRequest;
 
 /** One shard as built: its place and sizes, and, when given, its logits and targets. */
 export interface BuiltShard {
@@ -88,29 +126,27 @@ export interface BuiltShard {
   readonly nNeg: number;
   readonly logits?: Float64Array | undefined;
   readonly targets?: Int32Array | undefined;
-  /** BCE and FL sums of the shard (given builds). */
+  /** BCE and FL sums of the shard (`give`). */
   readonly objectives?: ObjectiveSums | undefined;
-}
-
-/**
- * The pooled scores of all the shards a worker built, each set sorted ascending in one run (one sort
- * of the worker's share rather than one per shard and a merge).
- */
-export interface SortedRun {
-  readonly pos: Float64Array;
-  readonly neg: Float64Array;
 }
 
 /** One part per shard the request concerned, in the order the worker holds them. */
 export type PoolResponse =
   | { readonly type: 'ready' }
+  | { readonly type: 'built'; readonly id: number; readonly parts: readonly BuiltShard[] }
   | {
-      readonly type: 'built';
+      readonly type: 'cut';
       readonly id: number;
       readonly parts: readonly BuiltShard[];
-      /** Present for a build with `give` and `sort`. */
-      readonly sorted?: SortedRun | undefined;
+      /** The positive scores of every shard cut, sorted ascending. */
+      readonly pos: Float64Array;
+      /** The negative scores of each value range (unsorted): one piece per shard cut. */
+      readonly ranges: readonly (readonly Float64Array[])[];
     }
+  | { readonly type: 'sortedRange'; readonly id: number; readonly scores: Float64Array }
+  | { readonly type: 'given'; readonly id: number; readonly parts: readonly BuiltShard[] }
+  /** Shard `shard` of request `id` is pooled (a cut's progress; the reply comes later). */
+  | { readonly type: 'progress'; readonly id: number; readonly shard: number }
   | {
       readonly type: 'candidates';
       readonly id: number;

@@ -6,7 +6,8 @@
  * source + parameters: the worker materialises and pools the candidates, caches everything that
  * depends on the scores alone, and explains) and, for every later parameter change, `evaluate`
  * (parameters only); `baseline` explains the pinned baseline A in a slot of its own. Every request carries a generation number; each reply echoes it, so the client
- * can drop anything older than what it shows.
+ * can drop anything older than what it shows. A `load` the pool of workers builds posts `progress`
+ * before its result.
  */
 import type { KernelPath } from '../engine/index.ts';
 import type { DRResult } from '../engine/types.ts';
@@ -109,6 +110,21 @@ export interface PoolReport {
   readonly restarts: number;
 }
 
+/**
+ * How far a `load` built by the pool of workers has come (a detection-scale set): posted while it
+ * runs, before its result. `done` of `total` shards generated and pooled; phase 'sort' once they all
+ * are (the scores are then sorted and the set explained).
+ */
+export interface ProgressResponse {
+  readonly type: 'progress';
+  readonly gen: number;
+  readonly phase: 'shards' | 'sort';
+  readonly done: number;
+  readonly total: number;
+  /** Entries of the set (R·K). */
+  readonly entries: number;
+}
+
 /** A request the handler could not serve (bad source, nothing loaded); the worker keeps running. */
 export interface ErrorResponse {
   readonly type: 'error';
@@ -116,4 +132,4 @@ export interface ErrorResponse {
   readonly message: string;
 }
 
-export type EngineResponse = ReadyResponse | ResultResponse | ErrorResponse;
+export type EngineResponse = ReadyResponse | ResultResponse | ProgressResponse | ErrorResponse;

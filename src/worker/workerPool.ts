@@ -12,13 +12,7 @@ import type { CombinedForward, ShardPartial, TopKCandidates } from '../engine/sh
 import { workerOfShard } from '../engine/shards/index.ts';
 import type { DRParams } from '../engine/types.ts';
 import { createPoolHandler } from './poolHandler.ts';
-import type {
-  BuiltShard,
-  PoolRequest,
-  PoolResponse,
-  ShardSource,
-  SortedRun,
-} from './poolProtocol.ts';
+import type { BuiltShard, PoolRequest, PoolResponse, ShardSource } from './poolProtocol.ts';
 
 /**
  * The part of `Worker` the pool uses (a fake in Node tests). Generic over the messages so the training
@@ -54,7 +48,7 @@ export function inlinePoolWorker(): PoolWorkerLike {
           worker.onerror?.({ message: 'pool worker crash requested (test hook)' });
           return;
         }
-        const reply = handler.handle(message);
+        const reply = handler.handle(message, (m) => worker.onmessage?.({ data: m }));
         if (reply) worker.onmessage?.({ data: reply.message });
       }, 0);
     },
@@ -71,16 +65,14 @@ export type SourceFor = (shards: readonly number[]) => {
   readonly transfer: Transferable[];
 };
 
-export interface BuildOptions {
-  readonly keep: boolean;
-  readonly give: boolean;
-  readonly sort: boolean;
-}
-
-/** What a build returns. */
-export interface Built {
+/** What a cut returns (CutRequest). */
+export interface Cut {
+  /** Every shard's sizes, in shard order. */
   readonly parts: BuiltShard[];
-  readonly runs: SortedRun[];
+  /** Each worker's positive scores, sorted (in worker order: their merge does not depend on it). */
+  readonly pos: Float64Array[];
+  /** ranges[w][r]: the negative scores worker w cut into value range r, one piece per shard. */
+  readonly ranges: (readonly Float64Array[])[][];
 }
 
 export interface WorkerPoolOptions {
@@ -98,11 +90,25 @@ export interface WorkerPool {
   readonly mode: 'workers' | 'inline';
   /** Restarts so far (crashes answered). */
   readonly restarts: number;
+  /** Workers running now: `size`, or 1 in this thread. */
+  readonly running: number;
+  /** Build and keep `shardCount` shards (see BuildRequest): the parts in shard order. */
+  build(sourceFor: SourceFor, shardCount: number): Promise<BuiltShard[]>;
   /**
-   * Build `shardCount` shards (see BuildRequest): the parts in shard order, and each worker's sorted
-   * run when the build gives and sorts (in worker order: their merge does not depend on it).
+   * Step 1 of a set for the engine worker (CutRequest), `splits.length + 1 = running` value ranges;
+   * `onShard` hears of each shard pooled. Not replayed after a restart: what it leaves in the
+   * workers is for the next `give`, which copes without.
    */
-  build(sourceFor: SourceFor, shardCount: number, options: BuildOptions): Promise<Built>;
+  cut(
+    source: ShardSource,
+    shardCount: number,
+    splits: Float64Array,
+    onShard?: (shard: number) => void,
+  ): Promise<Cut>;
+  /** Step 2: worker r sorts ranges[r] (the pieces of value range r, transferred): sorted range r. */
+  sortRanges(ranges: readonly (readonly Float64Array[])[]): Promise<Float64Array[]>;
+  /** Step 3 (GiveRequest): every shard's logits, targets and BCE / FL sums, in shard order. */
+  give(source: ShardSource, shardCount: number): Promise<BuiltShard[]>;
   /** Each kept shard's top-k candidates, in shard order. */
   topk(k: number): Promise<TopKCandidates[]>;
   /** Each kept shard's sums, in shard order; supports in shard order (null: uniform prior). */
@@ -123,6 +129,8 @@ class Crash extends Error {}
 interface Slot {
   readonly worker: PoolWorkerLike;
   readonly pending: Map<number, { resolve(m: PoolResponse): void; reject(e: Error): void }>;
+  /** Listeners of requests in flight that report progress. */
+  readonly progress: Map<number, (shard: number) => void>;
   /** Set by an error event: the worker is not trusted again (a crash between requests counts too). */
   crashed: string | null;
 }
@@ -137,7 +145,7 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
   let crashesInRow = 0;
   let shardCount = 0;
   /** The last build whose shards the workers keep: replayed after a restart. */
-  let keptBuild: { sourceFor: SourceFor; shardCount: number; options: BuildOptions } | null = null;
+  let keptBuild: { sourceFor: SourceFor; shardCount: number } | null = null;
   let disposed = false;
 
   function start(): void {
@@ -156,10 +164,14 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
         start();
         return;
       }
-      const slot: Slot = { worker, pending: new Map(), crashed: null };
+      const slot: Slot = { worker, pending: new Map(), progress: new Map(), crashed: null };
       worker.onmessage = (event) => {
         const m = event.data;
         if (m.type === 'ready') return;
+        if (m.type === 'progress') {
+          slot.progress.get(m.id)?.(m.shard);
+          return;
+        }
         const p = slot.pending.get(m.id);
         if (!p) return;
         slot.pending.delete(m.id);
@@ -193,10 +205,14 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
     return out;
   }
 
-  /** Send each worker its request and wait for every reply (rejects with Crash if one crashes). */
+  /**
+   * Send each worker its request and wait for every reply (rejects with Crash if one crashes);
+   * `onShard` hears each worker's progress messages.
+   */
   function send(
     make: (w: number, shards: number[]) => { request: PoolRequest; transfer: Transferable[] },
     count: number,
+    onShard?: (shard: number) => void,
   ): Promise<PoolResponse[]> {
     const crashed = slots.find((s) => s.crashed !== null);
     if (crashed) return Promise.reject(new Crash(crashed.crashed ?? 'pool worker crashed'));
@@ -204,7 +220,15 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
       slots.map((slot, w) => {
         const { request, transfer } = make(w, shardsOf(w, count));
         return new Promise<PoolResponse>((resolve, reject) => {
-          if (request.type !== 'crash') slot.pending.set(request.id, { resolve, reject });
+          if (request.type !== 'crash') {
+            const id = request.id;
+            const done = () => slot.progress.delete(id);
+            slot.pending.set(id, {
+              resolve: (m) => (done(), resolve(m)),
+              reject: (e) => (done(), reject(e)),
+            });
+            if (onShard) slot.progress.set(id, onShard);
+          }
           slot.worker.postMessage(request, transfer);
         });
       }),
@@ -213,11 +237,10 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
 
   function buildRequest(
     sourceFor: SourceFor,
-    opts: BuildOptions,
   ): (w: number, shards: number[]) => { request: PoolRequest; transfer: Transferable[] } {
     return (_w, shards) => {
       const { source, transfer } = sourceFor(shards);
-      return { request: { type: 'build', id: nextId++, source, shards, ...opts }, transfer };
+      return { request: { type: 'build', id: nextId++, source, shards }, transfer };
     };
   }
 
@@ -229,6 +252,7 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
     make: (w: number, shards: number[]) => { request: PoolRequest; transfer: Transferable[] },
     count: number,
     kind: 'build' | 'gradient' | 'other',
+    onShard?: (shard: number) => void,
   ): Promise<PoolResponse[]> {
     for (;;) {
       if (disposed) throw new Error('the pool was disposed');
@@ -236,11 +260,11 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
         if (kind !== 'build' && keptBuild && replayNeeded) {
           // after a restart the new workers hold nothing: rebuild what the old ones kept, and redo
           // the forward pass whose scratch a gradient reads
-          await send(buildRequest(keptBuild.sourceFor, keptBuild.options), keptBuild.shardCount);
+          await send(buildRequest(keptBuild.sourceFor), keptBuild.shardCount);
           if (kind === 'gradient' && lastForward) await send(lastForward, keptBuild.shardCount);
           replayNeeded = false;
         }
-        const replies = await send(make, count);
+        const replies = await send(make, count, onShard);
         crashesInRow = 0;
         return replies;
       } catch (e) {
@@ -287,24 +311,75 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
     get restarts() {
       return restarts;
     },
-    async build(sourceFor, count, opts) {
-      const replies = await run(buildRequest(sourceFor, opts), count, 'build');
-      // a build that keeps nothing leaves the kept shards (and their replay) as they were
-      if (opts.keep) {
-        shardCount = count;
-        lastForward = null;
-        keptBuild = { sourceFor, shardCount: count, options: opts };
-        replayNeeded = false;
-      }
+    get running() {
+      return slots.length;
+    },
+    async build(sourceFor, count) {
+      const replies = await run(buildRequest(sourceFor), count, 'build');
+      shardCount = count;
+      lastForward = null;
+      keptBuild = { sourceFor, shardCount: count };
+      replayNeeded = false;
       const parts: BuiltShard[] = [];
-      const runs: SortedRun[] = [];
       for (const m of replies) {
         check(m, 'built');
-        if (m.type !== 'built') continue;
-        parts.push(...m.parts);
-        if (m.sorted) runs.push(m.sorted);
+        if (m.type === 'built') parts.push(...m.parts);
       }
-      return { parts: inShardOrder(parts), runs };
+      return inShardOrder(parts);
+    },
+    async cut(source, count, splits, onShard) {
+      const make = (_w: number, shards: number[]) => ({
+        request: { type: 'cut' as const, id: nextId++, source, shards, splits },
+        transfer: [],
+      });
+      // kind 'build': nothing kept is replayed before it (after a restart the next forward does)
+      const replies = await run(make, count, 'build', onShard);
+      const parts: BuiltShard[] = [];
+      const pos: Float64Array[] = [];
+      const ranges: (readonly Float64Array[])[][] = [];
+      for (const m of replies) {
+        check(m, 'cut');
+        if (m.type !== 'cut') continue;
+        parts.push(...m.parts);
+        pos.push(m.pos);
+        ranges.push([...m.ranges]);
+      }
+      return { parts: inShardOrder(parts), pos, ranges };
+    },
+    async sortRanges(ranges) {
+      const make = (w: number) => {
+        const pieces = ranges[w];
+        // After a restart the pool may run fewer workers, and a retry may find pieces transferred
+        // to a worker that crashed: either way the caller starts over from the cut.
+        if (ranges.length !== slots.length) {
+          throw new Error(`${ranges.length} value ranges for ${slots.length} pool workers`);
+        }
+        if (pieces.some((p) => p.length > 0 && p.buffer.byteLength === 0)) {
+          throw new Error('the value ranges were lost with a crashed pool worker');
+        }
+        return {
+          request: { type: 'sortRange' as const, id: nextId++, pieces },
+          transfer: [...new Set(pieces.map((p) => p.buffer as ArrayBuffer))],
+        };
+      };
+      const replies = await run(make, 0, 'build');
+      return replies.map((m) => {
+        check(m, 'sortedRange');
+        return m.type === 'sortedRange' ? m.scores : new Float64Array(0);
+      });
+    },
+    async give(source, count) {
+      const make = (_w: number, shards: number[]) => ({
+        request: { type: 'give' as const, id: nextId++, source, shards },
+        transfer: [],
+      });
+      const replies = await run(make, count, 'build');
+      const parts: BuiltShard[] = [];
+      for (const m of replies) {
+        check(m, 'given');
+        if (m.type === 'given') parts.push(...m.parts);
+      }
+      return inShardOrder(parts);
     },
     async topk(k) {
       const replies = await run(

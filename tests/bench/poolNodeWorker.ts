@@ -11,7 +11,7 @@ if (!port) throw new Error('poolNodeWorker.ts runs as a worker thread');
 const handler = createPoolHandler();
 port.on('message', (request: PoolRequest) => {
   if (request.type === 'crash') throw new Error('pool worker crash requested');
-  const reply = handler.handle(request);
+  const reply = handler.handle(request, (message) => port.postMessage(message));
   if (reply) port.postMessage(reply.message, reply.transfer);
 });
 port.postMessage({ type: 'ready' });

@@ -1,10 +1,11 @@
 /**
  * The pool of workers in a real browser: the detection-scale preset is built by 1 and then by 2 pool
  * workers (nested in the engine worker), and every number the page holds for it (the readouts, the
- * DR result, the histograms, the related objectives) is the same to the last bit.
+ * DR result, the histograms, the related objectives) is the same to the last bit; while it builds, a
+ * progress bar under the readouts says how far it has come, with no main-thread task of 50 ms or more.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { readouts, watchErrors } from './helpers.ts';
+import { longTasksBetween, readouts, replyAt, watchErrors, watchLongTasks } from './helpers.ts';
 
 interface PoolReport {
   workers: number;
@@ -118,4 +119,75 @@ test('a crashed pool worker restarts the pool at the next load, with the same nu
   await expect(page.getByTestId('engine-mode')).toHaveText(/worker/);
   await expect(page.getByTestId('notices').getByRole('alert')).toHaveCount(0);
   expect(errors).toEqual([]);
+});
+
+// The long-task check times wall-clock tasks on a shared machine: a failure is retried, a steady one
+// still fails (as in import.spec.ts).
+test.describe('while the detection-scale set builds', () => {
+  test.describe.configure({ retries: 2 });
+
+  test('a progress bar says how far it has come, with no main-thread task of 50 ms or more', async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await page.addInitScript(watchLongTasks, { worker: 'engine.worker', reply: 'result' });
+    const errors = watchErrors(page);
+    await page.goto('/');
+    await readouts(page);
+    await page.waitForTimeout(2000); // the first panels mount: the switch is measured alone
+    // From inside the page, set up before the switch: the page's clock at the change, and every state
+    // of the progress bar (a fast machine may show it only briefly).
+    const watched = page.evaluate(
+      () =>
+        new Promise<{ changedAt: number; shownAt: number; seen: string[] }>((done) => {
+          let changedAt = NaN;
+          let shownAt = NaN;
+          const seen: string[] = [];
+          const select = document.querySelector<HTMLSelectElement>('#preset')!;
+          select.addEventListener('change', () => (changedAt = performance.now()), { once: true });
+          const observer = new MutationObserver(() => {
+            const bar = document.querySelector('[data-testid="load-progress"]');
+            if (bar) {
+              const state = ['aria-valuenow', 'aria-valuemax', 'aria-valuetext']
+                .map((a) => bar.getAttribute(a))
+                .join(' | ');
+              if (seen.length === 0) shownAt = performance.now();
+              if (seen[seen.length - 1] !== state) seen.push(state);
+            } else if (
+              seen.length > 0 ||
+              document
+                .querySelector('[data-testid="counts-value"]')
+                ?.textContent?.includes('7,919,900')
+            ) {
+              // gone with the result (or never shown: the test fails on `seen`)
+              observer.disconnect();
+              done({ changedAt, shownAt, seen });
+            }
+          });
+          observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+        }),
+    );
+    await page.getByLabel('Candidate set').selectOption('detection-scale');
+    const { changedAt, shownAt, seen } = await watched;
+    await expect(page.getByTestId('counts-value')).toContainText('7,919,900', { timeout: 120_000 });
+    await readouts(page);
+    const resultAt = await replyAt(page);
+    expect(shownAt).toBeGreaterThan(changedAt);
+    expect(resultAt).toBeGreaterThan(shownAt);
+    // blocks generated of 8, then the sort, and the bar is gone with the result
+    expect(seen.length).toBeGreaterThan(0);
+    for (const state of seen) {
+      expect(state).toMatch(
+        /^\d \| 8 \| (\d of 8 blocks generated \(8,000,000 entries in all\)|Sorting 8,000,000 scores and computing the loss)$/,
+      );
+    }
+    expect(seen.map((x) => Number(x.split(' | ')[0]))).toEqual(
+      seen.map((x) => Number(x.split(' | ')[0])).sort((a, b) => a - b),
+    );
+    await expect(page.getByRole('progressbar')).toHaveCount(0);
+    // while the bar was up, everything ran off the main thread: from its first state (after the
+    // change's own render, which bench:ui times) to the engine worker's result
+    expect(await longTasksBetween(page, shownAt, resultAt)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });

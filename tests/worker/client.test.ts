@@ -8,7 +8,7 @@ import {
   type WorkerLike,
 } from '../../src/worker/client.ts';
 import { createEngineHandler } from '../../src/worker/handler.ts';
-import type { EngineRequest, EngineResponse } from '../../src/worker/protocol.ts';
+import type { EngineRequest, EngineResponse, ProgressResponse } from '../../src/worker/protocol.ts';
 import type { AppParams } from '../../src/params/types.ts';
 import type { CandidateSource } from '../../src/data/types.ts';
 
@@ -53,6 +53,7 @@ interface Harness {
   client: EngineClient;
   workers: FakeWorker[];
   results: ClientResult[];
+  progress: ProgressResponse[];
   errors: ClientError[];
   notices: string[];
 }
@@ -68,6 +69,7 @@ function harness(options: { failCreate?: boolean; maxRestarts?: number } = {}): 
   const h: Harness = {
     workers: [],
     results: [],
+    progress: [],
     errors: [],
     notices: [],
     client: null as unknown as EngineClient,
@@ -80,6 +82,7 @@ function harness(options: { failCreate?: boolean; maxRestarts?: number } = {}): 
       return w;
     },
     onResult: (r) => h.results.push(r),
+    onProgress: (p) => h.progress.push(p),
     onError: (e) => h.errors.push(e),
     onNotice: (text) => h.notices.push(text),
     ...(options.maxRestarts !== undefined && { maxRestarts: options.maxRestarts }),
@@ -108,6 +111,29 @@ describe('engine client', () => {
     expect(results.map((r) => r.gen)).toEqual([1, 6]);
     expect(results.map((r) => r.latest)).toEqual([false, true]);
     expect(client.busy).toBe(false);
+  });
+
+  it('passes on the progress of the request in flight only, and keeps waiting for its result', () => {
+    const { client, workers, results, progress } = harness();
+    const w = workers[0];
+    w.ready();
+    client.request(withNeg(0.1), paper);
+    const report = (gen: number, done: number): ProgressResponse => ({
+      type: 'progress',
+      gen,
+      phase: 'shards',
+      done,
+      total: 8,
+      entries: 8_000_000,
+    });
+    w.onmessage?.({ data: report(1, 3) });
+    w.onmessage?.({ data: report(0, 4) }); // an older request's: dropped
+    expect(progress).toEqual([report(1, 3)]);
+    expect(client.busy).toBe(true);
+    w.serve();
+    expect(results.map((r) => r.gen)).toEqual([1]);
+    w.onmessage?.({ data: report(1, 5) }); // after its result: dropped
+    expect(progress).toHaveLength(1);
   });
 
   it('sends the candidates once and only parameters afterwards', () => {

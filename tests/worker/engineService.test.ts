@@ -4,7 +4,7 @@ import type { CandidateSource } from '../../src/data/types.ts';
 import { createEngineService } from '../../src/worker/engineService.ts';
 import { createEngineHandler } from '../../src/worker/handler.ts';
 import { pooledPresetOf } from '../../src/worker/poolLoad.ts';
-import type { ResultResponse } from '../../src/worker/protocol.ts';
+import type { ProgressResponse, ResultResponse } from '../../src/worker/protocol.ts';
 import { inlinePoolWorker } from '../../src/worker/workerPool.ts';
 
 const detection: CandidateSource = {
@@ -43,10 +43,12 @@ describe('the engine service at detection scale', () => {
     const wantNext = plain.handle({ type: 'evaluate', gen: 2, params: next })!
       .message as ResultResponse;
     for (const poolSize of [1, 2]) {
+      const progress: ProgressResponse[] = [];
       const service = createEngineService({
         createPoolWorker: inlinePoolWorker,
         defaultPoolSize: 3,
         now,
+        onProgress: (p) => progress.push(p),
       });
       const reply = await service.handle({
         type: 'load',
@@ -57,6 +59,11 @@ describe('the engine service at detection scale', () => {
       });
       const got = reply!.message as ResultResponse;
       expect(got.pool).toEqual({ workers: poolSize, mode: 'workers', shards: 8, restarts: 0 });
+      // the load's progress: each of the 8 shards pooled, then the sort
+      expect(progress.map((p) => `${p.gen} ${p.phase} ${p.done}/${p.total} ${p.entries}`)).toEqual([
+        ...Array.from({ length: 9 }, (_, i) => `1 shards ${i}/8 8000000`),
+        '1 sort 8/8 8000000',
+      ]);
       const { pool: _, ...rest } = got;
       expect(rest).toEqual(want);
       expect(Object.is(got.result.loss, want.result.loss)).toBe(true);
@@ -80,4 +87,20 @@ describe('the engine service at detection scale', () => {
       service.dispose();
     }
   }, 60_000);
+});
+
+describe('warming the engine service', () => {
+  it('starts the pool of the default size once, before any detection-scale load', () => {
+    let started = 0;
+    const service = createEngineService({
+      createPoolWorker: () => (started++, inlinePoolWorker()),
+      defaultPoolSize: 3,
+    });
+    expect(started).toBe(0);
+    service.warm();
+    expect(started).toBe(3);
+    service.warm();
+    expect(started).toBe(3);
+    service.dispose();
+  });
 });

@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generatePreset } from '../../src/data/index.ts';
 import { pool as poolEntries, resolveParams, sortAscending } from '../../src/engine/index.ts';
-import { combineForward, evaluateSharded, mergeSortedRuns } from '../../src/engine/shards/index.ts';
+import {
+  combineForward,
+  cutRanges,
+  evaluateSharded,
+  joinRanges,
+  mergeSortedRuns,
+} from '../../src/engine/shards/index.ts';
 import type { DRParams, DRResult } from '../../src/engine/index.ts';
 import { poolEvaluate, poolHold } from '../../src/worker/poolEvaluate.ts';
 import { loadThroughPool } from '../../src/worker/poolLoad.ts';
@@ -179,6 +185,64 @@ describe('a preset built by the pool', () => {
       expect(sameBits(loaded.sorted.neg, sortAscending(pooled.pNeg))).toBe(true);
       expect(sameBits(loaded.sorted.pos, sortAscending(pooled.pPos))).toBe(true);
     }
+  });
+});
+
+describe('a preset built by the pool, step by step', () => {
+  it('reports each shard pooled, then the sort', async () => {
+    const seen: string[] = [];
+    await loadThroughPool(inlinePool(2), 'paper-default', 4, 60, (p) =>
+      seen.push(`${p.phase} ${p.done}/${p.total}`),
+    );
+    expect(seen).toEqual([
+      'shards 0/5',
+      'shards 1/5',
+      'shards 2/5',
+      'shards 3/5',
+      'shards 4/5',
+      'shards 5/5',
+      'sort 5/5',
+    ]);
+  });
+
+  it('gives the same set after a worker crashes between the cut and the sort', async () => {
+    const set = generatePreset('paper-default', 4);
+    const pooled = poolEntries(set.logits, set.targets, set.K);
+    const pool = inlinePool(2);
+    let crashed = false;
+    const loaded = await loadThroughPool(pool, 'paper-default', 4, 13, (p) => {
+      // queued behind the cut: the worker dies after its reply, before the sort reaches it
+      if (p.phase === 'shards' && p.done === 1 && !crashed) {
+        crashed = true;
+        pool.crashWorker(1);
+      }
+    });
+    expect(pool.restarts).toBe(1);
+    expect(sameBits(loaded.set.logits, set.logits)).toBe(true);
+    expect(sameBits(loaded.sorted.neg, sortAscending(pooled.pNeg))).toBe(true);
+    expect(sameBits(loaded.sorted.pos, sortAscending(pooled.pPos))).toBe(true);
+  });
+});
+
+describe('cutRanges and joinRanges', () => {
+  it('sorting each value range and joining them is sortAscending of all the scores', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 30 }), {
+          maxLength: 5,
+        }),
+        fc.uniqueArray(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 4 }),
+        (arrays, cuts) => {
+          const parts = arrays.map((a) => Float64Array.from(a));
+          const splits = Float64Array.from(cuts).sort();
+          const ranges = cutRanges(parts, splits);
+          expect(ranges).toHaveLength(splits.length + 1);
+          const joined = joinRanges(ranges.map((r) => sortAscending(r)));
+          const all = Float64Array.from(arrays.flat());
+          expect(Array.from(joined)).toEqual(Array.from(sortAscending(all)));
+        },
+      ),
+    );
   });
 });
 

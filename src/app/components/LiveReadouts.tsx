@@ -2,11 +2,13 @@
  * The live numbers: the DR loss, P̂+ and P̂− (10 significant digits; test ids loss-value,
  * p-plus-value, p-minus-value), then z, τ·ℓ'(z), the set sizes, ε± = KL(q±‖o) and the effective
  * sample sizes 1/Σq². `data-generation` is the generation of the result shown (benchmarks read it);
- * the status readout says "ready" once that result answers the newest request.
+ * the status readout says "ready" once that result answers the newest request; below it, a large
+ * set's load progress while one runs.
  */
 import { useApp } from '../hooks/context.tsx';
 import { formatCount, formatMs, formatReadout } from '../format.ts';
 import { useT } from '../hooks/i18n.ts';
+import { LoadProgress } from './LoadProgress.tsx';
 
 export function LiveReadouts() {
   const s = useT();
@@ -80,6 +82,7 @@ export function LiveReadouts() {
           {mode === 'worker' ? s('app.engineWorker') : s('app.engineFallback')}
         </span>
       </p>
+      <LoadProgress />
       {status === 'error' && error && (
         <p className="engine-error">{s('app.notComputed', { error })}</p>
       )}

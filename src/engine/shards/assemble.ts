@@ -1,7 +1,7 @@
 /**
- * A problem's sorted scores put together from sorted parts: merging ascending runs gives the one
- * ascending order of the same scores, bit for bit what sortAscending gives on the whole, however the
- * scores were split into runs.
+ * A problem's sorted scores put together from sorted parts: merging ascending runs, or putting sorted
+ * value ranges end to end, gives the one ascending order of the same scores, bit for bit what
+ * sortAscending gives on the whole, however the scores were split.
  */
 
 /**
@@ -41,5 +41,55 @@ function mergeTwo(a: Float64Array, b: Float64Array): Float64Array {
   }
   while (i < a.length) out[k++] = a[i++];
   while (j < b.length) out[k++] = b[j++];
+  return out;
+}
+
+/**
+ * Scores cut into value ranges at `splits` (ascending): range r holds, in their order, the scores s of
+ * `parts` (in order) with splits[r − 1] ≤ s < splits[r] (no lower bound for the first, no upper for the
+ * last). Each range sorted on its own and the ranges put end to end (joinRanges) are the ascending
+ * order of all the scores: how the workers of a pool sort one set between them without a merge.
+ */
+export function cutRanges(parts: readonly Float64Array[], splits: Float64Array): Float64Array[] {
+  const ranges = splits.length + 1;
+  const count = new Int32Array(ranges);
+  // each score's range, found once (the first pass) and read back by the second
+  if (ranges > 256) throw new RangeError('at most 256 value ranges');
+  const rangeIds = parts.map((p) => new Uint8Array(p.length));
+  // a pool has a few workers: up to 3 splits are compared from locals, more by a scan
+  const a = splits.length > 0 ? splits[0] : Infinity;
+  const b = splits.length > 1 ? splits[1] : Infinity;
+  const c = splits.length > 2 ? splits[2] : Infinity;
+  parts.forEach((p, k) => {
+    const ids = rangeIds[k];
+    for (let i = 0; i < p.length; i++) {
+      const s = p[i];
+      let r = (s >= a ? 1 : 0) + (s >= b ? 1 : 0) + (s >= c ? 1 : 0);
+      while (r < splits.length && s >= splits[r]) r++;
+      ids[i] = r;
+      count[r]++;
+    }
+  });
+  const out = Array.from(count, (n) => new Float64Array(n));
+  const at = new Int32Array(ranges);
+  parts.forEach((p, k) => {
+    const ids = rangeIds[k];
+    for (let i = 0; i < p.length; i++) {
+      const r = ids[i];
+      out[r][at[r]++] = p[i];
+    }
+  });
+  return out;
+}
+
+/** Sorted value ranges (cutRanges' order) put end to end; a single range is returned as it is. */
+export function joinRanges(ranges: readonly Float64Array[]): Float64Array {
+  if (ranges.length === 1) return ranges[0];
+  const out = new Float64Array(ranges.reduce((n, r) => n + r.length, 0));
+  let at = 0;
+  for (const r of ranges) {
+    out.set(r, at);
+    at += r.length;
+  }
   return out;
 }

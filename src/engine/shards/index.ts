@@ -14,6 +14,6 @@ export {
   shardSupports,
 } from './shardEvaluate.ts';
 export type { CombinedForward, ShardPartial, ShardScratch } from './shardEvaluate.ts';
-export { mergeSortedRuns } from './assemble.ts';
+export { cutRanges, joinRanges, mergeSortedRuns } from './assemble.ts';
 export { combineObjectiveSums, objectiveSums, objectivesBlocked } from './shardObjectives.ts';
 export type { BlockedObjectives, ObjectiveSums } from './shardObjectives.ts';

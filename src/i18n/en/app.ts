@@ -84,6 +84,9 @@ export const app = {
   'app.importPasted': 'Import pasted text',
   'app.importProgress': 'Reading {name}',
   'app.importRows': '{rows} rows read',
+  'app.loadProgress': 'Building the large set',
+  'app.loadShards': '{done} of {total} blocks generated ({entries} entries in all)',
+  'app.loadSort': 'Sorting {entries} scores and computing the loss',
   'app.importCancel': 'Cancel import',
 
   'app.toolbar': 'History and sharing',

@@ -78,6 +78,9 @@ export const app: { readonly [K in keyof typeof en]: string } = {
   'app.importPasted': '导入粘贴的文本',
   'app.importProgress': '正在读取 {name}',
   'app.importRows': '已读取 {rows} 行',
+  'app.loadProgress': '正在构建大规模候选集',
+  'app.loadShards': '已生成 {done} / {total} 个分块（共 {entries} 个条目）',
+  'app.loadSort': '正在对 {entries} 个分数排序并计算损失',
   'app.importCancel': '取消导入',
 
   'app.toolbar': '历史与分享',
