@@ -10,7 +10,7 @@
 import type { CandidateSource } from '../data/types.ts';
 import type { DRParams } from '../engine/types.ts';
 import { createTrainHandler } from './trainHandler.ts';
-import type { TrainPoolReport } from './trainPool.ts';
+import type { TrainPoolReport } from './trainProtocol.ts';
 import {
   SCORE_BINS,
   SERIES_FIELDS,

@@ -16,7 +16,7 @@ import { workerOfShard } from '../engine/shards/index.ts';
 import { RUN_NAMES, type RunName } from '../train/types.ts';
 import { createTrainPoolHandler } from './trainPoolHandler.ts';
 import type { TrainPoolReply, TrainPoolRequest, TrainPoolRunRows } from './trainPoolProtocol.ts';
-import { SCORE_BINS } from './trainProtocol.ts';
+import { SCORE_BINS, type TrainPoolReport } from './trainProtocol.ts';
 import { W } from './trainRows.ts';
 import type { PoolWorkerLike } from './workerPool.ts';
 
@@ -47,14 +47,6 @@ export interface TrainPoolChunk {
 export interface TrainPoolListener {
   chunk(chunk: TrainPoolChunk): void;
   error(message: string): void;
-}
-
-/** What the pool reports with each chunk (tests and the section read it). */
-export interface TrainPoolReport {
-  /** Workers running (at most one per run). */
-  readonly workers: number;
-  readonly mode: 'workers' | 'inline';
-  readonly restarts: number;
 }
 
 export interface TrainPool {

@@ -13,13 +13,20 @@
 import type { CandidateSource } from '../data/types.ts';
 import type { DRParams } from '../engine/types.ts';
 import type { RunName } from '../train/types.ts';
-import type { TrainPoolReport } from './trainPool.ts';
 import type { TrainSetup } from './trainSetup.ts';
 
 /**
  * The values recorded per run and step, in this order (one block of SERIES_FIELDS.length numbers per
  * step): loss, AP, AUC, precision and recall at 0.05 and 0.5, P̂+, P̂−. NaN where not computed.
  */
+/** What the training pool (trainPool.ts) reports with each chunk: the section and tests read it. */
+export interface TrainPoolReport {
+  /** Workers running (at most one per run). */
+  readonly workers: number;
+  readonly mode: 'workers' | 'inline';
+  readonly restarts: number;
+}
+
 export const SERIES_FIELDS = [
   'loss',
   'ap',

@@ -10,13 +10,10 @@ import { DEFAULT_PARAMS } from '../../src/engine/index.ts';
 import { t } from '../../src/i18n/strings.ts';
 import { translateTrainNotice } from '../../src/i18n/trainMessages.ts';
 import { createTrainHandler, type TrainHandler } from '../../src/worker/trainHandler.ts';
-import {
-  createTrainPool,
-  inlineTrainPoolWorker,
-  type TrainPoolReport,
-} from '../../src/worker/trainPool.ts';
+import { createTrainPool, inlineTrainPoolWorker } from '../../src/worker/trainPool.ts';
 import {
   SCORE_BINS,
+  type TrainPoolReport,
   SERIES_FIELDS,
   type TrainReply,
   type TrainStartRequest,
