@@ -58,6 +58,7 @@ export function boot(
 
   let importClient: ImportClient | null = null;
   const services: AppServices = {
+    warmPool: () => client.warmPool(),
     readFile(file, onProgress) {
       importClient ??= createImportClient();
       return importClient.read(file, { onProgress });

@@ -95,6 +95,8 @@ export interface EngineClient {
   crashWorker(): void;
   /** Test hook: the first pool worker of the engine worker crashes (no effect in the fallback). */
   crashPoolWorker(): void;
+  /** Start the worker's pool now (WarmRequest); nothing in the main-thread fallback. */
+  warmPool(): void;
   /**
    * Test and benchmark hook: the number of pool workers that build the next detection-scale set
    * (null: one per core, at most 4). Applies from the next load; the numbers do not depend on it.
@@ -373,6 +375,9 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     },
     crashPoolWorker() {
       if (mode === 'worker') backend.post({ type: 'crash', target: 'pool' }, []);
+    },
+    warmPool() {
+      if (mode === 'worker') backend.post({ type: 'warm' }, []);
     },
     setPoolSize(size) {
       poolSize = size;

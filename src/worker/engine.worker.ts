@@ -20,7 +20,6 @@ const service = createEngineService({
   defaultPoolSize: defaultPoolSize(scope.navigator?.hardwareConcurrency),
   onProgress: (progress) => scope.postMessage(progress, []),
 });
-let warmed = false;
 
 scope.onmessage = (event) => {
   // An uncaught error is how a real crash looks from the main thread (the client restarts the worker).
@@ -29,12 +28,6 @@ scope.onmessage = (event) => {
   }
   void service.handle(event.data).then((reply) => {
     if (reply) scope.postMessage(reply.message, reply.transfer);
-    // The pool's workers start once the first result is out (not while the page loads): a later
-    // detection-scale load then finds them ready.
-    if (!warmed && reply?.message.type === 'result') {
-      warmed = true;
-      service.warm();
-    }
   });
 };
 

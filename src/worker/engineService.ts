@@ -52,6 +52,11 @@ export function createEngineService(options: EngineServiceOptions): EngineServic
     return pool;
   }
 
+  function warm(): void {
+    if (pool === null) poolOf(Math.max(1, Math.floor(options.defaultPoolSize)));
+    if (lastSeed !== null) presetPlan('detection-scale', lastSeed);
+  }
+
   return {
     get kernel() {
       return handler.kernel;
@@ -59,6 +64,10 @@ export function createEngineService(options: EngineServiceOptions): EngineServic
     async handle(request) {
       if (request.type === 'crash' && request.target === 'pool') {
         pool?.crashWorker(0);
+        return null;
+      }
+      if (request.type === 'warm') {
+        warm();
         return null;
       }
       if (request.type !== 'load') return handler.handle(request);
@@ -98,10 +107,7 @@ export function createEngineService(options: EngineServiceOptions): EngineServic
         return handler.handle(request);
       }
     },
-    warm() {
-      if (pool === null) poolOf(Math.max(1, Math.floor(options.defaultPoolSize)));
-      if (lastSeed !== null) presetPlan('detection-scale', lastSeed);
-    },
+    warm,
     dispose() {
       pool?.dispose();
       pool = null;

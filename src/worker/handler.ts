@@ -122,7 +122,7 @@ export function createEngineHandler(now: () => number = () => performance.now())
       }
     },
     handle(request) {
-      if (request.type === 'crash') return null;
+      if (request.type === 'crash' || request.type === 'warm') return null;
       try {
         if (request.type === 'load') {
           const t0 = now();

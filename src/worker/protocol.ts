@@ -51,6 +51,16 @@ export interface CrashRequest {
 }
 
 /**
+ * Start the engine worker's pool of workers now, so that a later detection-scale load finds them
+ * ready (engineService's warm). The page sends it in an idle period after its first readout: sent
+ * with the first result, the workers' start competed with the readout's render for the cores.
+ * The main-thread fallback has no pool and ignores it.
+ */
+export interface WarmRequest {
+  readonly type: 'warm';
+}
+
+/**
  * Explain `params` for the pinned baseline A, in a second slot that `load` and `evaluate` never
  * touch. `source`: 'main', the set the main slot holds now (A pinned on the current set: nothing is
  * materialised twice); 'kept', the set this slot holds already; or a set to materialise into it.
@@ -62,7 +72,8 @@ export interface BaselineRequest {
   readonly source: CandidateSource | 'main' | 'kept';
 }
 
-export type EngineRequest = LoadRequest | EvaluateRequest | BaselineRequest | CrashRequest;
+export type EngineRequest =
+  LoadRequest | EvaluateRequest | BaselineRequest | CrashRequest | WarmRequest;
 
 /** Shape of the cached set: R rows × K classes; nPos + nNeg = entries that are not ignored. */
 export interface SetInfo {

@@ -95,6 +95,18 @@ function harness(options: { failCreate?: boolean; maxRestarts?: number } = {}): 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('engine client', () => {
+  it('warmPool asks the worker to start its pool; the main-thread fallback has none to start', async () => {
+    const { client, workers } = harness();
+    workers[0].ready();
+    client.warmPool();
+    expect(workers[0].inbox).toEqual([{ type: 'warm' }]);
+    const fallback = harness({ failCreate: true });
+    fallback.client.warmPool();
+    fallback.client.request(withNeg(0.1), paper);
+    await vi.waitFor(() => expect(fallback.results).toHaveLength(1));
+    expect(fallback.errors).toEqual([]);
+  });
+
   it('keeps one request in flight and coalesces the rest into the newest', () => {
     const { client, workers, results } = harness();
     const w = workers[0];

@@ -103,4 +103,17 @@ describe('warming the engine service', () => {
     expect(started).toBe(3);
     service.dispose();
   });
+
+  it('a warm request (what the page sends when idle) starts it, and answers nothing', async () => {
+    let started = 0;
+    const service = createEngineService({
+      createPoolWorker: () => (started++, inlinePoolWorker()),
+      defaultPoolSize: 2,
+    });
+    expect(await service.handle({ type: 'warm' })).toBeNull();
+    expect(started).toBe(2);
+    expect(await service.handle({ type: 'warm' })).toBeNull();
+    expect(started).toBe(2);
+    service.dispose();
+  });
 });

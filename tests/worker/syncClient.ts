@@ -49,6 +49,7 @@ export function syncClient(
     busy: false,
     crashWorker() {},
     crashPoolWorker() {},
+    warmPool() {},
     setPoolSize() {},
     dispose() {},
   };

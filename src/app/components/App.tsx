@@ -17,6 +17,7 @@ import { useApp } from '../hooks/context.tsx';
 import type { HideId } from '../../state/lesson.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { Later, lazyNamed } from './Later.tsx';
+import { WarmPool } from './WarmPool.tsx';
 import { Suspense } from 'react';
 
 // Below the first screen, fetched once the first result is shown (Later.tsx); the embed view only
@@ -80,6 +81,10 @@ export function App() {
           )}
           <Later>
             <ExportCard />
+          </Later>
+          {/* Last in the idle queue: the pool's workers start once the page has settled. */}
+          <Later>
+            <WarmPool />
           </Later>
         </main>
         {shows('controls') && <DockParameters />}

@@ -17,6 +17,8 @@ export interface AppServices {
    * (tests without workers): the file is read as text and parsed on the main thread.
    */
   readFile?(file: File, onProgress: (p: ImportProgress) => void): ImportJob;
+  /** Start the engine worker's pool of workers (EngineClient.warmPool). Absent in tests. */
+  warmPool?(): void;
 }
 
 export interface AppContextValue {
