@@ -59,6 +59,7 @@ export { meanFromSums } from './kernels/tilted.ts';
 export { kernelPath, setKernelPath } from './kernels/simd.ts';
 export type { KernelPath } from './kernels/simd.ts';
 export { expFast } from './fastExp.ts';
+export { log1pUnit } from './log1pUnit.ts';
 export {
   CompensatedSum,
   additionError,

@@ -2,9 +2,8 @@
  * The cross-entropy run's loss: binary cross-entropy over the same entries as DR, divided like the
  * focal loss by max(1, n+) (the engine's BCE readout is unnormalised and not in its public API).
  */
-import { additionError, expFast } from '../../engine/index.ts';
+import { additionError, expFast, log1pUnit } from '../../engine/index.ts';
 import { countEntries, entryLabels } from '../entries.ts';
-import { log1pUnit } from '../log1p.ts';
 import type { LossValue, TrainLoss } from './loss.ts';
 
 const exp = expFast;

@@ -4,9 +4,8 @@
  * (src/engine/index.ts) does not export its focal loss, and this one also keeps the scores for the
  * metrics in the same pass.
  */
-import { additionError, expFast } from '../../engine/index.ts';
+import { additionError, expFast, log1pUnit } from '../../engine/index.ts';
 import { countEntries, entryLabels } from '../entries.ts';
-import { log1pUnit } from '../log1p.ts';
 import type { FocalSettings } from '../types.ts';
 import type { LossValue, TrainLoss } from './loss.ts';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LOG1P_TABLE, log1pUnit } from '../../src/train/log1p.ts';
+import { LOG1P_TABLE, log1pUnit } from '../../src/engine/log1pUnit.ts';
 
 const BITS = 256n;
 const ONE = 1n << BITS;

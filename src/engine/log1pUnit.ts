@@ -7,7 +7,7 @@
  *   log(1 + t) ≈ t − t²/2 + t³/3 − t⁴/4 + t⁵/5 − t⁶/6  (truncation ≤ |t|⁷/7 < 2e-20).
  * e − j/256 is exact (Sterbenz for j ≥ 1, e itself for j = 0); t is then one product with the
  * correctly rounded 1/c_j (relative error ≤ 1.5u, u = 2^-53); the table holds log c_j correctly
- * rounded (generated with 60-digit decimal arithmetic; tests/train/log1p.test.ts re-checks each entry
+ * rounded (generated with 60-digit decimal arithmetic; tests/engine/log1pUnit.test.ts re-checks each entry
  * against a 256-bit BigInt series). log c_j ≥ 2|t| for j ≥ 1, so the result is ≥ half of log c_j and
  * the total relative error stays below 8u. NaN for NaN.
  */
