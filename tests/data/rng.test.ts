@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Rng, detLog, detLogit } from '../../src/data/rng.ts';
+import { Rng, detLog, detLogit, polarFactor } from '../../src/data/rng.ts';
 
 const toUint32 = (u: number) => u * 4294967296 - 0.5;
 
@@ -116,6 +116,53 @@ describe('Rng', () => {
         expect(bulk.normal()).toBe(one.normal());
       }),
       { seed: 9, numRuns: 200 },
+    );
+  });
+
+  it('fillNormal equals successive normal() calls over many batches of logs (thousands of entries)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.array(fc.integer({ min: 0, max: 1500 }), { maxLength: 4 }),
+        (seed, chunks) => {
+          const total = chunks.reduce((a, b) => a + b, 0);
+          const bulk = new Rng(seed);
+          const out = new Float64Array(total);
+          let at = 0;
+          for (const c of chunks) {
+            bulk.fillNormal(out, at, at + c, -4.6, 1);
+            at += c;
+          }
+          const one = new Rng(seed);
+          const want = Float64Array.from({ length: total }, () => -4.6 + one.normal());
+          expect(out).toEqual(want);
+          expect(bulk.normal()).toBe(one.normal());
+        },
+      ),
+      { seed: 12, numRuns: 60 },
+    );
+  });
+
+  it('polarFactor (fillNormal’s batched log) is detLog’s √(−2 ln s / s) bit for bit, at the reduction’s edges too', () => {
+    const next = (x: number, dir: 1 | -1) => {
+      const f = new Float64Array([x]);
+      const u = new BigUint64Array(f.buffer);
+      u[0] += dir === 1 ? 1n : -1n;
+      return f[0];
+    };
+    const edges: number[] = [];
+    for (let k = 0; k <= 1022; k++) {
+      // powers of two and √2·2^−k, where detLog's doublings and its halving change course
+      for (const x of [2 ** -k, Math.SQRT2 * 2 ** -k, Math.SQRT1_2 * 2 ** -k]) {
+        for (const y of [x, next(x, 1), next(x, -1)]) if (y >= 2 ** -1022 && y < 1) edges.push(y);
+      }
+    }
+    for (const s of edges) expect(polarFactor(s)).toBe(Math.sqrt((-2 * detLog(s)) / s));
+    fc.assert(
+      fc.property(fc.double({ min: 2 ** -1022, max: 1, maxExcluded: true, noNaN: true }), (s) => {
+        expect(polarFactor(s)).toBe(Math.sqrt((-2 * detLog(s)) / s));
+      }),
+      { seed: 13, numRuns: 2000 },
     );
   });
 });
