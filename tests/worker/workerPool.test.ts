@@ -237,11 +237,24 @@ describe('cutRanges and joinRanges', () => {
           const splits = Float64Array.from(cuts).sort();
           const ranges = cutRanges(parts, splits);
           expect(ranges).toHaveLength(splits.length + 1);
-          const joined = joinRanges(ranges.map((r) => sortAscending(r)));
+          const sortedRanges = ranges.map((r) => sortAscending(r));
+          const joined = joinRanges(sortedRanges);
           const all = Float64Array.from(arrays.flat());
           expect(Array.from(joined)).toEqual(Array.from(sortAscending(all)));
+          // into an array allocated ahead (filled with anything): the same, in that array
+          const into = new Float64Array(all.length).fill(-7);
+          const joinedInto = joinRanges(sortedRanges, into);
+          if (sortedRanges.length > 1) expect(joinedInto).toBe(into);
+          expect(Array.from(joinedInto)).toEqual(Array.from(joined));
         },
       ),
+    );
+  });
+
+  it('refuses an array to join into that is not the ranges’ length', () => {
+    const ranges = [Float64Array.of(0.1), Float64Array.of(0.5, 0.7)];
+    expect(() => joinRanges(ranges, new Float64Array(2))).toThrow(
+      'joinRanges: into has 2 entries, the ranges 3',
     );
   });
 });

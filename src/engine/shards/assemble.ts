@@ -87,10 +87,18 @@ export function cutRanges(parts: readonly Float64Array[], splits: Float64Array):
   return out;
 }
 
-/** Sorted value ranges (cutRanges' order) put end to end; a single range is returned as it is. */
-export function joinRanges(ranges: readonly Float64Array[]): Float64Array {
+/**
+ * Sorted value ranges (cutRanges' order) put end to end; a single range is returned as it is. `into`,
+ * when given, is the array to fill (its length must be the ranges' total): a caller that knows the
+ * total early can allocate it, and take its page faults, while it waits for the ranges.
+ */
+export function joinRanges(ranges: readonly Float64Array[], into?: Float64Array): Float64Array {
   if (ranges.length === 1) return ranges[0];
-  const out = new Float64Array(ranges.reduce((n, r) => n + r.length, 0));
+  const total = ranges.reduce((n, r) => n + r.length, 0);
+  if (into !== undefined && into.length !== total) {
+    throw new RangeError(`joinRanges: into has ${into.length} entries, the ranges ${total}`);
+  }
+  const out = into ?? new Float64Array(total);
   let at = 0;
   for (const r of ranges) {
     out.set(r, at);
