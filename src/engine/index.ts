@@ -37,7 +37,7 @@ export {
 export type { SurrogateValue } from './surrogates.ts';
 export { hardNegativeSupport, setPriors } from './priors.ts';
 export { topKIndices } from './topK.ts';
-export { lowerBound, sortAscending, upperBound } from './sorted.ts';
+export { lowerBound, sortAscending, sortPieces, upperBound } from './sorted.ts';
 export {
   SEG_LEN,
   SEG_S,

@@ -6,7 +6,7 @@
  */
 import { presetShardLogits } from '../data/presetShards.ts';
 import { pool } from '../engine/pool.ts';
-import { sortAscending } from '../engine/sorted.ts';
+import { sortPieces } from '../engine/sorted.ts';
 import { FOCAL_DEFAULTS } from '../engine/objectives/entryObjectives.ts';
 import {
   createShardScratch,
@@ -124,7 +124,7 @@ export function createPoolHandler(): PoolHandler {
       post({ type: 'progress', id: request.id, shard: s });
     }
     cut = rows;
-    const sortedPos = sortAscending(concat(pos));
+    const sortedPos = sortPieces(pos);
     return {
       message: { type: 'cut', id: request.id, parts, pos: sortedPos, ranges },
       transfer: unique([
@@ -166,7 +166,7 @@ export function createPoolHandler(): PoolHandler {
           case 'cut':
             return cutShards(request, post);
           case 'sortRange': {
-            const scores = sortAscending(concat(request.pieces));
+            const scores = sortPieces(request.pieces);
             return {
               message: { type: 'sortedRange', id: request.id, scores },
               transfer: [scores.buffer as ArrayBuffer],
@@ -231,17 +231,6 @@ export function createPoolHandler(): PoolHandler {
 }
 
 /** The arrays one after another (one array is returned as it is). */
-function concat(arrays: readonly Float64Array[]): Float64Array {
-  if (arrays.length === 1) return arrays[0];
-  const out = new Float64Array(arrays.reduce((n, a) => n + a.length, 0));
-  let at = 0;
-  for (const a of arrays) {
-    out.set(a, at);
-    at += a.length;
-  }
-  return out;
-}
-
 function unique(buffers: ArrayBuffer[]): ArrayBuffer[] {
   return [...new Set(buffers)];
 }

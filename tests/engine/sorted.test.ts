@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lowerBound, sortAscending, upperBound } from '../../src/engine/sorted.ts';
+import { lowerBound, sortAscending, sortPieces, upperBound } from '../../src/engine/sorted.ts';
 import { rng } from './rng.ts';
 
 /** Same values, same order, −0 before +0 (Object.is tells them apart). */
@@ -49,6 +49,35 @@ describe('sortAscending', () => {
     const out = sortAscending(one);
     expect(Array.from(out)).toEqual([0.3]);
     expect(out).not.toBe(one);
+  });
+});
+
+describe('sortPieces', () => {
+  it('is sortAscending of the pieces’ concatenation, views at any offset and empty pieces included', () => {
+    const value = fc.oneof(
+      fc.double({ noNaN: true }),
+      fc.constantFrom(0, -0, 1, Infinity, -Infinity, Number.MIN_VALUE),
+    );
+    const piece = fc
+      .tuple(fc.array(value, { maxLength: 40 }), fc.nat(3), fc.nat(3))
+      .map(([a, before, after]) => {
+        // a view into a larger buffer, as the pool's cut pieces are
+        const buffer = new Float64Array(before + a.length + after).fill(42);
+        buffer.set(a, before);
+        return buffer.subarray(before, before + a.length);
+      });
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), (pieces) => {
+        const all = new Float64Array(pieces.reduce((n, p) => n + p.length, 0));
+        let at = 0;
+        for (const p of pieces) {
+          all.set(p, at);
+          at += p.length;
+        }
+        expectSameOrder(sortPieces(pieces), sortAscending(all));
+      }),
+      { seed: 77, numRuns: 300 },
+    );
   });
 });
 
