@@ -4,6 +4,7 @@
  */
 import { createPoolHandler } from './poolHandler.ts';
 import type { PoolRequest, PoolResponse } from './poolProtocol.ts';
+import { warmUpPool } from './poolWarmUp.ts';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<PoolRequest>) => void) | null;
@@ -18,3 +19,11 @@ scope.onmessage = (event) => {
 };
 
 scope.postMessage({ type: 'ready' }, []);
+// Before the first request is read: the pool is started when the page is idle (poolWarmUp.ts). A
+// failure here is a defect the tests catch (tests/worker/poolWarmUp.test.ts); it must not look like a
+// crash of the worker, which the pool would answer by restarting it.
+try {
+  warmUpPool(handler);
+} catch {
+  // the requests that follow are served as without a warm-up
+}

@@ -230,7 +230,7 @@ export function createPoolHandler(): PoolHandler {
   };
 }
 
-/** The arrays one after another (one array is returned as it is). */
+/** Each buffer once (a transfer list may not name one twice). */
 function unique(buffers: ArrayBuffer[]): ArrayBuffer[] {
   return [...new Set(buffers)];
 }
