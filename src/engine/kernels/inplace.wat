@@ -1,0 +1,306 @@
+;; The in-place forward + gradient kernels of drStep.ts: simd.wat's pool, tilt and gradient loops
+;; rewritten to work on arrays anywhere in an IMPORTED memory, by byte offsets (pointer parameters),
+;; so the step's Pooled and Workspace arrays live in that memory and nothing is copied in chunks but
+;; the logits (staged) and the targets (once). Compiled by scripts/buildWasm.ts into inplaceWasm.ts.
+;;
+;; Same doubles as simd.wat (hence as the TypeScript loops), bit for bit: the exp, sigmoid and table
+;; functions and their constants are not copied here but spliced in from simd.wat by buildWasm.ts (the
+;; `@include` line below), and each loop below performs its simd.wat twin's operations in the same
+;; order; only where a value is loaded from or stored to changes. Sums are blocked by 1024 as two
+;; interleaved lane sums from the start of each set, as there (the whole set is one call here).
+;;
+;; Memory (bytes; the caller sizes it, and may grow it between calls):
+;;   0        EXP2   2^(j/256), j = 0..255 (exp2Table.ts, written by drStep.ts)
+;;   2048     SLOTS  i32 +0 n+ so far, +4 n− so far; f64 +8 Σp, +16 min p+, +24 max p−;
+;;                   f64 +32 S, +40 SDP, +48 SE2; i32 +56 kept rows, +60 positive rows (count);
+;;                   i32 +64 pPos, +68 posIndex, +72 pNeg, +76 negIndex (byte offsets of the arrays
+;;                   pool writes, set by the caller)
+;;   4096     GRID   gridTable's T_m, m = 0..65536
+;;   from 532480     whatever the caller lays out (drStep.ts): logits staging, targets, the arrays.
+;; Every array the loops write must be followed by 16 bytes the caller does not use: pool_one stores
+;; one entry past the end of a set (a slot no further than its count, as in simd.wat), and gradient on
+;; an odd n computes one pair past the end (q and ∂DR/∂p of a phantom entry, never scattered).
+(module
+  (import "m" "exp" (func $mexp (param f64) (result f64)))
+  (import "m" "memory" (memory 1))
+
+  ;; @include simd.wat: $N_LN2 $SHIFT $SHIFT_BITS $C1 $C2 $X_MIN $X_MAX $J_MASK $K_MASK $ONE $HALF $SIXTH $C24 $ZERO $IOTA $exp1 $lanes $exp4 $sigmoid1 $sigmoid $grid_table $grid1 $grid4
+
+  ;; simd.wat count_targets on the $n targets at $tp: SLOTS+56 kept rows, +60 positive rows; returns
+  ;; the largest target (−2^31 for n = 0).
+  (func (export "count") (param $tp i32) (param $n i32) (result i32)
+    (local $j i32) (local $end i32) (local $v v128) (local $kv v128) (local $pv v128) (local $mv v128)
+    (local $t i32) (local $max i32) (local $kept i32) (local $pos i32)
+    (local.set $mv (i32x4.splat (i32.const 0x80000000)))
+    (local.set $j (local.get $tp))
+    (local.set $end (i32.add (local.get $tp) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
+    (block $done
+      (loop $quads
+        (br_if $done (i32.ge_u (local.get $j) (local.get $end)))
+        (local.set $v (v128.load (local.get $j)))
+        (local.set $kv (i32x4.sub (local.get $kv) (i32x4.ge_s (local.get $v) (global.get $ZERO))))
+        (local.set $pv (i32x4.sub (local.get $pv) (i32x4.gt_s (local.get $v) (global.get $ZERO))))
+        (local.set $mv (i32x4.max_s (local.get $mv) (local.get $v)))
+        (local.set $j (i32.add (local.get $j) (i32.const 16)))
+        (br $quads)))
+    (local.set $kv (i32x4.add (local.get $kv) (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $kv) (local.get $kv))))
+    (local.set $pv (i32x4.add (local.get $pv) (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $pv) (local.get $pv))))
+    (local.set $mv (i32x4.max_s (local.get $mv) (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $mv) (local.get $mv))))
+    (local.set $kept (i32.add (i32x4.extract_lane 0 (local.get $kv)) (i32x4.extract_lane 1 (local.get $kv))))
+    (local.set $pos (i32.add (i32x4.extract_lane 0 (local.get $pv)) (i32x4.extract_lane 1 (local.get $pv))))
+    (local.set $max (select (i32x4.extract_lane 0 (local.get $mv)) (i32x4.extract_lane 1 (local.get $mv))
+                            (i32.gt_s (i32x4.extract_lane 0 (local.get $mv)) (i32x4.extract_lane 1 (local.get $mv)))))
+    (local.set $end (i32.add (local.get $tp) (i32.shl (local.get $n) (i32.const 2))))
+    (block $tailDone
+      (loop $tail
+        (br_if $tailDone (i32.ge_u (local.get $j) (local.get $end)))
+        (local.set $t (i32.load (local.get $j)))
+        (local.set $kept (i32.add (local.get $kept) (i32.ge_s (local.get $t) (i32.const 0))))
+        (local.set $pos (i32.add (local.get $pos) (i32.gt_s (local.get $t) (i32.const 0))))
+        (local.set $max (select (local.get $t) (local.get $max) (i32.gt_s (local.get $t) (local.get $max))))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br $tail)))
+    (i32.store (i32.const 2104) (local.get $kept))
+    (i32.store (i32.const 2108) (local.get $pos))
+    (local.get $max))
+
+  ;; simd.wat pool_one on $rows rows: logits at $x (overwritten by their sigmoids), targets at $tp,
+  ;; the first row's flat index $base; p and flat index appended to the arrays at SLOTS+64..76 after
+  ;; the SLOTS+0 / +4 entries already there (both counts carried, as Σp, min p+ and max p−).
+  (func (export "pool_one") (param $x i32) (param $tp i32) (param $rows i32) (param $base i32)
+    (local $r i32) (local $t i32) (local $pos i32) (local $neg i32) (local $kept i32) (local $p f64)
+    (local $pp i32) (local $pi i32) (local $np i32) (local $ni i32) (local $xr i32) (local $tr i32)
+    (local $sum f64) (local $min f64) (local $max f64)
+    (local $xa v128) (local $xb v128) (local $sv v128) (local $mv v128)
+    (call $sigmoid (local.get $x) (local.get $rows))
+    (local.set $sum (f64.load (i32.const 2056)))
+    (local.set $min (f64.load (i32.const 2064)))
+    (local.set $max (f64.load (i32.const 2072)))
+    (local.set $mv (f64x2.splat (local.get $max)))
+    ;; write pointers: the arrays' next slots
+    (local.set $pp (i32.add (i32.load (i32.const 2112)) (i32.shl (i32.load (i32.const 2048)) (i32.const 3))))
+    (local.set $pi (i32.add (i32.load (i32.const 2116)) (i32.shl (i32.load (i32.const 2048)) (i32.const 2))))
+    (local.set $np (i32.add (i32.load (i32.const 2120)) (i32.shl (i32.load (i32.const 2052)) (i32.const 3))))
+    (local.set $ni (i32.add (i32.load (i32.const 2124)) (i32.shl (i32.load (i32.const 2052)) (i32.const 2))))
+    (block $rowsDone
+      (loop $row
+        (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $xr (i32.add (local.get $x) (i32.shl (local.get $r) (i32.const 3))))
+        (local.set $tr (i32.add (local.get $tp) (i32.shl (local.get $r) (i32.const 2))))
+        (if (i32.and (i32.le_u (i32.add (local.get $r) (i32.const 4)) (local.get $rows))
+                     (i32x4.all_true (i32x4.eq (v128.load (local.get $tr)) (global.get $ZERO))))
+          (then
+            (local.set $xa (v128.load (local.get $xr)))
+            (local.set $xb (v128.load offset=16 (local.get $xr)))
+            (v128.store (local.get $np) (local.get $xa))
+            (v128.store offset=16 (local.get $np) (local.get $xb))
+            (v128.store (local.get $ni)
+              (i32x4.add (i32x4.splat (i32.add (local.get $base) (local.get $r))) (global.get $IOTA)))
+            (local.set $sv (f64x2.add (f64x2.add (local.get $sv) (local.get $xa)) (local.get $xb)))
+            (local.set $mv (f64x2.pmax (f64x2.pmax (local.get $mv) (local.get $xa)) (local.get $xb)))
+            (local.set $np (i32.add (local.get $np) (i32.const 32)))
+            (local.set $ni (i32.add (local.get $ni) (i32.const 16)))
+            (local.set $r (i32.add (local.get $r) (i32.const 4)))
+            (br $row)))
+        (local.set $p (f64.load (local.get $xr)))
+        (local.set $t (i32.load (local.get $tr)))
+        (local.set $pos (i32.eq (local.get $t) (i32.const 1)))
+        (local.set $kept (i32.ge_s (local.get $t) (i32.const 0)))
+        (local.set $neg (i32.sub (local.get $kept) (local.get $pos)))
+        (f64.store (local.get $pp) (local.get $p))
+        (i32.store (local.get $pi) (i32.add (local.get $base) (local.get $r)))
+        (f64.store (local.get $np) (local.get $p))
+        (i32.store (local.get $ni) (i32.add (local.get $base) (local.get $r)))
+        (local.set $sum (f64.add (local.get $sum) (select (local.get $p) (f64.const 0) (local.get $kept))))
+        (local.set $min (select (local.get $p) (local.get $min)
+                                (i32.and (local.get $pos) (f64.lt (local.get $p) (local.get $min)))))
+        (local.set $max (select (local.get $p) (local.get $max)
+                                (i32.and (local.get $neg) (f64.gt (local.get $p) (local.get $max)))))
+        (local.set $pp (i32.add (local.get $pp) (i32.shl (local.get $pos) (i32.const 3))))
+        (local.set $pi (i32.add (local.get $pi) (i32.shl (local.get $pos) (i32.const 2))))
+        (local.set $np (i32.add (local.get $np) (i32.shl (local.get $neg) (i32.const 3))))
+        (local.set $ni (i32.add (local.get $ni) (i32.shl (local.get $neg) (i32.const 2))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row)))
+    (local.set $sum (f64.add (local.get $sum)
+                             (f64.add (f64x2.extract_lane 0 (local.get $sv)) (f64x2.extract_lane 1 (local.get $sv)))))
+    (local.set $p (f64x2.extract_lane 0 (local.get $mv)))
+    (local.set $max (select (local.get $p) (local.get $max) (f64.gt (local.get $p) (local.get $max))))
+    (local.set $p (f64x2.extract_lane 1 (local.get $mv)))
+    (local.set $max (select (local.get $p) (local.get $max) (f64.gt (local.get $p) (local.get $max))))
+    (i32.store (i32.const 2048) (i32.shr_u (i32.sub (local.get $pi) (i32.load (i32.const 2116))) (i32.const 2)))
+    (i32.store (i32.const 2052) (i32.shr_u (i32.sub (local.get $ni) (i32.load (i32.const 2124))) (i32.const 2)))
+    (f64.store (i32.const 2056) (local.get $sum))
+    (f64.store (i32.const 2064) (local.get $min))
+    (f64.store (i32.const 2072) (local.get $max)))
+
+  ;; simd.wat pool_chunk on $rows rows of $K logits at $x (overwritten by their sigmoids) and targets
+  ;; at $tp, the first row's flat index $base; appends as pool_one.
+  (func (export "pool_chunk") (param $x i32) (param $tp i32) (param $rows i32) (param $K i32) (param $base i32)
+    (local $r i32) (local $c i32) (local $t i32) (local $i i32) (local $p f64)
+    (local $ip i32) (local $in i32) (local $sum f64) (local $min f64) (local $max f64)
+    (local $pp i32) (local $pi i32) (local $np i32) (local $ni i32)
+    (call $sigmoid (local.get $x) (i32.mul (local.get $rows) (local.get $K)))
+    (local.set $sum (f64.load (i32.const 2056)))
+    (local.set $min (f64.load (i32.const 2064)))
+    (local.set $max (f64.load (i32.const 2072)))
+    (local.set $ip (i32.load (i32.const 2048)))
+    (local.set $in (i32.load (i32.const 2052)))
+    (local.set $pp (i32.load (i32.const 2112)))
+    (local.set $pi (i32.load (i32.const 2116)))
+    (local.set $np (i32.load (i32.const 2120)))
+    (local.set $ni (i32.load (i32.const 2124)))
+    (block $rowsDone
+      (loop $row
+        (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rows)))
+        (local.set $t (i32.load (i32.add (local.get $tp) (i32.shl (local.get $r) (i32.const 2)))))
+        (if (i32.ge_s (local.get $t) (i32.const 0))
+          (then
+            (local.set $c (i32.const 0))
+            (loop $class
+              (local.set $i (i32.add (i32.mul (local.get $r) (local.get $K)) (local.get $c)))
+              (local.set $p (f64.load (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 3)))))
+              (local.set $sum (f64.add (local.get $sum) (local.get $p)))
+              (if (i32.eq (local.get $t) (i32.add (local.get $c) (i32.const 1)))
+                (then
+                  (f64.store (i32.add (local.get $pp) (i32.shl (local.get $ip) (i32.const 3))) (local.get $p))
+                  (i32.store (i32.add (local.get $pi) (i32.shl (local.get $ip) (i32.const 2)))
+                             (i32.add (local.get $base) (local.get $i)))
+                  (local.set $ip (i32.add (local.get $ip) (i32.const 1)))
+                  (if (f64.lt (local.get $p) (local.get $min)) (then (local.set $min (local.get $p)))))
+                (else
+                  (f64.store (i32.add (local.get $np) (i32.shl (local.get $in) (i32.const 3))) (local.get $p))
+                  (i32.store (i32.add (local.get $ni) (i32.shl (local.get $in) (i32.const 2)))
+                             (i32.add (local.get $base) (local.get $i)))
+                  (local.set $in (i32.add (local.get $in) (i32.const 1)))
+                  (if (f64.gt (local.get $p) (local.get $max)) (then (local.set $max (local.get $p))))))
+              (local.set $c (i32.add (local.get $c) (i32.const 1)))
+              (br_if $class (i32.lt_u (local.get $c) (local.get $K))))))
+        (local.set $r (i32.add (local.get $r) (i32.const 1)))
+        (br $row)))
+    (i32.store (i32.const 2048) (local.get $ip))
+    (i32.store (i32.const 2052) (local.get $in))
+    (f64.store (i32.const 2056) (local.get $sum))
+    (f64.store (i32.const 2064) (local.get $min))
+    (f64.store (i32.const 2072) (local.get $max)))
+
+  ;; simd.wat $tilt on the n scores at $pp (e into $ep when $store): S, SDP, SE2 of the whole set into
+  ;; SLOTS+32, +40, +48 (from 0; blocks of 1024 from the set's start).
+  (func $tilt (param $pp i32) (param $ep i32) (param $n i32) (param $store i32) (param $grid i32)
+              (param $M f64) (param $scale f64) (param $ext f64)
+    (local $b i32) (local $j i32) (local $end i32) (local $pairsEnd i32) (local $two i32) (local $at i32)
+    (local $S f64) (local $Sdp f64) (local $S2 f64) (local $sv v128) (local $sdpv v128) (local $s2v v128)
+    (local $pa v128) (local $pb v128) (local $ea v128) (local $eb v128) (local $e1 f64) (local $p1 f64)
+    (local $Mv v128) (local $invMv v128) (local $scalev v128) (local $extv v128)
+    (local.set $Mv (f64x2.splat (local.get $M)))
+    (local.set $invMv (f64x2.splat (f64.div (f64.const 1) (local.get $M))))
+    (local.set $scalev (f64x2.splat (local.get $scale)))
+    (local.set $extv (f64x2.splat (local.get $ext)))
+    (block $blocksDone
+      (loop $block
+        (br_if $blocksDone (i32.ge_u (local.get $b) (local.get $n)))
+        (local.set $end (select (i32.add (local.get $b) (i32.const 1024)) (local.get $n)
+                                (i32.lt_u (i32.add (local.get $b) (i32.const 1024)) (local.get $n))))
+        (local.set $pairsEnd (i32.sub (local.get $end) (i32.and (i32.sub (local.get $end) (local.get $b)) (i32.const 1))))
+        (local.set $sv (global.get $ZERO)) (local.set $sdpv (global.get $ZERO)) (local.set $s2v (global.get $ZERO))
+        (local.set $j (local.get $b))
+        (block $pairsDone
+          (loop $pair
+            (br_if $pairsDone (i32.ge_u (local.get $j) (local.get $pairsEnd)))
+            (local.set $two (i32.lt_u (i32.add (local.get $j) (i32.const 2)) (local.get $pairsEnd)))
+            (local.set $at (i32.shl (local.get $j) (i32.const 3)))
+            (local.set $pa (v128.load (i32.add (local.get $pp) (local.get $at))))
+            (local.set $pb (select (result v128) (v128.load offset=16 (i32.add (local.get $pp) (local.get $at)))
+                                   (local.get $pa) (local.get $two)))
+            (if (local.get $grid)
+              (then
+                (call $grid4 (local.get $pa) (local.get $pb) (local.get $Mv) (local.get $invMv) (local.get $scalev))
+                (local.set $eb)
+                (local.set $ea))
+              (else
+                (call $exp4 (f64x2.mul (f64x2.sub (local.get $pa) (local.get $extv)) (local.get $scalev))
+                            (f64x2.mul (f64x2.sub (local.get $pb) (local.get $extv)) (local.get $scalev)))
+                (local.set $eb)
+                (local.set $ea)))
+            (local.set $sv (f64x2.add (local.get $sv) (local.get $ea)))
+            (local.set $sdpv (f64x2.add (local.get $sdpv) (f64x2.mul (local.get $ea) (f64x2.sub (local.get $pa) (local.get $extv)))))
+            (local.set $s2v (f64x2.add (local.get $s2v) (f64x2.mul (local.get $ea) (local.get $ea))))
+            (if (local.get $store)
+              (then (v128.store (i32.add (local.get $ep) (local.get $at)) (local.get $ea))))
+            (if (local.get $two)
+              (then
+                (local.set $sv (f64x2.add (local.get $sv) (local.get $eb)))
+                (local.set $sdpv (f64x2.add (local.get $sdpv) (f64x2.mul (local.get $eb) (f64x2.sub (local.get $pb) (local.get $extv)))))
+                (local.set $s2v (f64x2.add (local.get $s2v) (f64x2.mul (local.get $eb) (local.get $eb))))
+                (if (local.get $store)
+                  (then (v128.store offset=16 (i32.add (local.get $ep) (local.get $at)) (local.get $eb))))))
+            (local.set $j (i32.add (local.get $j) (i32.add (i32.const 2) (i32.shl (local.get $two) (i32.const 1)))))
+            (br $pair)))
+        (if (i32.lt_u (local.get $j) (local.get $end))
+          (then
+            (local.set $at (i32.shl (local.get $j) (i32.const 3)))
+            (local.set $p1 (f64.load (i32.add (local.get $pp) (local.get $at))))
+            (if (local.get $grid)
+              (then (local.set $e1 (call $grid1 (local.get $p1) (local.get $M) (f64x2.extract_lane 0 (local.get $invMv))
+                                                (local.get $scale))))
+              (else (local.set $e1 (call $exp1 (f64.mul (f64.sub (local.get $p1) (local.get $ext)) (local.get $scale))))))
+            (if (local.get $store)
+              (then (f64.store (i32.add (local.get $ep) (local.get $at)) (local.get $e1))))
+            (local.set $sv (f64x2.add (local.get $sv) (f64x2.replace_lane 0 (global.get $ZERO) (local.get $e1))))
+            (local.set $sdpv (f64x2.add (local.get $sdpv) (f64x2.replace_lane 0 (global.get $ZERO)
+                                          (f64.mul (local.get $e1) (f64.sub (local.get $p1) (local.get $ext))))))
+            (local.set $s2v (f64x2.add (local.get $s2v) (f64x2.replace_lane 0 (global.get $ZERO)
+                                         (f64.mul (local.get $e1) (local.get $e1)))))))
+        (local.set $S (f64.add (local.get $S) (f64.add (f64x2.extract_lane 0 (local.get $sv)) (f64x2.extract_lane 1 (local.get $sv)))))
+        (local.set $Sdp (f64.add (local.get $Sdp) (f64.add (f64x2.extract_lane 0 (local.get $sdpv)) (f64x2.extract_lane 1 (local.get $sdpv)))))
+        (local.set $S2 (f64.add (local.get $S2) (f64.add (f64x2.extract_lane 0 (local.get $s2v)) (f64x2.extract_lane 1 (local.get $s2v)))))
+        (local.set $b (local.get $end))
+        (br $block)))
+    (f64.store (i32.const 2080) (local.get $S))
+    (f64.store (i32.const 2088) (local.get $Sdp))
+    (f64.store (i32.const 2096) (local.get $S2)))
+
+  (func (export "tilt_grid") (param $pp i32) (param $ep i32) (param $n i32) (param $store i32)
+                             (param $M f64) (param $scale f64) (param $ext f64)
+    (call $tilt (local.get $pp) (local.get $ep) (local.get $n) (local.get $store) (i32.const 1)
+                (local.get $M) (local.get $scale) (local.get $ext)))
+
+  (func (export "tilt_exp") (param $pp i32) (param $ep i32) (param $n i32) (param $store i32)
+                            (param $scale f64) (param $ext f64)
+    (call $tilt (local.get $pp) (local.get $ep) (local.get $n) (local.get $store) (i32.const 0)
+                (f64.const 1) (local.get $scale) (local.get $ext)))
+
+  ;; simd.wat gradient on the n entries at $pp (p), $qp (e in, q = e·invS out), $gp (∂DR/∂p out),
+  ;; $ip (flat indices): ∂DR/∂logit scattered into the float64 array at $gl (no window: it is in this
+  ;; memory). An odd n computes one pair past the end (the 16 bytes after each array), scattering n.
+  (func (export "gradient") (param $pp i32) (param $qp i32) (param $gp i32) (param $ip i32) (param $gl i32)
+                            (param $n i32) (param $invS f64) (param $mean f64) (param $sol f64) (param $g0 f64)
+    (local $j i32) (local $end i32) (local $p v128) (local $q v128) (local $g v128) (local $dx v128)
+    (local $invSv v128) (local $meanv v128) (local $solv v128) (local $g0v v128)
+    (local.set $invSv (f64x2.splat (local.get $invS)))
+    (local.set $meanv (f64x2.splat (local.get $mean)))
+    (local.set $solv (f64x2.splat (local.get $sol)))
+    (local.set $g0v (f64x2.splat (local.get $g0)))
+    (local.set $end (i32.shl (local.get $n) (i32.const 3)))
+    (block $done
+      (loop $pair
+        (br_if $done (i32.ge_u (local.get $j) (local.get $end)))
+        (local.set $p (v128.load (i32.add (local.get $pp) (local.get $j))))
+        (local.set $q (f64x2.mul (v128.load (i32.add (local.get $qp) (local.get $j))) (local.get $invSv)))
+        (v128.store (i32.add (local.get $qp) (local.get $j)) (local.get $q))
+        (local.set $g (f64x2.mul (f64x2.mul (local.get $g0v) (local.get $q))
+                                 (f64x2.add (global.get $ONE)
+                                            (f64x2.mul (f64x2.sub (local.get $p) (local.get $meanv)) (local.get $solv)))))
+        (v128.store (i32.add (local.get $gp) (local.get $j)) (local.get $g))
+        (local.set $dx (f64x2.mul (f64x2.mul (local.get $g) (local.get $p)) (f64x2.sub (global.get $ONE) (local.get $p))))
+        (f64.store (i32.add (local.get $gl)
+                            (i32.shl (i32.load (i32.add (local.get $ip) (i32.shr_u (local.get $j) (i32.const 1)))) (i32.const 3)))
+                   (f64x2.extract_lane 0 (local.get $dx)))
+        (if (i32.lt_u (i32.add (local.get $j) (i32.const 8)) (local.get $end))
+          (then
+            (f64.store (i32.add (local.get $gl)
+                                (i32.shl (i32.load offset=4 (i32.add (local.get $ip) (i32.shr_u (local.get $j) (i32.const 1))))
+                                         (i32.const 3)))
+                       (f64x2.extract_lane 1 (local.get $dx)))))
+        (local.set $j (i32.add (local.get $j) (i32.const 16)))
+        (br $pair)))))
