@@ -47,10 +47,22 @@ const SLOT_KEPT_I32 = 14;
 const SLOT_POS_I32 = 15;
 
 /** What the engine uses of WebAssembly (typed here: the engine's lib is plain ES, without DOM). */
-interface WasmApi {
+export interface WasmApi {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: unknown };
+  Memory: new (descriptor: { initial: number }) => WasmMemory;
+}
+
+/** A WebAssembly.Memory: its buffer is replaced (the old one detached) by every grow. */
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+
+/** The global WebAssembly object, or undefined where there is none. */
+export function wasmApi(): WasmApi | undefined {
+  return (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 }
 
 interface SimdExports {
@@ -121,7 +133,8 @@ export interface SimdKernels {
   ): void;
 }
 
-function decodeBase64(text: string): Uint8Array {
+/** The bytes of a base64 string (atob: browsers, workers and Node ≥ 16 have it). */
+export function decodeBase64(text: string): Uint8Array {
   const atob = (globalThis as unknown as { atob: (s: string) => string }).atob;
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
@@ -131,7 +144,7 @@ function decodeBase64(text: string): Uint8Array {
 
 /** The kernels, or null where WebAssembly or its SIMD is missing or compiling fails. */
 function instantiate(): SimdKernels | null {
-  const api = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+  const api = wasmApi();
   if (api === undefined) return null;
   try {
     const bytes = decodeBase64(SIMD_WASM_BASE64);
