@@ -2,9 +2,12 @@
  * The training loop's forward + gradient step in place: `pool` + `evaluate` on one problem, the same
  * doubles bit for bit, with the pooled arrays and the workspace living in a WebAssembly memory the
  * step owns, sized for the problem. The kernels (kernels/inplace.wat) run directly on those arrays by
- * byte offsets, so the only copies are the logits (in chunks, into a staging buffer the sigmoids are
- * taken in) and the targets (once per call); the chunked path (pool + evaluate through kernels/simd.ts)
- * copies every array in and out of its fixed memory, ~90 MB per call at 10⁶ entries.
+ * byte offsets, so the only copies are the logits and targets, chunk by chunk into staging buffers
+ * (the sigmoids are taken there, the targets checked and counted as they are split); the chunked path
+ * (pool + evaluate through kernels/simd.ts) copies every array in and out of its fixed memory, ~90 MB
+ * per call at 10⁶ entries. The arrays are laid out for the largest sets R rows of K could give (n−
+ * ≤ R·K, n+ ≤ R), so nothing is counted before the split; pages the sets do not reach are never
+ * touched.
  *
  * Where WebAssembly SIMD is missing (or setKernelPath('ts') forces the TypeScript loops), where the
  * module does not compile (e.g. a browser's synchronous-compile limit on the main thread), for a
@@ -51,10 +54,11 @@ export interface DrStep {
 
 /** Entries of the logits' staging buffer (simd.ts CHUNK; a multiple of the 1024 of blocked sums). */
 const CHUNK = 8192;
-/** Byte offsets in the step's memory (inplace.wat's header). */
+/** Byte offsets in the step's memory (inplace.wat's header): staged logits, staged targets, arrays. */
 const SLOTS = 2048;
 const STAGE = 532480;
-const DYNAMIC = STAGE + CHUNK * 8;
+const STAGE_T = STAGE + CHUNK * 8;
+const DYNAMIC = STAGE_T + CHUNK * 4;
 const PAGE = 65536;
 /** Largest memory the step lays out: offsets and byte counts stay below 2^31 in the kernels' i32s. */
 const MAX_BYTES = 2 ** 31 - PAGE;
@@ -69,12 +73,10 @@ const F_MAX = 3;
 const F_S = 4;
 const F_SDP = 5;
 const F_SE2 = 6;
-const I_KEPT = 14;
-const I_POS = 15;
 const I_PPOS = 16;
+const I_TMAX = 20;
 
 interface InplaceExports {
-  count(tp: number, n: number): number;
   pool_one(x: number, tp: number, rows: number, base: number): void;
   pool_chunk(x: number, tp: number, rows: number, K: number, base: number): void;
   grid_table(scale: number, shift: number, M: number): void;
@@ -124,12 +126,10 @@ function after(at: number, bytes: number): number {
   return (at + bytes + TAIL + 15) & ~15;
 }
 
-/** Byte offsets of one problem's arrays in the step's memory. */
+/** Byte offsets of the arrays of a problem of R rows of K in the step's memory. */
 interface Layout {
   readonly R: number;
   readonly K: number;
-  readonly nPos: number;
-  readonly nNeg: number;
   readonly pPos: number;
   readonly posIndex: number;
   readonly pNeg: number;
@@ -142,27 +142,22 @@ interface Layout {
   readonly end: number;
 }
 
-/** Targets at DYNAMIC (R int32), then the arrays. */
-function targetsEnd(R: number): number {
-  return after(DYNAMIC, R * 4);
-}
-
-function layout(R: number, K: number, nPos: number, nNeg: number): Layout {
-  const pPos = targetsEnd(R);
-  const posIndex = after(pPos, nPos * 8);
-  const pNeg = after(posIndex, nPos * 4);
-  const negIndex = after(pNeg, nNeg * 8);
-  const qPos = after(negIndex, nNeg * 4);
-  const qNeg = after(qPos, nPos * 8);
-  const gradPPos = after(qNeg, nNeg * 8);
-  const gradPNeg = after(gradPPos, nPos * 8);
-  const gradLogits = after(gradPNeg, nNeg * 8);
-  const end = after(gradLogits, R * K * 8);
+/** Each array sized for its set's largest size: n− ≤ R·K, n+ ≤ R (one positive per row at most). */
+function layout(R: number, K: number): Layout {
+  const n = R * K;
+  const pNeg = DYNAMIC;
+  const negIndex = after(pNeg, n * 8);
+  const pPos = after(negIndex, n * 4);
+  const posIndex = after(pPos, R * 8);
+  const qNeg = after(posIndex, R * 4);
+  const gradPNeg = after(qNeg, n * 8);
+  const qPos = after(gradPNeg, n * 8);
+  const gradPPos = after(qPos, R * 8);
+  const gradLogits = after(gradPPos, R * 8);
+  const end = after(gradLogits, n * 8);
   return {
     R,
     K,
-    nPos,
-    nNeg,
     pPos,
     posIndex,
     pNeg,
@@ -184,9 +179,10 @@ class InplaceStep {
   private slotsF64!: Float64Array;
   private slotsI32!: Int32Array;
   private stage!: Float64Array;
-  private targetsI32!: Int32Array;
+  private stageT!: Int32Array;
   private lay: Layout | null = null;
   private views: (Omit<Pooled, 'posMin' | 'negMax'> & Workspace) | null = null;
+  private viewCounts = [-1, -1];
 
   constructor(module: object) {
     const api = wasmApi()!;
@@ -210,15 +206,21 @@ class InplaceStep {
     this.slotsF64 = new Float64Array(buffer, SLOTS, 8);
     this.slotsI32 = new Int32Array(buffer, SLOTS, 32);
     this.stage = new Float64Array(buffer, STAGE, CHUNK);
-    this.targetsI32 = new Int32Array(buffer, DYNAMIC, (buffer.byteLength - DYNAMIC) >> 2);
+    this.stageT = new Int32Array(buffer, STAGE_T, CHUNK);
     this.views = null;
   }
 
-  private viewsFor(lay: Layout): Omit<Pooled, 'posMin' | 'negMax'> & Workspace {
-    if (this.views !== null && this.lay === lay) return this.views;
+  /** The arrays as views of their sets' sizes (remade only when a size or the buffer changed). */
+  private viewsFor(
+    lay: Layout,
+    nPos: number,
+    nNeg: number,
+  ): Omit<Pooled, 'posMin' | 'negMax'> & Workspace {
+    const counts = this.viewCounts;
+    if (this.views !== null && counts[0] === nPos && counts[1] === nNeg) return this.views;
     const b = this.buffer!;
-    const { nPos, nNeg } = lay;
-    this.lay = lay;
+    counts[0] = nPos;
+    counts[1] = nNeg;
     this.views = {
       R: lay.R,
       K: lay.K,
@@ -236,30 +238,20 @@ class InplaceStep {
   }
 
   /** The layout of this problem, memory grown for it (the views remade when it changed). */
-  private layoutFor(R: number, K: number, nPos: number, nNeg: number): Layout {
+  private layoutFor(R: number, K: number): Layout {
     const old = this.lay;
-    const lay =
-      old !== null && old.R === R && old.K === K && old.nPos === nPos && old.nNeg === nNeg
-        ? old
-        : layout(R, K, nPos, nNeg);
+    if (old !== null && old.R === R && old.K === K) return old;
+    const lay = layout(R, K);
     this.ensure(lay.end);
+    this.lay = lay;
+    this.views = null;
     return lay;
   }
 
   run(logits: Float64Array, targets: Int32Array, K: number, params: DRParams): DrStepOutput {
     const R = targets.length;
     const ex = this.ex;
-    // the targets, copied once: counted here, read by the pool loop below
-    this.ensure(targetsEnd(R));
-    this.targetsI32.set(targets);
-    if (ex.count(DYNAMIC, R) > K) {
-      checkAndCountTargets(logits, targets, K); // throws pool's error for the first target above K
-    }
-    const nRows = this.slotsI32[I_KEPT];
-    const nPos = this.slotsI32[I_POS];
-    const nNeg = nRows * K - nPos;
-    const lay = this.layoutFor(R, K, nPos, nNeg);
-    const v = this.viewsFor(lay);
+    const lay = this.layoutFor(R, K);
     const slotsI32 = this.slotsI32;
     const slots = this.slotsF64;
 
@@ -273,13 +265,19 @@ class InplaceStep {
     slotsI32[I_PPOS + 1] = lay.posIndex;
     slotsI32[I_PPOS + 2] = lay.pNeg;
     slotsI32[I_PPOS + 3] = lay.negIndex;
+    slotsI32[I_TMAX] = -1;
     const rows = Math.floor(CHUNK / K);
     const stage = this.stage;
+    const stageT = this.stageT;
     for (let r0 = 0; r0 < R; r0 += rows) {
       const r1 = r0 + rows < R ? r0 + rows : R;
       stage.set(logits.subarray(r0 * K, r1 * K));
-      if (K === 1) ex.pool_one(STAGE, DYNAMIC + r0 * 4, r1 - r0, r0);
-      else ex.pool_chunk(STAGE, DYNAMIC + r0 * 4, r1 - r0, K, r0 * K);
+      stageT.set(targets.subarray(r0, r1));
+      if (K === 1) ex.pool_one(STAGE, STAGE_T, r1 - r0, r0);
+      else ex.pool_chunk(STAGE, STAGE_T, r1 - r0, K, r0 * K);
+    }
+    if (slotsI32[I_TMAX] > K) {
+      checkAndCountTargets(logits, targets, K); // throws pool's error for the first target above K
     }
     // p ∈ [0, 1] for every non-NaN logit, so the sum is NaN exactly when some kept logit is
     if (slots[F_SUM] !== slots[F_SUM]) {
@@ -288,6 +286,9 @@ class InplaceStep {
     }
     const posMin = slots[F_MIN];
     const negMax = slots[F_MAX];
+    const nPos = slotsI32[I_NPOS];
+    const nNeg = slotsI32[I_NNEG];
+    const v = this.viewsFor(lay, nPos, nNeg);
 
     // evaluate (evaluate.ts run with a uniform prior): negatives first, then positives
     validateParams(params);
@@ -380,9 +381,9 @@ class InplaceStep {
   }
 }
 
-/** Bytes the in-place path would lay out for R rows of K (n+ and n− at their largest). */
+/** Bytes the in-place path lays out for R rows of K (layout(R, K).end, bounded). */
 function boundBytes(R: number, K: number): number {
-  return DYNAMIC + R * 4 + R * K * 36 + 20 * TAIL + 256;
+  return DYNAMIC + R * K * 36 + R * 28 + 10 * (TAIL + 16);
 }
 
 /** The plain path: pool + evaluate on kept buffers (pool's reuse, one workspace). */

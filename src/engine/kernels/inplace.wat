@@ -12,13 +12,14 @@
 ;; Memory (bytes; the caller sizes it, and may grow it between calls):
 ;;   0        EXP2   2^(j/256), j = 0..255 (exp2Table.ts, written by drStep.ts)
 ;;   2048     SLOTS  i32 +0 n+ so far, +4 n− so far; f64 +8 Σp, +16 min p+, +24 max p−;
-;;                   f64 +32 S, +40 SDP, +48 SE2; i32 +56 kept rows, +60 positive rows (count);
-;;                   i32 +64 pPos, +68 posIndex, +72 pNeg, +76 negIndex (byte offsets of the arrays
-;;                   pool writes, set by the caller)
+;;                   f64 +32 S, +40 SDP, +48 SE2; i32 +64 pPos, +68 posIndex, +72 pNeg, +76
+;;                   negIndex (byte offsets of the arrays pool writes, set by the caller); i32 +80
+;;                   the largest target so far (pool checks the targets as it splits)
 ;;   4096     GRID   gridTable's T_m, m = 0..65536
 ;;   from 532480     whatever the caller lays out (drStep.ts): logits staging, targets, the arrays.
 ;; Every array the loops write must be followed by 16 bytes the caller does not use: pool_one stores
-;; one entry past the end of a set (a slot no further than its count, as in simd.wat), and gradient on
+;; one entry past the end of a set (a slot no further than its count, as in simd.wat); pool's arrays
+;; must hold a set as large as its targets could make it (the caller counts nothing beforehand), and gradient on
 ;; an odd n computes one pair past the end (q and ∂DR/∂p of a phantom entry, never scattered).
 (module
   (import "m" "exp" (func $mexp (param f64) (result f64)))
@@ -26,49 +27,12 @@
 
   ;; @include simd.wat: $N_LN2 $SHIFT $SHIFT_BITS $C1 $C2 $X_MIN $X_MAX $J_MASK $K_MASK $ONE $HALF $SIXTH $C24 $ZERO $IOTA $exp1 $lanes $exp4 $sigmoid1 $sigmoid $grid_table $grid1 $grid4
 
-  ;; simd.wat count_targets on the $n targets at $tp: SLOTS+56 kept rows, +60 positive rows; returns
-  ;; the largest target (−2^31 for n = 0).
-  (func (export "count") (param $tp i32) (param $n i32) (result i32)
-    (local $j i32) (local $end i32) (local $v v128) (local $kv v128) (local $pv v128) (local $mv v128)
-    (local $t i32) (local $max i32) (local $kept i32) (local $pos i32)
-    (local.set $mv (i32x4.splat (i32.const 0x80000000)))
-    (local.set $j (local.get $tp))
-    (local.set $end (i32.add (local.get $tp) (i32.shl (i32.and (local.get $n) (i32.const -4)) (i32.const 2))))
-    (block $done
-      (loop $quads
-        (br_if $done (i32.ge_u (local.get $j) (local.get $end)))
-        (local.set $v (v128.load (local.get $j)))
-        (local.set $kv (i32x4.sub (local.get $kv) (i32x4.ge_s (local.get $v) (global.get $ZERO))))
-        (local.set $pv (i32x4.sub (local.get $pv) (i32x4.gt_s (local.get $v) (global.get $ZERO))))
-        (local.set $mv (i32x4.max_s (local.get $mv) (local.get $v)))
-        (local.set $j (i32.add (local.get $j) (i32.const 16)))
-        (br $quads)))
-    (local.set $kv (i32x4.add (local.get $kv) (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $kv) (local.get $kv))))
-    (local.set $pv (i32x4.add (local.get $pv) (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $pv) (local.get $pv))))
-    (local.set $mv (i32x4.max_s (local.get $mv) (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $mv) (local.get $mv))))
-    (local.set $kept (i32.add (i32x4.extract_lane 0 (local.get $kv)) (i32x4.extract_lane 1 (local.get $kv))))
-    (local.set $pos (i32.add (i32x4.extract_lane 0 (local.get $pv)) (i32x4.extract_lane 1 (local.get $pv))))
-    (local.set $max (select (i32x4.extract_lane 0 (local.get $mv)) (i32x4.extract_lane 1 (local.get $mv))
-                            (i32.gt_s (i32x4.extract_lane 0 (local.get $mv)) (i32x4.extract_lane 1 (local.get $mv)))))
-    (local.set $end (i32.add (local.get $tp) (i32.shl (local.get $n) (i32.const 2))))
-    (block $tailDone
-      (loop $tail
-        (br_if $tailDone (i32.ge_u (local.get $j) (local.get $end)))
-        (local.set $t (i32.load (local.get $j)))
-        (local.set $kept (i32.add (local.get $kept) (i32.ge_s (local.get $t) (i32.const 0))))
-        (local.set $pos (i32.add (local.get $pos) (i32.gt_s (local.get $t) (i32.const 0))))
-        (local.set $max (select (local.get $t) (local.get $max) (i32.gt_s (local.get $t) (local.get $max))))
-        (local.set $j (i32.add (local.get $j) (i32.const 4)))
-        (br $tail)))
-    (i32.store (i32.const 2104) (local.get $kept))
-    (i32.store (i32.const 2108) (local.get $pos))
-    (local.get $max))
-
   ;; simd.wat pool_one on $rows rows: logits at $x (overwritten by their sigmoids), targets at $tp,
   ;; the first row's flat index $base; p and flat index appended to the arrays at SLOTS+64..76 after
-  ;; the SLOTS+0 / +4 entries already there (both counts carried, as Σp, min p+ and max p−).
+  ;; the SLOTS+0 / +4 entries already there (both counts carried, as Σp, min p+, max p− and the
+  ;; largest target, SLOTS+80). A target above 1 is split as a 0 (the caller then throws).
   (func (export "pool_one") (param $x i32) (param $tp i32) (param $rows i32) (param $base i32)
-    (local $r i32) (local $t i32) (local $pos i32) (local $neg i32) (local $kept i32) (local $p f64)
+    (local $r i32) (local $t i32) (local $pos i32) (local $neg i32) (local $kept i32) (local $p f64) (local $tmax i32)
     (local $pp i32) (local $pi i32) (local $np i32) (local $ni i32) (local $xr i32) (local $tr i32)
     (local $sum f64) (local $min f64) (local $max f64)
     (local $xa v128) (local $xb v128) (local $sv v128) (local $mv v128)
@@ -77,6 +41,7 @@
     (local.set $min (f64.load (i32.const 2064)))
     (local.set $max (f64.load (i32.const 2072)))
     (local.set $mv (f64x2.splat (local.get $max)))
+    (local.set $tmax (i32.load (i32.const 2128)))
     ;; write pointers: the arrays' next slots
     (local.set $pp (i32.add (i32.load (i32.const 2112)) (i32.shl (i32.load (i32.const 2048)) (i32.const 3))))
     (local.set $pi (i32.add (i32.load (i32.const 2116)) (i32.shl (i32.load (i32.const 2048)) (i32.const 2))))
@@ -104,6 +69,7 @@
             (br $row)))
         (local.set $p (f64.load (local.get $xr)))
         (local.set $t (i32.load (local.get $tr)))
+        (local.set $tmax (select (local.get $t) (local.get $tmax) (i32.gt_s (local.get $t) (local.get $tmax))))
         (local.set $pos (i32.eq (local.get $t) (i32.const 1)))
         (local.set $kept (i32.ge_s (local.get $t) (i32.const 0)))
         (local.set $neg (i32.sub (local.get $kept) (local.get $pos)))
@@ -130,14 +96,15 @@
     (local.set $max (select (local.get $p) (local.get $max) (f64.gt (local.get $p) (local.get $max))))
     (i32.store (i32.const 2048) (i32.shr_u (i32.sub (local.get $pi) (i32.load (i32.const 2116))) (i32.const 2)))
     (i32.store (i32.const 2052) (i32.shr_u (i32.sub (local.get $ni) (i32.load (i32.const 2124))) (i32.const 2)))
+    (i32.store (i32.const 2128) (local.get $tmax))
     (f64.store (i32.const 2056) (local.get $sum))
     (f64.store (i32.const 2064) (local.get $min))
     (f64.store (i32.const 2072) (local.get $max)))
 
   ;; simd.wat pool_chunk on $rows rows of $K logits at $x (overwritten by their sigmoids) and targets
-  ;; at $tp, the first row's flat index $base; appends as pool_one.
+  ;; at $tp, the first row's flat index $base; appends as pool_one (a target above K: K negatives).
   (func (export "pool_chunk") (param $x i32) (param $tp i32) (param $rows i32) (param $K i32) (param $base i32)
-    (local $r i32) (local $c i32) (local $t i32) (local $i i32) (local $p f64)
+    (local $r i32) (local $c i32) (local $t i32) (local $i i32) (local $p f64) (local $tmax i32)
     (local $ip i32) (local $in i32) (local $sum f64) (local $min f64) (local $max f64)
     (local $pp i32) (local $pi i32) (local $np i32) (local $ni i32)
     (call $sigmoid (local.get $x) (i32.mul (local.get $rows) (local.get $K)))
@@ -150,10 +117,12 @@
     (local.set $pi (i32.load (i32.const 2116)))
     (local.set $np (i32.load (i32.const 2120)))
     (local.set $ni (i32.load (i32.const 2124)))
+    (local.set $tmax (i32.load (i32.const 2128)))
     (block $rowsDone
       (loop $row
         (br_if $rowsDone (i32.ge_u (local.get $r) (local.get $rows)))
         (local.set $t (i32.load (i32.add (local.get $tp) (i32.shl (local.get $r) (i32.const 2)))))
+        (local.set $tmax (select (local.get $t) (local.get $tmax) (i32.gt_s (local.get $t) (local.get $tmax))))
         (if (i32.ge_s (local.get $t) (i32.const 0))
           (then
             (local.set $c (i32.const 0))
@@ -180,6 +149,7 @@
         (br $row)))
     (i32.store (i32.const 2048) (local.get $ip))
     (i32.store (i32.const 2052) (local.get $in))
+    (i32.store (i32.const 2128) (local.get $tmax))
     (f64.store (i32.const 2056) (local.get $sum))
     (f64.store (i32.const 2064) (local.get $min))
     (f64.store (i32.const 2072) (local.get $max)))
