@@ -80,15 +80,7 @@ interface InplaceExports {
   pool_one(x: number, tp: number, rows: number, base: number): void;
   pool_chunk(x: number, tp: number, rows: number, K: number, base: number): void;
   grid_table(scale: number, shift: number, M: number): void;
-  tilt_grid(
-    pp: number,
-    ep: number,
-    n: number,
-    store: number,
-    M: number,
-    scale: number,
-    ext: number,
-  ): void;
+  tilt_grid(pp: number, ep: number, n: number, M: number, scale: number, ext: number): void;
   tilt_exp(pp: number, ep: number, n: number, store: number, scale: number, ext: number): void;
   gradient(
     pp: number,
@@ -371,7 +363,7 @@ class InplaceStep {
     const M = gridSize(scale, n);
     if (M > 0) {
       this.ex.grid_table(scale, ext, M);
-      this.ex.tilt_grid(pp, ep, n, 1, M, scale, ext);
+      this.ex.tilt_grid(pp, ep, n, M, scale, ext);
     } else this.ex.tilt_exp(pp, ep, n, 1, scale, ext);
     sums[SUM_S] = this.slotsF64[F_S];
     sums[SUM_SDP] = this.slotsF64[F_SDP];
