@@ -152,10 +152,10 @@ describe('createDrStep().run is pool + evaluate, bit for bit', () => {
     );
   });
 
-  it('at sizes around the chunk (8192) and block (1024) boundaries', () => {
+  it('at sizes around the chunk (8192) and block (1024) boundaries, and where the defaults take the negatives’ exps from the table', () => {
     const step: DrStep = createDrStep();
     for (const K of [1, 3]) {
-      for (const R of [1, 2, 3, 4, 5, 1023, 1025, 8191, 8192, 8193, 16385, 20001]) {
+      for (const R of [1, 2, 3, 4, 5, 1023, 1025, 8191, 8192, 8193, 16385, 20001, 70001]) {
         const logits = new Float64Array(R * K);
         const targets = new Int32Array(R);
         for (let r = 0; r < R; r++) {
