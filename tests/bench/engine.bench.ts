@@ -5,7 +5,8 @@
  * The engine runs on its default kernels (WebAssembly SIMD where it compiles, src/engine/kernels/simd.ts);
  * fwd+grad is the training loop's call, a DrStep (src/engine/drStep.ts: pool + evaluate in place in its
  * own WebAssembly memory); the column "pool+eval ms" times the same numbers by pool + evaluate on kept
- * buffers (the call before the step), "ts ms" the step on the TypeScript kernels, all alternating.
+ * buffers (the call before the step), "ts ms" that on the TypeScript kernels (what the step runs where
+ * WebAssembly SIMD is missing), all alternating.
  * The last line is `ratio engine/numpy at N=1e6: R` (or `n/a`).
  */
 import { spawnSync } from 'node:child_process';
@@ -217,9 +218,10 @@ function benchOne(size: (typeof SIZES)[number], numpy: boolean, dir: string): Ro
   for (let b = 0; b < BLOCKS; b++) {
     timeRuns(fwdGradStep, b === 0 ? warmup : 1, perBlock, tStep);
     timeRuns(fwdGradKept, b === 0 ? warmup : 1, perBlock, tKept);
-    // the same call on the TypeScript kernels, alternating with the default path's in every block
+    // pool + evaluate on the TypeScript kernels (what the step runs where WebAssembly SIMD is
+    // missing), on pool+eval's buffers, alternating with the default path's in every block
     setKernelPath('ts');
-    timeRuns(fwdGradStep, b === 0 ? warmup : 1, perBlock, tTs);
+    timeRuns(fwdGradKept, b === 0 ? warmup : 1, perBlock, tTs);
     setKernelPath(null);
     timeRuns(poolKept, b === 0 ? warmup : 1, perBlock, tPool);
     timeRuns(fwdGradFresh, b === 0 ? warmup : 1, perBlock, tFresh);
@@ -342,7 +344,7 @@ function main(): void {
   );
   console.log('               argument, one Workspace): the training-loop call before the step');
   console.log(
-    '  ts         = fwd+grad on the TypeScript kernels (setKernelPath("ts"): pool + evaluate on kept buffers)',
+    '  ts         = pool+eval on the TypeScript kernels (setKernelPath("ts"); what the step runs without SIMD)',
   );
   console.log('  pool       = the pool half of pool+eval alone (sigmoids and the split)');
   console.log(
