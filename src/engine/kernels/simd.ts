@@ -13,7 +13,8 @@
  * TypeScript loops, forward + gradient is ~1.8× faster at N = 1e5 and ~1.3× at N = 1e6 (bench
  * column "ts ms"). The module is compiled synchronously on first use (~2 ms): it is under the 4 KB
  * that Chrome allows on the main thread, and anywhere compiling fails (no WebAssembly, no SIMD, a
- * stricter limit) the TypeScript path is taken.
+ * stricter limit) the TypeScript path is taken. The training loop's forward + gradient does not copy:
+ * drStep.ts runs inplace.wat (the same loops, by byte offsets) on arrays in a memory it owns.
  */
 import { EXP2_TABLE } from '../exp2Table.ts';
 import { SUM_S, SUM_SDP, SUM_SE2 } from './layout.ts';
