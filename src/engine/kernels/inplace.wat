@@ -6,8 +6,12 @@
 ;; Same doubles as simd.wat (hence as the TypeScript loops), bit for bit: the exp, sigmoid and table
 ;; functions and their constants are not copied here but spliced in from simd.wat by buildWasm.ts (the
 ;; `@include` line below), and each loop below performs its simd.wat twin's operations in the same
-;; order; only where a value is loaded from or stored to changes. Sums are blocked by 1024 as two
-;; interleaved lane sums from the start of each set, as there (the whole set is one call here).
+;; order; only where a value is loaded from or stored to changes. Two loops inline a body instead of
+;; calling it, because V8 (Node 20) does not inline WebAssembly calls and each call spills the loop's
+;; live vectors: pool_one inlines $exp4 (~10 % of the step at 10⁶), tilt_grid $grid4 (~10 %); those
+;; copies are checked by tests/engine/drStep.test.ts, bit for bit against pool + evaluate. Sums are
+;; blocked by 1024 as two interleaved lane sums from the start of each set, as there (the whole set is
+;; one call here).
 ;;
 ;; Memory (bytes; the caller sizes it, and may grow it between calls):
 ;;   0        EXP2   2^(j/256), j = 0..255 (exp2Table.ts, written by drStep.ts)
