@@ -11,9 +11,9 @@
  *
  * Where WebAssembly SIMD is missing (or setKernelPath('ts') forces the TypeScript loops), where the
  * module does not compile (e.g. a browser's synchronous-compile limit on the main thread), for a
- * non-uniform prior (params.original hard-negative or weights), K above a staging chunk or a problem
- * too large for 32-bit offsets, the step runs plain `pool` + `evaluate` on buffers it keeps: same
- * numbers.
+ * non-uniform prior (params.original hard-negative or weights), K above a staging chunk, a problem
+ * too large for 32-bit offsets or one the memory cannot grow to hold, the step runs plain `pool` +
+ * `evaluate` on buffers it keeps: same numbers.
  */
 import { EXP2_TABLE } from './exp2Table.ts';
 import { createWorkspace, evaluate, resultFromSums } from './evaluate.ts';
@@ -185,11 +185,21 @@ class InplaceStep {
     new Float64Array(this.memory.buffer, 0, EXP2_TABLE.length).set(EXP2_TABLE);
   }
 
-  /** Grows the memory to at least `bytes` (contents kept; every view is remade). */
-  private ensure(bytes: number): void {
+  /**
+   * Grows the memory to at least `bytes` (contents kept; every view is remade); false when it cannot
+   * grow (the engine's limit, or the host's: a browser may refuse hundreds of MB).
+   */
+  private ensure(bytes: number): boolean {
     const have = this.memory.buffer.byteLength;
-    if (bytes > have) this.memory.grow(Math.ceil((bytes - have) / PAGE));
+    if (bytes > have) {
+      try {
+        this.memory.grow(Math.ceil((bytes - have) / PAGE));
+      } catch {
+        return false;
+      }
+    }
     if (this.memory.buffer !== this.buffer) this.refresh();
+    return true;
   }
 
   private refresh(): void {
@@ -229,21 +239,26 @@ class InplaceStep {
     return this.views;
   }
 
-  /** The layout of this problem, memory grown for it (the views remade when it changed). */
-  private layoutFor(R: number, K: number): Layout {
+  /**
+   * The layout of this problem, memory grown for it (the views remade when it changed); null when
+   * the memory cannot grow that far.
+   */
+  private layoutFor(R: number, K: number): Layout | null {
     const old = this.lay;
     if (old !== null && old.R === R && old.K === K) return old;
     const lay = layout(R, K);
-    this.ensure(lay.end);
+    if (!this.ensure(lay.end)) return null;
     this.lay = lay;
     this.views = null;
     return lay;
   }
 
-  run(logits: Float64Array, targets: Int32Array, K: number, params: DRParams): DrStepOutput {
+  /** The step in place, or null (nothing done) when the memory cannot hold this problem. */
+  run(logits: Float64Array, targets: Int32Array, K: number, params: DRParams): DrStepOutput | null {
     const R = targets.length;
     const ex = this.ex;
     const lay = this.layoutFor(R, K);
+    if (lay === null) return null;
     const slotsI32 = this.slotsI32;
     const slots = this.slotsF64;
 
@@ -430,7 +445,8 @@ export function createDrStep(): DrStep {
           const module = compiledModule();
           inplace = module === null ? null : new InplaceStep(module);
         }
-        if (inplace !== null) return inplace.run(logits, targets, K, params);
+        const out = inplace === null ? null : inplace.run(logits, targets, K, params);
+        if (out !== null) return out;
       }
       return plain.run(logits, targets, K, params);
     },

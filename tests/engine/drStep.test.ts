@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_PARAMS,
   SMOOTHINGS,
@@ -206,6 +206,32 @@ describe('createDrStep().run where evaluate skips a set', () => {
         expect(ref.ws.gradLogits.some((g) => g !== 0)).toBe(true);
       }
     }
+  });
+});
+
+describe('createDrStep().run where its memory cannot grow', () => {
+  it('runs pool + evaluate instead, and in place again once the problem fits', () => {
+    const small = { targets: Int32Array.from({ length: 100 }, (_, r) => (r % 9 === 0 ? 1 : 0)) };
+    const logits = (n: number) => Float64Array.from({ length: n }, (_, i) => Math.sin(i) * 5 - 1);
+    const large = Int32Array.from({ length: 300000 }, (_, r) => (r % 77 === 0 ? 1 : 0));
+    const step = createDrStep();
+    expectSame(
+      step.run(logits(100), small.targets, 1, DEFAULT_PARAMS),
+      reference(logits(100), small.targets, 1, DEFAULT_PARAMS),
+    );
+    const grow = vi.spyOn(WebAssembly.Memory.prototype, 'grow').mockImplementation(() => {
+      throw new RangeError('WebAssembly.Memory.grow(): Maximum memory size exceeded');
+    });
+    try {
+      const out = step.run(logits(300000), large, 1, DEFAULT_PARAMS);
+      expect(grow).toHaveBeenCalled();
+      expect(out.ws.gradLogits.buffer.byteLength).toBe(300000 * 8); // its own array, not the memory
+      expectSame(out, reference(logits(300000), large, 1, DEFAULT_PARAMS));
+    } finally {
+      grow.mockRestore();
+    }
+    const again = step.run(logits(100), small.targets, 1, DEFAULT_PARAMS);
+    expectSame(again, reference(logits(100), small.targets, 1, DEFAULT_PARAMS));
   });
 });
 
