@@ -1,22 +1,96 @@
 /**
- * `npm run build:wasm`: compiles src/engine/kernels/simd.wat with wabt into the generated module
- * src/engine/kernels/simdWasm.ts (the bytes in base64), so the app, the CLI and the tests load the
- * WebAssembly without running a compiler. tests/engine/kernels/simdWasm.test.ts recompiles the source
- * and requires exactly the committed file, so the two cannot drift.
+ * `npm run build:wasm`: compiles the WebAssembly sources of src/engine/kernels with wabt into generated
+ * modules (the bytes in base64), so the app, the CLI and the tests load the WebAssembly without running
+ * a compiler:
+ *   simd.wat    → simdWasm.ts     (the chunked kernels, kernels/simd.ts)
+ *   inplace.wat → inplaceWasm.ts  (the in-place step's kernels, drStep.ts)
+ * inplace.wat shares simd.wat's exp, sigmoid and table functions and constants through an include line,
+ * `;; @include simd.wat: $name …`, replaced here by those definitions' text (expandIncludes), so the
+ * two modules cannot compute them differently. tests/engine/kernels/simdWasm.test.ts recompiles both
+ * sources and requires exactly the committed files, so sources and modules cannot drift.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import wabtFactory from 'wabt';
 
-export const WAT_PATH = fileURLToPath(new URL('../src/engine/kernels/simd.wat', import.meta.url));
-export const MODULE_PATH = fileURLToPath(
-  new URL('../src/engine/kernels/simdWasm.ts', import.meta.url),
-);
+/** One WebAssembly source and the generated module it compiles into. */
+export interface WasmSpec {
+  /** The .wat file. */
+  readonly wat: string;
+  /** The generated .ts file. */
+  readonly module: string;
+  /** The exported constant holding the base64 bytes. */
+  readonly constant: string;
+  /** What the module holds, for its header. */
+  readonly what: string;
+}
+
+const kernelsDir = fileURLToPath(new URL('../src/engine/kernels/', import.meta.url));
+
+export const SIMD_SPEC: WasmSpec = {
+  wat: join(kernelsDir, 'simd.wat'),
+  module: join(kernelsDir, 'simdWasm.ts'),
+  constant: 'SIMD_WASM_BASE64',
+  what: 'SIMD kernels',
+};
+
+export const INPLACE_SPEC: WasmSpec = {
+  wat: join(kernelsDir, 'inplace.wat'),
+  module: join(kernelsDir, 'inplaceWasm.ts'),
+  constant: 'INPLACE_WASM_BASE64',
+  what: 'in-place step kernels',
+};
+
+export const WASM_SPECS: readonly WasmSpec[] = [SIMD_SPEC, INPLACE_SPEC];
+
+/** simd.wat's paths (kept for callers that know only that module). */
+export const WAT_PATH = SIMD_SPEC.wat;
+export const MODULE_PATH = SIMD_SPEC.module;
+
+/**
+ * The text of the definition `(global $name …)` or `(func $name …)` in `source`, to its closing
+ * parenthesis (line comments skipped while matching).
+ * @throws Error when `source` defines no such name.
+ */
+export function definitionText(source: string, name: string): string {
+  const head = new RegExp(`\\((?:global|func) \\${name}[\\s)]`);
+  const m = head.exec(source);
+  if (m === null) throw new Error(`no (global|func) ${name} to include`);
+  let depth = 0;
+  for (let i = m.index; i < source.length; i++) {
+    const c = source[i];
+    if (c === ';' && source[i + 1] === ';') {
+      const eol = source.indexOf('\n', i);
+      i = eol < 0 ? source.length : eol;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return source.slice(m.index, i + 1);
+  }
+  throw new Error(`unbalanced definition of ${name}`);
+}
+
+/**
+ * Replaces each line `;; @include FILE: $a $b …` of `source` by the definitions of $a, $b, … in FILE
+ * (relative to `dir`), in the order listed, each with its own comment lines dropped.
+ */
+export function expandIncludes(source: string, dir: string): string {
+  return source.replace(
+    /^([ \t]*);; @include (\S+): (.+)$/gm,
+    (_line, indent: string, file, names) => {
+      const lib = readFileSync(join(dir, file as string), 'utf8');
+      return (names as string)
+        .trim()
+        .split(/\s+/)
+        .map((name) => `${indent};; from ${file as string}\n${indent}${definitionText(lib, name)}`)
+        .join('\n');
+    },
+  );
+}
 
 /** The binary of a WAT source: SIMD on, no names section (the bytes depend on the code alone). */
-export async function compileWat(source: string): Promise<Uint8Array> {
+export async function compileWat(source: string, dir = kernelsDir): Promise<Uint8Array> {
   const wabt = await wabtFactory();
-  const module = wabt.parseWat('simd.wat', source, { simd: true });
+  const module = wabt.parseWat('kernel.wat', expandIncludes(source, dir), { simd: true });
   try {
     module.resolveNames();
     module.validate();
@@ -26,28 +100,31 @@ export async function compileWat(source: string): Promise<Uint8Array> {
   }
 }
 
-/** The text of simdWasm.ts for these bytes (base64 in lines of 96 characters). */
-export function renderModule(bytes: Uint8Array): string {
+/** The text of the generated module for these bytes (base64 in lines of 96 characters). */
+export function renderModule(bytes: Uint8Array, spec: WasmSpec = SIMD_SPEC): string {
   const base64 = Buffer.from(bytes).toString('base64');
   const lines: string[] = [];
   for (let i = 0; i < base64.length; i += 96) lines.push(`  '${base64.slice(i, i + 96)}' +`);
   lines[lines.length - 1] = lines[lines.length - 1].replace(/ \+$/, ';');
+  const wat = spec.wat.slice(dirname(spec.wat).length + 1);
   return [
     '/**',
-    ' * Generated by `npm run build:wasm` from simd.wat (wabt): do not edit. The WebAssembly binary of the',
-    ` * SIMD kernels, ${bytes.length} bytes, in base64. tests/engine/kernels/simdWasm.test.ts checks that`,
-    ' * compiling simd.wat gives exactly these bytes.',
+    ` * Generated by \`npm run build:wasm\` from ${wat} (wabt): do not edit. The WebAssembly binary of the`,
+    ` * ${spec.what}, ${bytes.length} bytes, in base64. tests/engine/kernels/simdWasm.test.ts checks that`,
+    ` * compiling ${wat} gives exactly these bytes.`,
     ' */',
-    'export const SIMD_WASM_BASE64 =',
+    `export const ${spec.constant} =`,
     ...lines,
     '',
   ].join('\n');
 }
 
 async function main(): Promise<void> {
-  const bytes = await compileWat(readFileSync(WAT_PATH, 'utf8'));
-  writeFileSync(MODULE_PATH, renderModule(bytes));
-  console.log(`wrote ${MODULE_PATH}: ${bytes.length} bytes of WebAssembly`);
+  for (const spec of WASM_SPECS) {
+    const bytes = await compileWat(readFileSync(spec.wat, 'utf8'));
+    writeFileSync(spec.module, renderModule(bytes, spec));
+    console.log(`wrote ${spec.module}: ${bytes.length} bytes of WebAssembly`);
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();

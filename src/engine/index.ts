@@ -16,6 +16,8 @@ export { DEFAULT_PARAMS, SMOOTHINGS } from './types.ts';
 export { pool } from './pool.ts';
 export { createWorkspace, evaluate, evaluateScalars, resultFromSums } from './evaluate.ts';
 export type { EvaluateOptions } from './evaluate.ts';
+export { createDrStep } from './drStep.ts';
+export type { DrStep, DrStepOutput } from './drStep.ts';
 export { createEvaluateCache } from './evaluateCache.ts';
 export type { EvaluateCache } from './evaluateCache.ts';
 export { drLoss, drLossBatch } from './drLoss.ts';

@@ -3,7 +3,10 @@
  * forward + gradient in vectorised numpy (drloss_numpy.py) when python3 with numpy is present.
  * Not part of `npm test`: timings depend on the machine and on whatever else runs on it.
  * The engine runs on its default kernels (WebAssembly SIMD where it compiles, src/engine/kernels/simd.ts);
- * the column "ts ms" times the same call on the TypeScript kernels, alternating with it.
+ * fwd+grad is the training loop's call, a DrStep (src/engine/drStep.ts: pool + evaluate in place in its
+ * own WebAssembly memory); the column "pool+eval ms" times the same numbers by pool + evaluate on kept
+ * buffers (the call before the step), "ts ms" that on the TypeScript kernels (what the step runs where
+ * WebAssembly SIMD is missing), all alternating.
  * The last line is `ratio engine/numpy at N=1e6: R` (or `n/a`).
  */
 import { spawnSync } from 'node:child_process';
@@ -19,6 +22,7 @@ import {
   SEG_LEN,
   SUM_LEN,
   cellMoments,
+  createDrStep,
   createEvaluateCache,
   cellSegmentSums,
   createWorkspace,
@@ -114,6 +118,7 @@ interface Row {
   nPos: number;
   runs: number;
   fwdGrad: number;
+  poolEval: number;
   fwdGradTs: number;
   poolOnly: number;
   fwdGradFresh: number;
@@ -165,7 +170,12 @@ function benchOne(size: (typeof SIZES)[number], numpy: boolean, dir: string): Ro
   const params = DEFAULT_PARAMS;
   let sink = 0;
 
-  // The training-loop call: the previous step's Pooled and Workspace are handed back for reuse.
+  // The training-loop call: one DrStep, its buffers kept between calls.
+  const step = createDrStep();
+  const fwdGradStep = (): void => {
+    sink += step.run(logits, targets, 1, params).result.loss;
+  };
+  // The call before the step: the previous Pooled and Workspace handed back for reuse.
   let kept: Pooled = pool(logits, targets, 1);
   let ws: Workspace = createWorkspace(kept);
   const fwdGradKept = (): void => {
@@ -181,15 +191,20 @@ function benchOne(size: (typeof SIZES)[number], numpy: boolean, dir: string): Ro
   };
 
   let numpyNote = numpy ? '' : 'numpy absent';
-  // numpy checks its own loss and gradient against these before it times anything
-  const engineLoss = evaluate(kept, params, ws).loss;
+  // numpy checks its own loss and gradient against the step's before it times anything
+  const checked = step.run(logits, targets, 1, params);
+  const engineLoss = checked.result.loss;
   if (numpy) {
     writeArray(join(dir, FILES.logits), logits);
     writeArray(join(dir, FILES.targets), targets);
-    writeArray(join(dir, FILES.grad), ws.gradLogits);
+    writeArray(join(dir, FILES.grad), checked.ws.gradLogits);
+  }
+  if (engineLoss !== evaluate(kept, params, ws).loss) {
+    throw new Error(`the step and pool + evaluate disagree at N=${label}`);
   }
 
   // Engine and numpy alternate in blocks; each block warms up again (numpy is a new process).
+  const tStep: number[] = [];
   const tKept: number[] = [];
   const tTs: number[] = [];
   const tPool: number[] = [];
@@ -201,8 +216,10 @@ function benchOne(size: (typeof SIZES)[number], numpy: boolean, dir: string): Ro
   const tNumpy: number[] = [];
   const perBlock = Math.max(1, Math.round(runs / BLOCKS));
   for (let b = 0; b < BLOCKS; b++) {
+    timeRuns(fwdGradStep, b === 0 ? warmup : 1, perBlock, tStep);
     timeRuns(fwdGradKept, b === 0 ? warmup : 1, perBlock, tKept);
-    // the same call on the TypeScript kernels, alternating with the default path's in every block
+    // pool + evaluate on the TypeScript kernels (what the step runs where WebAssembly SIMD is
+    // missing), on pool+eval's buffers, alternating with the default path's in every block
     setKernelPath('ts');
     timeRuns(fwdGradKept, b === 0 ? warmup : 1, perBlock, tTs);
     setKernelPath(null);
@@ -281,8 +298,9 @@ function benchOne(size: (typeof SIZES)[number], numpy: boolean, dir: string): Ro
   return {
     label,
     nPos: kept.pPos.length,
-    runs: tKept.length,
-    fwdGrad: median(tKept),
+    runs: tStep.length,
+    fwdGrad: median(tStep),
+    poolEval: median(tKept),
     fwdGradTs: median(tTs),
     poolOnly: median(tPool),
     fwdGradFresh: median(tFresh),
@@ -316,15 +334,19 @@ function main(): void {
   );
   console.log('  other processes may be running (load average printed before and after).');
   console.log(
-    '  fwd+grad   = pool + evaluate with ∂DR/∂logits from raw logits, into caller-owned buffers kept',
+    '  fwd+grad   = loss and ∂DR/∂logits from raw logits by one DrStep (createDrStep: pool + evaluate in',
   );
   console.log(
-    "               between calls (pool's reuse argument, one Workspace), as a training loop calls it",
+    '               place in its own WebAssembly memory, kept between calls), as the training loop calls it',
   );
   console.log(
-    '  ts         = fwd+grad on the TypeScript kernels (setKernelPath("ts")), alternating with it',
+    "  pool+eval  = the same numbers by pool + evaluate into buffers kept between calls (pool's reuse",
   );
-  console.log('  pool       = the pool half of fwd+grad alone (sigmoids and the split)');
+  console.log('               argument, one Workspace): the training-loop call before the step');
+  console.log(
+    '  ts         = pool+eval on the TypeScript kernels (setKernelPath("ts"); what the step runs without SIMD)',
+  );
+  console.log('  pool       = the pool half of pool+eval alone (sigmoids and the split)');
   console.log(
     '  fresh      = the same with new arrays every call (pool + createWorkspace + evaluate)',
   );
@@ -365,6 +387,7 @@ function main(): void {
     'n+',
     'runs',
     'fwd+grad ms',
+    'pool+eval ms',
     'ts ms',
     'pool ms',
     'fresh ms',
@@ -372,6 +395,7 @@ function main(): void {
     'scalars ms',
     'numpy ms',
     'engine/numpy',
+    'pool+eval/numpy',
     'ts/numpy',
     'fresh/numpy',
     'tilt pass ms',
@@ -386,6 +410,7 @@ function main(): void {
     String(r.nPos),
     String(r.runs),
     r.fwdGrad.toFixed(3),
+    r.poolEval.toFixed(3),
     r.fwdGradTs.toFixed(3),
     r.poolOnly.toFixed(3),
     r.fwdGradFresh.toFixed(3),
@@ -393,6 +418,7 @@ function main(): void {
     r.scalars.toFixed(3),
     r.numpy === null ? 'n/a' : r.numpy.toFixed(3),
     ratio(r.fwdGrad, r.numpy),
+    ratio(r.poolEval, r.numpy),
     ratio(r.fwdGradTs, r.numpy),
     ratio(r.fwdGradFresh, r.numpy),
     r.tiltPass.toFixed(3),

@@ -13,7 +13,8 @@
  * TypeScript loops, forward + gradient is ~1.8× faster at N = 1e5 and ~1.3× at N = 1e6 (bench
  * column "ts ms"). The module is compiled synchronously on first use (~2 ms): it is under the 4 KB
  * that Chrome allows on the main thread, and anywhere compiling fails (no WebAssembly, no SIMD, a
- * stricter limit) the TypeScript path is taken.
+ * stricter limit) the TypeScript path is taken. The training loop's forward + gradient does not copy:
+ * drStep.ts runs inplace.wat (the same loops, by byte offsets) on arrays in a memory it owns.
  */
 import { EXP2_TABLE } from '../exp2Table.ts';
 import { SUM_S, SUM_SDP, SUM_SE2 } from './layout.ts';
@@ -47,10 +48,22 @@ const SLOT_KEPT_I32 = 14;
 const SLOT_POS_I32 = 15;
 
 /** What the engine uses of WebAssembly (typed here: the engine's lib is plain ES, without DOM). */
-interface WasmApi {
+export interface WasmApi {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: unknown };
+  Memory: new (descriptor: { initial: number }) => WasmMemory;
+}
+
+/** A WebAssembly.Memory: its buffer is replaced (the old one detached) by every grow. */
+export interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+
+/** The global WebAssembly object, or undefined where there is none. */
+export function wasmApi(): WasmApi | undefined {
+  return (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
 }
 
 interface SimdExports {
@@ -121,7 +134,8 @@ export interface SimdKernels {
   ): void;
 }
 
-function decodeBase64(text: string): Uint8Array {
+/** The bytes of a base64 string (atob: browsers, workers and Node ≥ 16 have it). */
+export function decodeBase64(text: string): Uint8Array {
   const atob = (globalThis as unknown as { atob: (s: string) => string }).atob;
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
@@ -131,7 +145,7 @@ function decodeBase64(text: string): Uint8Array {
 
 /** The kernels, or null where WebAssembly or its SIMD is missing or compiling fails. */
 function instantiate(): SimdKernels | null {
-  const api = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+  const api = wasmApi();
   if (api === undefined) return null;
   try {
     const bytes = decodeBase64(SIMD_WASM_BASE64);

@@ -338,7 +338,7 @@
 
   ;; gridTable: GRID[m] = expFast((m·(1/M) − shift)·scale), m = 0..M (M a power of two ≥ 256): four at a
   ;; time, then m = M alone.
-  (func (export "grid_table") (param $scale f64) (param $shift f64) (param $M i32)
+  (func $grid_table (export "grid_table") (param $scale f64) (param $shift f64) (param $M i32)
     (local $invM f64) (local $m i32) (local $at i32) (local $mv v128) (local $iv v128) (local $sv v128) (local $cv v128)
     (local $ea v128) (local $eb v128)
     (local.set $invM (f64.div (f64.const 1) (f64.convert_i32_s (local.get $M))))

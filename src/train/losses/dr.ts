@@ -1,15 +1,18 @@
 /**
  * The DR run's loss: exactly the engine's (pool + evaluate, docs/maths.md §3–4), its gradient
- * ∂DR/∂logit and its pooled scores. The pooled arrays and the workspace are reused from step to step
- * (the targets never change, so n+ and n− never do): no allocation per step.
+ * ∂DR/∂logit and its pooled scores, computed by one DrStep (createDrStep: in place in WebAssembly
+ * memory where it can, else pool + evaluate on kept buffers; the same doubles either way). The step's
+ * buffers are reused from step to step (the targets never change, so n+ and n− never do): no
+ * allocation per step. grad(), positives() and negatives() are views of them, overwritten by the next
+ * evaluate (TrainLoss's contract).
  */
-import { createWorkspace, evaluate, pool } from '../../engine/index.ts';
-import type { DRParams, Pooled, Workspace } from '../../engine/index.ts';
+import { createDrStep } from '../../engine/index.ts';
+import type { DRParams, DrStep, DrStepOutput } from '../../engine/index.ts';
 import type { LossValue, TrainLoss } from './loss.ts';
 
 export class DRTrainLoss implements TrainLoss {
-  private pooled: Pooled | null = null;
-  private ws: Workspace | null = null;
+  private readonly step: DrStep = createDrStep();
+  private last: DrStepOutput | null = null;
 
   constructor(
     private readonly targets: Int32Array,
@@ -24,32 +27,27 @@ export class DRTrainLoss implements TrainLoss {
    * @throws RangeError from pool when a logit of a non-ignored row is NaN.
    */
   evaluate(logits: Float64Array): LossValue {
-    const pooled = pool(logits, this.targets, this.K, this.pooled ?? undefined);
-    this.pooled = pooled;
-    this.ws ??= createWorkspace(pooled);
-    const r = evaluate(pooled, this.params, this.ws);
+    this.last = null;
+    const out = this.step.run(logits, this.targets, this.K, this.params);
+    this.last = out;
+    const r = out.result;
     return { loss: r.loss, pPlus: r.pPlus, pMinus: r.pMinus };
   }
 
   grad(): Float64Array {
-    return this.workspace().gradLogits;
+    return this.output().ws.gradLogits;
   }
 
   positives(): Float64Array {
-    return this.pooledSet().pPos;
+    return this.output().pooled.pPos;
   }
 
   negatives(): Float64Array {
-    return this.pooledSet().pNeg;
+    return this.output().pooled.pNeg;
   }
 
-  private workspace(): Workspace {
-    if (this.ws === null) throw new Error('DRTrainLoss: evaluate first');
-    return this.ws;
-  }
-
-  private pooledSet(): Pooled {
-    if (this.pooled === null) throw new Error('DRTrainLoss: evaluate first');
-    return this.pooled;
+  private output(): DrStepOutput {
+    if (this.last === null) throw new Error('DRTrainLoss: evaluate first');
+    return this.last;
   }
 }
