@@ -37,7 +37,12 @@ export function detLog(x: number): number {
     x *= 0.5;
     e++;
   }
-  const t = (x - 1) / (x + 1);
+  return logReduced(x, e);
+}
+
+/** ln(m·2^e) for m ∈ [1/√2, √2): 2·atanh(t) + e·ln 2 by detLog's series, t = (m − 1)/(m + 1). */
+function logReduced(m: number, e: number): number {
+  const t = (m - 1) / (m + 1);
   const t2 = t * t;
   let p = 1 / 23;
   p = p * t2 + 1 / 21;
@@ -90,21 +95,7 @@ function polarFactors(n: number): void {
     const up = Number(f >= Math.SQRT2);
     const x = f * (1 - 0.5 * up); // f or f/2, exactly
     const e = E + up;
-    const t = (x - 1) / (x + 1);
-    const t2 = t * t;
-    let p = 1 / 23;
-    p = p * t2 + 1 / 21;
-    p = p * t2 + 1 / 19;
-    p = p * t2 + 1 / 17;
-    p = p * t2 + 1 / 15;
-    p = p * t2 + 1 / 13;
-    p = p * t2 + 1 / 11;
-    p = p * t2 + 1 / 9;
-    p = p * t2 + 1 / 7;
-    p = p * t2 + 1 / 5;
-    p = p * t2 + 1 / 3;
-    p = p * t2 + 1;
-    batchS[j] = Math.sqrt((-2 * (2 * t * p + e * LN2)) / s);
+    batchS[j] = Math.sqrt((-2 * logReduced(x, e)) / s);
   }
 }
 
