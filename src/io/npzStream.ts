@@ -160,6 +160,22 @@ class NeedBytes {
   ) {}
 }
 
+/**
+ * One turn of the event loop: a message to ourselves (setTimeout(0) is clamped, ~15 ms a turn in
+ * Chromium here, which doubled the read of a 16 MB archive).
+ */
+function macrotask(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((r) => setTimeout(r, 0));
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
+}
+
 /** A failure of the source itself (reported as one, not as a problem of the archive). */
 class SourceError extends Error {}
 
@@ -217,7 +233,7 @@ class NpzReader {
   /** Between pieces of work: every BREATHE_MS a macrotask turn (a cancel gets through), then check. */
   private async breathe(): Promise<void> {
     if (performance.now() - this.lastBreath >= BREATHE_MS) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await macrotask();
       this.lastBreath = performance.now();
     }
     this.check();
