@@ -2,9 +2,9 @@
  * Import candidates: a JSON file in the CLI's case format (logits + targets, optional params), a CSV
  * (score or logit, label), or NumPy arrays (one .npz, or a pair of .npy files), from a file input or
  * pasted text. A file is read off the main thread by the import worker, streamed into typed arrays,
- * with a progress bar (rows read) and Cancel; a paste is parsed here. The io layer decides the format and names the line or field of any error; on an
- * error or a cancel nothing already loaded changes. Text is only ever shown as text (React escapes
- * it), never inserted as HTML.
+ * with a progress bar (rows read) and Cancel; a paste is parsed here. The io layer decides the format
+ * and names the line or field of any error; on an error or a cancel nothing already loaded changes.
+ * Text is only ever shown as text (React escapes it), never inserted as HTML.
  */
 import { useId, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
 import type * as ioModule from '../../io/import.ts';
