@@ -63,6 +63,10 @@ export function boot(
       importClient ??= createImportClient();
       return importClient.read(file, { onProgress });
     },
+    readNumpy(files, onProgress) {
+      importClient ??= createImportClient();
+      return importClient.readNumpy(files, { onProgress });
+    },
     async copyLink() {
       io.flushWrites();
       const link = permalink.linkFor(

@@ -14,6 +14,7 @@ import type { CsvSet } from '../io/csvStream.ts';
 import { importKindOf } from '../io/import.ts';
 import type { NpyArray } from '../io/npy.ts';
 import { readNpyStream } from '../io/npyStream.ts';
+import { bytesSource, readNpzCase, type RandomAccessSource } from '../io/npzStream.ts';
 import { readJsonValue, readStream, type ByteSource, type StreamKind } from '../io/stream.ts';
 import { describeIoError, failure } from './io.ts';
 import type { CliIo, CliOutcome } from './io.ts';
@@ -270,4 +271,58 @@ export async function readNpyInput(
   if (unread !== null) return cannot(unread);
   if (!r.ok) return { ok: false, outcome: failure(2, `dr: ${path}: ${r.error}`) };
   return { ok: true, array: r.array };
+}
+
+/**
+ * The case of an .npz, read at offsets (io/npzStream.ts: the directory, then each wanted entry in
+ * chunks straight into its array; the file's bytes are never held whole), with `params` as for
+ * npzToCase. Errors as npzToCase's on the whole file, after the path; a read error names the path.
+ */
+export async function readNpzInput(
+  path: string,
+  io: CliIo,
+  params: unknown,
+): Promise<{ ok: true; value: ParsedCase } | { ok: false; outcome: CliOutcome }> {
+  const cannot = (e: unknown) => ({
+    ok: false as const,
+    outcome: failure(2, `dr: cannot read ${JSON.stringify(path)}: ${describeIoError(e)}`),
+  });
+  let source: RandomAccessSource;
+  let close = (): Promise<void> => Promise.resolve();
+  try {
+    if (io.openRandom) {
+      const opened = await io.openRandom(path);
+      source = opened;
+      close = () => opened.close();
+    } else if (io.readBytes) source = bytesSource(await io.readBytes(path));
+    else return { ok: false, outcome: failure(1, 'dr: internal error: no binary file reader') };
+  } catch (e) {
+    return cannot(e);
+  }
+  // The first error the file gives, kept to name the path (the reader only says it could not read).
+  let readError: unknown = null;
+  const keep = (e: unknown): never => {
+    readError ??= e ?? new Error('read failed');
+    throw e;
+  };
+  const guarded: RandomAccessSource = {
+    size: source.size,
+    read: (offset, length) => source.read(offset, length).catch(keep),
+    async *stream(offset, length) {
+      try {
+        yield* source.stream(offset, length);
+      } catch (e) {
+        keep(e);
+      }
+    },
+  };
+  let r: Awaited<ReturnType<typeof readNpzCase>>;
+  try {
+    r = await readNpzCase(guarded, params);
+  } finally {
+    await close().catch(() => undefined);
+  }
+  if (readError !== null) return cannot(readError);
+  if (!r.ok) return { ok: false, outcome: failure(2, `dr: ${path}: ${r.error}`) };
+  return { ok: true, value: r.value };
 }

@@ -5,6 +5,7 @@
  */
 import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { fileHandleSource } from '../io/npzStream.ts';
 import { runCli } from './run.ts';
 
 async function readStdin(): Promise<string> {
@@ -33,6 +34,18 @@ const outcome = await runCli(process.argv.slice(2), {
       });
     }
     return file.createReadStream();
+  },
+  // An .npz is read at offsets (its directory, then each wanted entry in chunks): never held whole.
+  openRandom: async (path) => {
+    const file = await open(path, 'r');
+    const stat = await file.stat();
+    if (stat.isDirectory()) {
+      await file.close();
+      throw Object.assign(new Error('EISDIR: illegal operation on a directory, read'), {
+        code: 'EISDIR',
+      });
+    }
+    return { ...fileHandleSource(file, stat.size), close: () => file.close() };
   },
   openStdin: () => process.stdin,
   readBytes: async (path) => new Uint8Array(await readFile(path)),

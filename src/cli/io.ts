@@ -2,6 +2,7 @@
  * What every `dr` command gets and gives: the I/O it may use (supplied by dr.ts, faked by tests) and
  * the outcome the process prints and exits with.
  */
+import type { RandomAccessSource } from '../io/npzStream.ts';
 import type { ByteSource } from '../io/stream.ts';
 
 /**
@@ -30,6 +31,11 @@ export interface CliIo {
   openStdin?(): ByteSource;
   /** True when stdin is a terminal: with no path given we print usage instead of waiting. */
   readonly stdinIsTTY: boolean;
+  /**
+   * A file opened for reading at offsets (an .npz: its directory is at its end), closed by the
+   * caller. Without it, an .npz comes whole from readBytes.
+   */
+  openRandom?(path: string): Promise<RandomAccessSource & { close(): Promise<void> }>;
   /** The raw bytes of a file (.npy, .npz); needed only by commands that read binary input. */
   readBytes?(path: string): Promise<Uint8Array>;
   /** Create a directory and its parents (no error if it exists); needed only by `dr vectors`. */

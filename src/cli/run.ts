@@ -15,13 +15,13 @@ import { parseCases } from '../io/case.ts';
 import { importKindOf } from '../io/import.ts';
 import type { ParsedCase } from '../io/case.ts';
 import type { NpyArray } from '../io/npy.ts';
-import { arraysToCase, npzToCase } from '../io/npz.ts';
+import { arraysToCase } from '../io/npz.ts';
 import { parseArgs, USAGE } from './args.ts';
 import { COMMANDS } from './commands.ts';
 import { formatJson } from './format.ts';
 import type { Json } from './format.ts';
-import { describeIoError, failure, oneLine } from './io.ts';
-import { PARAMS_WITH_JSON, readCaseInput, readNpyInput } from './caseInput.ts';
+import { failure, oneLine } from './io.ts';
+import { PARAMS_WITH_JSON, readCaseInput, readNpyInput, readNpzInput } from './caseInput.ts';
 import type { CliIo, CliOutcome } from './io.ts';
 
 export type { CliIo, CliOutcome } from './io.ts';
@@ -118,20 +118,11 @@ async function runNumpy(args: NumpyArgs, io: CliIo, evaluate: Evaluate): Promise
         `dr: ${args.path}: an .npy file holds one array: give --logits LOGITS.npy --targets TARGETS.npy`,
       );
     }
-    // An .npz is read whole, as its (compressed) bytes, not streamed: a zip's directory of entries
-    // is at its end, and io/npz.ts reads that directory first (ZIP64 sizes, which entries exist,
-    // duplicates), then inflates only the entries it needs, slice by slice, into their arrays. The
-    // file is held once, as bytes; never as text.
-    const readBytes = io.readBytes;
-    if (readBytes === undefined) return failure(1, 'dr: internal error: no binary file reader');
-    let bytes: Uint8Array;
-    try {
-      bytes = await readBytes(args.path);
-    } catch (e) {
-      return failure(2, `dr: cannot read ${JSON.stringify(args.path)}: ${describeIoError(e)}`);
-    }
-    const r = npzToCase(bytes, params);
-    if (!r.ok) return failure(2, `dr: ${args.path}: ${r.error}`);
+    // An .npz is read at offsets (caseInput.ts, io/npzStream.ts): a zip's directory of entries is at
+    // its end, so it is read first (ZIP64 sizes, which entries exist, duplicates), then only the
+    // entries needed, chunk by chunk into their arrays. The file's bytes are never held whole.
+    const r = await readNpzInput(args.path, io, params);
+    if (!r.ok) return r.outcome;
     c = r.value;
   } else {
     // Each .npy is streamed into its array (caseInput.ts): the file's bytes are never held whole.

@@ -14,6 +14,7 @@ import type { AppParams } from '../params/types.ts';
 import type { CandidateSource } from '../data/types.ts';
 import { parseCases, type ParseCasesResult } from './case.ts';
 import { MAX_CSV_ENTRIES, parseCsv, type CsvResult } from './csv.ts';
+import type { ArraysCaseResult } from './npz.ts';
 
 /** Largest imported set, R·K entries (a permalink carries at most this many). */
 export const MAX_IMPORT_ENTRIES = MAX_CSV_ENTRIES;
@@ -104,10 +105,14 @@ export function parseImport(
   }
 }
 
-/** A file read by a parser already (the streaming import reads it in a worker): CSV or JSON cases. */
+/**
+ * A file read by a parser already (the streaming import reads it in a worker): CSV, JSON cases, or
+ * NumPy arrays (an .npz or a .npy pair; an error there is already whole, naming the file).
+ */
 export type ParsedImport =
   | { readonly kind: 'csv'; readonly result: CsvResult }
-  | { readonly kind: 'json'; readonly result: ParseCasesResult };
+  | { readonly kind: 'json'; readonly result: ParseCasesResult }
+  | { readonly kind: 'numpy'; readonly result: ArraysCaseResult };
 
 /**
  * An import from what a parser produced: the same checks, notices and errors as parseImport on the
@@ -118,9 +123,26 @@ export function importParsed(
   fileName?: string,
   options: ImportOptions = {},
 ): ImportResult {
-  return parsed.kind === 'json'
-    ? importJson(parsed.result, fileName, options.caseIndex ?? 0)
-    : importCsv(parsed.result, fileName);
+  switch (parsed.kind) {
+    case 'json':
+      return importJson(parsed.result, fileName, options.caseIndex ?? 0);
+    case 'csv':
+      return importCsv(parsed.result, fileName);
+    case 'numpy':
+      return importArrays(parsed.result, fileName ?? 'arrays');
+  }
+}
+
+/** NumPy arrays read as a case (no params: the app's stay): the set, with a note on features. */
+function importArrays(c: ArraysCaseResult, name: string): ImportResult {
+  if (!c.ok) return c;
+  const { R, K, logits, targets, features } = c.value;
+  if (R * K > MAX_IMPORT_ENTRIES) {
+    return { ok: false, error: `${name}: more than ${MAX_IMPORT_ENTRIES} entries` };
+  }
+  const base = features === null ? { R, K, logits, targets } : { R, K, logits, targets, features };
+  const notices = features === null ? [] : [featuresNotice(features.d)];
+  return { ok: true, source: { kind: 'explicit', name, base, edits: [] }, notices };
 }
 
 function importJson(

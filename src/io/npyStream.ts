@@ -44,6 +44,18 @@ export class NpyStreamParser {
     return this.error !== null;
   }
 
+  /**
+   * Rows stored so far, for progress: items over the items of one row (the shape past its first
+   * axis; file order, so a Fortran-order array counts columns' items alike).
+   */
+  get rows(): number {
+    const layout = this.layout;
+    if (layout === null) return 0;
+    let row = 1;
+    for (let d = 1; d < layout.shape.length; d++) row *= layout.shape[d];
+    return row === 0 ? 0 : Math.floor(this.n / row);
+  }
+
   /** Feed the next chunk (any length, cut anywhere). */
   push(chunk: Uint8Array): void {
     if (this.error !== null || chunk.length === 0) return;

@@ -22,22 +22,46 @@ import type { NpyArray } from './npy.ts';
 export const MAX_NPZ_ENTRY_BYTES = MAX_NPY_ELEMENTS * 8 + (1 << 20);
 
 /** Compressed bytes fed to the inflater at a time: deflate expands at most ~1032×, so ≤ 17 MB out. */
-const INFLATE_SLICE = 16 * 1024;
+export const INFLATE_SLICE = 16 * 1024;
 
-class NpzError extends Error {}
+/** A problem of the archive, with its one-line message. */
+export class NpzError extends Error {}
 
 function fail(message: string): never {
   throw new NpzError(message);
 }
 
+/** A failure as a result: the reader's own message, or the unforeseen named. */
+export function npzFailure(e: unknown): { ok: false; error: string } {
+  if (e instanceof NpzError) return { ok: false, error: e.message };
+  return { ok: false, error: `cannot read (${e instanceof Error ? e.message : String(e)})` };
+}
+
 /** One entry of the central directory. */
-interface ZipEntry {
+export interface ZipEntry {
   readonly name: string;
   readonly method: number;
   readonly flags: number;
   readonly compressedSize: number;
   readonly size: number;
   readonly localOffset: number;
+}
+
+/**
+ * A zip file's bytes at offsets: the whole file held (parseNpz), or the parts of it read so far
+ * (npzStream.ts, whose `bytes` throws to ask for a range it has not read; the reading functions below
+ * are pure, so it reads that range and runs them again).
+ */
+export interface ZipBytes {
+  /** The file's size. */
+  readonly length: number;
+  /** The bytes [at, at + n), a range within the file. */
+  bytes(at: number, n: number): Uint8Array;
+}
+
+/** The whole file as ZipBytes. */
+export function wholeZip(b: Uint8Array): ZipBytes {
+  return { length: b.length, bytes: (at, n) => b.subarray(at, at + n) };
 }
 
 export type NpzResult =
@@ -49,57 +73,70 @@ export type NpzResult =
     }
   | { readonly ok: false; readonly error: string };
 
+/** An entry's array name: its file name without ".npy". */
+export function arrayName(e: ZipEntry): string {
+  return e.name.endsWith('.npy') ? e.name.slice(0, -4) : e.name;
+}
+
 /**
  * Read the arrays named in `wanted` (without ".npy") from the bytes of an .npz file; others are not
  * inflated. Never throws.
  */
 export function parseNpz(bytes: Uint8Array, wanted: readonly string[]): NpzResult {
   try {
-    const entries = centralDirectory(bytes);
+    const zip = wholeZip(bytes);
+    const entries = centralDirectory(zip);
     const arrays = new Map<string, NpyArray>();
     for (const e of entries) {
-      const name = e.name.endsWith('.npy') ? e.name.slice(0, -4) : e.name;
+      const name = arrayName(e);
       if (!wanted.includes(name) || arrays.has(name)) continue;
       const parsed = parseNpy(extract(bytes, e));
       if (!parsed.ok) fail(`${e.name}: ${parsed.error}`);
       arrays.set(name, parsed.array);
     }
-    const names = entries.map((e) => (e.name.endsWith('.npy') ? e.name.slice(0, -4) : e.name));
-    return { ok: true, arrays, names };
+    return { ok: true, arrays, names: entries.map(arrayName) };
   } catch (e) {
-    if (e instanceof NpzError) return { ok: false, error: e.message };
-    return { ok: false, error: `cannot read (${e instanceof Error ? e.message : String(e)})` };
+    return npzFailure(e);
   }
 }
 
-function u16(b: Uint8Array, at: number): number {
+function u16(b: ZipBytes, at: number): number {
   if (at + 2 > b.length) fail('truncated (a zip record runs past the end of the file)');
-  return b[at] | (b[at + 1] << 8);
+  const s = b.bytes(at, 2);
+  return s[0] | (s[1] << 8);
 }
 
-function u32(b: Uint8Array, at: number): number {
+function u32(b: ZipBytes, at: number): number {
   if (at + 4 > b.length) fail('truncated (a zip record runs past the end of the file)');
-  return (b[at] | (b[at + 1] << 8) | (b[at + 2] << 16) | (b[at + 3] << 24)) >>> 0;
+  const s = b.bytes(at, 4);
+  return (s[0] | (s[1] << 8) | (s[2] << 16) | (s[3] << 24)) >>> 0;
 }
 
-function u64(b: Uint8Array, at: number): number {
+function u64(b: ZipBytes, at: number): number {
   const v = u32(b, at) + u32(b, at + 4) * 2 ** 32;
   if (!Number.isSafeInteger(v)) fail('malformed zip (a size or offset beyond 2^53)');
   return v;
 }
 
-/** Every entry of the archive, from the (ZIP64) end of central directory record. */
-function centralDirectory(b: Uint8Array): ZipEntry[] {
-  if (b.length >= 6 && b[0] === 0x93 && b[1] === 0x4e && b[2] === 0x55) {
+/** How many bytes at the end of a file may hold the end of central directory record. */
+export const EOCD_SEARCH_BYTES = 22 + 0xffff;
+
+/** Every entry of the archive, from the (ZIP64) end of central directory record. Throws NpzError. */
+export function centralDirectory(b: ZipBytes): ZipEntry[] {
+  const head = b.bytes(0, Math.min(6, b.length));
+  if (b.length >= 6 && head[0] === 0x93 && head[1] === 0x4e && head[2] === 0x55) {
     fail('an .npy file, not an .npz archive (give .npy files with --logits/--targets)');
   }
-  if (b.length >= 1 && b[0] === 0x80) fail('a Python pickle, not an .npz archive');
+  if (b.length >= 1 && head[0] === 0x80) fail('a Python pickle, not an .npz archive');
   if (b.length < 22 || u32(b, 0) !== 0x04034b50) {
     fail('not an .npz file (a zip archive starts with "PK\\x03\\x04")');
   }
   let eocd = -1;
-  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 0xffff); i--) {
-    if (u32(b, i) === 0x06054b50) {
+  const low = Math.max(0, b.length - EOCD_SEARCH_BYTES);
+  const tail = b.bytes(low, b.length - low);
+  for (let i = b.length - 22; i >= low; i--) {
+    const j = i - low;
+    if (tail[j] === 0x50 && tail[j + 1] === 0x4b && tail[j + 2] === 0x05 && tail[j + 3] === 0x06) {
       eocd = i;
       break;
     }
@@ -130,7 +167,7 @@ function centralDirectory(b: Uint8Array): ZipEntry[] {
     let localOffset = u32(b, at + 42);
     const nameEnd = at + 46 + nameLen;
     if (nameEnd > b.length) fail('truncated (an entry name runs past the end of the file)');
-    const name = new TextDecoder().decode(b.subarray(at + 46, nameEnd));
+    const name = new TextDecoder().decode(b.bytes(at + 46, nameLen));
     // ZIP64 extra field: the 64-bit values of the fields that read 0xFFFFFFFF, in this order.
     let e = nameEnd;
     const extraEnd = nameEnd + extraLen;
@@ -151,8 +188,11 @@ function centralDirectory(b: Uint8Array): ZipEntry[] {
   return entries;
 }
 
-/** The uncompressed bytes of one entry, never more than it declares nor than the limit. */
-function extract(b: Uint8Array, e: ZipEntry): Uint8Array {
+/**
+ * Where an entry's (compressed) data lies, [start, end), after every check made before reading it:
+ * encryption, the size limit, the local header, the data within the file, the method. Throws NpzError.
+ */
+export function entrySpan(b: ZipBytes, e: ZipEntry): { start: number; end: number } {
   if (e.flags & 1) fail(`${e.name}: encrypted`);
   if (e.size > MAX_NPZ_ENTRY_BYTES) {
     fail(
@@ -168,40 +208,81 @@ function extract(b: Uint8Array, e: ZipEntry): Uint8Array {
       `${e.name}: truncated: ${e.compressedSize} compressed bytes declared, ${Math.max(0, b.length - start)} present`,
     );
   }
-  const data = b.subarray(start, end);
   if (e.method === 0) {
     if (e.compressedSize !== e.size) fail(`${e.name}: malformed zip (stored sizes disagree)`);
-    return data;
-  }
-  if (e.method !== 8)
+  } else if (e.method !== 8) {
     fail(`${e.name}: zip compression method ${e.method} (only stored and deflate are read)`);
+  }
+  return { start, end };
+}
+
+/**
+ * A deflated entry's inflation, never past the size it declares: `push` its compressed bytes in
+ * slices of INFLATE_SLICE from the data's start (the last one `final`; the slicing is part of the
+ * result, so both readers slice alike), each inflated piece goes to `sink`, then `finish` checks that
+ * exactly the declared size came. Throws NpzError.
+ */
+export class EntryInflater {
+  private filled = 0;
+  private over = false;
+  private done = false;
+  private readonly inflate: Inflate;
+
+  constructor(
+    private readonly entry: ZipEntry,
+    sink: (chunk: Uint8Array) => void,
+  ) {
+    this.inflate = new Inflate((chunk, final) => {
+      if (this.filled + chunk.length > entry.size) {
+        this.over = true;
+        return;
+      }
+      sink(chunk);
+      this.filled += chunk.length;
+      if (final) this.done = true;
+    });
+  }
+
+  /** True once it inflated past the declared size: push no more, `finish` says so. */
+  get overflow(): boolean {
+    return this.over;
+  }
+
+  push(slice: Uint8Array, final: boolean): void {
+    try {
+      this.inflate.push(slice, final);
+    } catch (err) {
+      fail(
+        `${this.entry.name}: corrupt deflate data (${err instanceof Error ? err.message : String(err)})`,
+      );
+    }
+  }
+
+  finish(): void {
+    const e = this.entry;
+    if (this.over) fail(`${e.name}: size bomb: it inflates past the ${e.size} bytes it declares`);
+    if (!this.done || this.filled !== e.size) {
+      fail(`${e.name}: truncated: ${this.filled} of the ${e.size} declared bytes inflate`);
+    }
+  }
+}
+
+/** The uncompressed bytes of one entry, never more than it declares nor than the limit. */
+function extract(b: Uint8Array, e: ZipEntry): Uint8Array {
+  const { start, end } = entrySpan(wholeZip(b), e);
+  const data = b.subarray(start, end);
+  if (e.method === 0) return data;
   const out = new Uint8Array(e.size);
   let filled = 0;
-  let overflow = false;
-  let done = false;
-  const inflate = new Inflate((chunk, final) => {
-    if (filled + chunk.length > out.length) {
-      overflow = true;
-      return;
-    }
+  const inflater = new EntryInflater(e, (chunk) => {
     out.set(chunk, filled);
     filled += chunk.length;
-    if (final) done = true;
   });
-  try {
-    for (let i = 0; i < data.length && !overflow; i += INFLATE_SLICE) {
-      const end = Math.min(data.length, i + INFLATE_SLICE);
-      inflate.push(data.subarray(i, end), end === data.length);
-    }
-  } catch (err) {
-    fail(`${e.name}: corrupt deflate data (${err instanceof Error ? err.message : String(err)})`);
+  for (let i = 0; i < data.length && !inflater.overflow; i += INFLATE_SLICE) {
+    const end = Math.min(data.length, i + INFLATE_SLICE);
+    inflater.push(data.subarray(i, end), end === data.length);
   }
-  if (overflow) {
-    fail(`${e.name}: size bomb: it inflates past the ${e.size} bytes it declares`);
-  }
-  if (!done || filled !== e.size) {
-    fail(`${e.name}: truncated: ${filled} of the ${e.size} declared bytes inflate`);
-  }
+  inflater.finish();
   return out;
 }
 
@@ -310,7 +391,14 @@ export function arraysToCase(
  * `params` as in arraysToCase. Messages are phrased to follow "<file>: ". Never throws.
  */
 export function npzToCase(bytes: Uint8Array, params: unknown): ArraysCaseResult {
-  const r = parseNpz(bytes, ['logits', 'targets', 'labels', 'features']);
+  return npzArraysToCase(parseNpz(bytes, NPZ_CASE_ARRAYS), params);
+}
+
+/** The arrays an .npz case is read from (others are not inflated). */
+export const NPZ_CASE_ARRAYS: readonly string[] = ['logits', 'targets', 'labels', 'features'];
+
+/** The case from an .npz's arrays (NPZ_CASE_ARRAYS read by parseNpz or npzStream.ts). */
+export function npzArraysToCase(r: NpzResult, params: unknown): ArraysCaseResult {
   if (!r.ok) return r;
   const list = r.names.length === 0 ? 'none' : r.names.join(', ');
   const logits = r.arrays.get('logits');

@@ -9,17 +9,24 @@
  * Neither end keeps the set: the caller replaces what it had only on an `ok` result, so a failure or
  * a cancel keeps the set loaded before.
  */
-import type { StreamKind } from '../io/stream.ts';
 import type { ImportHandler } from './importHandler.ts';
 import type {
+  ImportedKind,
   ImportKind,
   ImportReadResult,
   ImportReply,
   ImportRequest,
+  NumpyFile,
   StreamableFile,
 } from './importProtocol.ts';
 
-export type { ImportKind, ImportReadResult, StreamableFile } from './importProtocol.ts';
+export type {
+  ImportedKind,
+  ImportKind,
+  ImportReadResult,
+  NumpyFile,
+  StreamableFile,
+} from './importProtocol.ts';
 
 /** The part of `Worker` the client uses (a fake in Node tests). */
 export interface ImportWorkerLike {
@@ -39,7 +46,7 @@ export interface ImportProgress {
 /** One read in flight. */
 export interface ImportJob {
   /** Settles once: the set, an error, or `{ ok: false, error: 'cancelled', cancelled: true }`. */
-  readonly result: Promise<{ readonly kind: StreamKind; readonly result: ImportReadResult }>;
+  readonly result: Promise<{ readonly kind: ImportedKind; readonly result: ImportReadResult }>;
   /** Stop reading; the result settles as cancelled at once. */
   cancel(): void;
 }
@@ -54,6 +61,14 @@ export interface ImportClient {
       readonly name?: string;
       readonly onProgress?: (progress: ImportProgress) => void;
     },
+  ): ImportJob;
+  /**
+   * Read NumPy files in the worker: one .npz, or a pair of .npy files (logits and targets), streamed
+   * into their arrays; the result's kind is 'numpy'.
+   */
+  readNumpy(
+    files: readonly NumpyFile[],
+    options?: { readonly onProgress?: (progress: ImportProgress) => void },
   ): ImportJob;
   /** Stop the worker; jobs in flight settle as cancelled. */
   dispose(): void;
@@ -107,8 +122,8 @@ export function createImportClient({
   let nextId = 1;
   interface Pending {
     readonly onProgress: ((p: ImportProgress) => void) | undefined;
-    readonly settle: (r: { kind: StreamKind; result: ImportReadResult }) => void;
-    readonly kind: StreamKind;
+    readonly settle: (r: { kind: ImportedKind; result: ImportReadResult }) => void;
+    readonly kind: ImportedKind;
   }
   const pending = new Map<number, Pending>();
 
@@ -157,28 +172,40 @@ export function createImportClient({
     return w;
   }
 
+  /** Post `request` (numbered here) and give the caller its job. */
+  function job(
+    kind: ImportedKind,
+    onProgress: ((p: ImportProgress) => void) | undefined,
+    request: (id: number) => ImportRequest,
+  ): ImportJob {
+    const id = nextId++;
+    let settle!: Pending['settle'];
+    const result = new Promise<{ kind: ImportedKind; result: ImportReadResult }>((resolve) => {
+      settle = resolve;
+    });
+    pending.set(id, { onProgress, settle, kind });
+    start().postMessage(request(id));
+    return {
+      result,
+      cancel() {
+        const p = pending.get(id);
+        if (!p) return;
+        pending.delete(id);
+        worker?.postMessage({ type: 'cancel', id });
+        p.settle({ kind: p.kind, result: { ok: false, error: 'cancelled', cancelled: true } });
+      },
+    };
+  }
+
   return {
     read(file, options = {}) {
-      const id = nextId++;
       const name = options.name ?? file.name ?? '';
       const kind = options.kind ?? 'auto';
-      let settle!: Pending['settle'];
-      const result = new Promise<{ kind: StreamKind; result: ImportReadResult }>((resolve) => {
-        settle = resolve;
-      });
-      const guess: StreamKind = kind === 'json' ? 'json' : 'csv';
-      pending.set(id, { onProgress: options.onProgress, settle, kind: guess });
-      start().postMessage({ type: 'read', id, file, name, kind });
-      return {
-        result,
-        cancel() {
-          const p = pending.get(id);
-          if (!p) return;
-          pending.delete(id);
-          worker?.postMessage({ type: 'cancel', id });
-          p.settle({ kind: p.kind, result: { ok: false, error: 'cancelled', cancelled: true } });
-        },
-      };
+      const guess: ImportedKind = kind === 'json' ? 'json' : 'csv';
+      return job(guess, options.onProgress, (id) => ({ type: 'read', id, file, name, kind }));
+    },
+    readNumpy(files, options = {}) {
+      return job('numpy', options.onProgress, (id) => ({ type: 'numpy', id, files }));
     },
     dispose() {
       settleAll({ ok: false, error: 'cancelled', cancelled: true });

@@ -1,12 +1,19 @@
 /**
- * The worker's side of the import: reads a File's stream with io/stream.ts's readStream, posts
- * progress at most every `progressEveryMs`, answers a `cancel` through an AbortController, and
- * transfers the result's typed arrays back. Pure (no worker globals): import.worker.ts runs it, and so
+ * The worker's side of the import: reads a File's stream with io/stream.ts's readStream (NumPy files
+ * with importNumpy.ts), posts progress at most every `progressEveryMs`, answers a `cancel` through an
+ * AbortController, and transfers the result's typed arrays back. Pure (no worker globals): import.worker.ts runs it, and so
  * does the client's main-thread fallback, which loads this module only when it needs it.
  */
 import { importKindOf } from '../io/import.ts';
 import { readStream, type ByteSource, type StreamKind } from '../io/stream.ts';
-import type { ImportKind, ImportReadResult, ImportReply, ImportRequest } from './importProtocol.ts';
+import { readNumpyFiles } from './importNumpy.ts';
+import type {
+  ImportedKind,
+  ImportKind,
+  ImportReadResult,
+  ImportReply,
+  ImportRequest,
+} from './importProtocol.ts';
 
 /** How the handler answers (postMessage with its transfer list). */
 export type PostReply = (reply: ImportReply, transfer: ArrayBuffer[]) => void;
@@ -33,26 +40,28 @@ export function createImportHandler(
 ): ImportHandler {
   const running = new Map<number, AbortController>();
 
-  async function read(request: Extract<ImportRequest, { type: 'read' }>): Promise<void> {
-    const { id, file } = request;
+  /** Progress for job `id`, posted at most every progressEveryMs (and at the end of the bytes). */
+  function progressOf(id: number, totalBytes: number) {
+    let last = -Infinity;
+    return (rowsRead: number, bytesRead: number) => {
+      const t = now();
+      if (t - last < progressEveryMs && bytesRead < totalBytes) return;
+      last = t;
+      post({ type: 'progress', id, rowsRead, bytesRead, totalBytes }, []);
+    };
+  }
+
+  /** Run one read job: its result posted once (typed arrays transferred), whatever happens. */
+  async function run(
+    id: number,
+    kind: ImportedKind,
+    job: (signal: AbortSignal) => Promise<{ kind: ImportedKind; result: ImportReadResult }>,
+  ): Promise<void> {
     const abort = new AbortController();
     running.set(id, abort);
-    let kind: StreamKind = request.kind === 'json' ? 'json' : 'csv';
     let result: ImportReadResult;
     try {
-      const source = await sniffed(file.stream(), request.name, request.kind);
-      kind = source.kind;
-      let last = -Infinity;
-      const r = await readStream(source.chunks, kind, {
-        signal: abort.signal,
-        onProgress: (rowsRead, bytesRead) => {
-          const t = now();
-          if (t - last < progressEveryMs && bytesRead < file.size) return;
-          last = t;
-          post({ type: 'progress', id, rowsRead, bytesRead, totalBytes: file.size }, []);
-        },
-      });
-      result = r;
+      ({ kind, result } = await job(abort.signal));
     } catch (e) {
       result = { ok: false, error: `cannot read the file (${e instanceof Error ? e.message : e})` };
     } finally {
@@ -61,9 +70,35 @@ export function createImportHandler(
     post({ type: 'result', id, kind, result }, buffersOf(result));
   }
 
+  function read(request: Extract<ImportRequest, { type: 'read' }>): Promise<void> {
+    const { id, file } = request;
+    return run(id, request.kind === 'json' ? 'json' : 'csv', async (signal) => {
+      const source = await sniffed(file.stream(), request.name, request.kind);
+      const result = await readStream(source.chunks, source.kind, {
+        signal,
+        onProgress: progressOf(id, file.size),
+      });
+      return { kind: source.kind, result };
+    });
+  }
+
+  function numpy(request: Extract<ImportRequest, { type: 'numpy' }>): Promise<void> {
+    const { id, files } = request;
+    const total = files.reduce((n, f) => n + f.size, 0);
+    return run(id, 'numpy', async (signal) => {
+      const progress = progressOf(id, total);
+      const result = await readNumpyFiles(files, {
+        signal,
+        onProgress: (rows, bytes) => progress(rows, bytes),
+      });
+      return { kind: 'numpy', result };
+    });
+  }
+
   return {
     async handle(request) {
       if (request.type === 'cancel') running.get(request.id)?.abort();
+      else if (request.type === 'numpy') await numpy(request);
       else await read(request);
     },
   };
@@ -72,10 +107,13 @@ export function createImportHandler(
 /** The typed arrays' buffers of a result, to transfer rather than copy. */
 export function buffersOf(result: ImportReadResult): ArrayBuffer[] {
   if (!result.ok) return [];
-  const arrays =
-    'value' in result
-      ? [result.value.logits, result.value.targets]
-      : result.cases.flatMap((c) => [c.logits, c.targets]);
+  let arrays: ArrayBufferView[];
+  if ('cases' in result) arrays = result.cases.flatMap((c) => [c.logits, c.targets]);
+  else {
+    const v = result.value;
+    const features = 'features' in v && v.features !== null ? [v.features.values] : [];
+    arrays = [v.logits, v.targets, ...features];
+  }
   // A buffer is listed once (postMessage refuses duplicates).
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }

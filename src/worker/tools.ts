@@ -2,7 +2,6 @@
  * The tools worker: the app's occasional heavy jobs off the main thread, each one request → one reply:
  * - check: parse a `dr check` input (src/check/checkInput.ts), diagnose its first check, and name the
  *   entries whose gradient differs most from the official one (for the panels to mark);
- * - numpy: read an .npz or a pair of .npy files into an import (bytes are read here, from the File);
  * - export: the case JSON, the candidate CSV, the PyTorch snippet or the .npz of the set a source
  *   describes (materialised here, so the main thread never builds a 10⁶-entry string).
  * This is the handler (pure, Node-testable); toolsClient.ts is the main thread's end, which loads this
@@ -17,26 +16,12 @@ import type { DRParams } from '../engine/types.ts';
 import { materialize } from '../data/materialize.ts';
 import type { CandidateSource } from '../data/types.ts';
 import { candidateCsv, caseJson } from '../io/exportCase.ts';
-import { MAX_IMPORT_ENTRIES, featuresNotice, importParsed } from '../io/import.ts';
+import { importParsed } from '../io/import.ts';
 import type { ImportResult } from '../io/import.ts';
-import { MAX_NPY_ELEMENTS, parseNpy } from '../io/npy.ts';
-import type { NpyArray } from '../io/npy.ts';
-import { arraysToCase, npzToCase } from '../io/npz.ts';
-import type { ArraysCaseResult } from '../io/npz.ts';
 import { npzBytes } from '../io/npzWrite.ts';
 
 /** Entries marked as differing most (largest |your ∂/∂x − official ∂/∂x|). */
 export const TOP_DIFFERING = 10;
-
-/** The largest NumPy file read (its bytes are held at once): the largest array plus 1 MiB. */
-export const MAX_NUMPY_FILE_BYTES = MAX_NPY_ELEMENTS * 8 + (1 << 20);
-
-/** A file as the handler needs it (a File or Blob). */
-export interface BytesFile {
-  readonly name: string;
-  readonly size: number;
-  arrayBuffer(): Promise<ArrayBuffer>;
-}
 
 export type ExportWhat = 'csv' | 'case' | 'snippet' | 'npz';
 
@@ -47,7 +32,6 @@ export type ToolsRequest =
       /** The check as text, or the file holding it (read here, off the main thread). */
       readonly text: string | { text(): Promise<string> };
     }
-  | { readonly type: 'numpy'; readonly id: number; readonly files: readonly BytesFile[] }
   | {
       readonly type: 'export';
       readonly id: number;
@@ -72,7 +56,6 @@ export interface CheckOutcome {
 
 export type ToolsReply =
   | { readonly type: 'check'; readonly id: number; readonly result: CheckOutcome | Failure }
-  | { readonly type: 'numpy'; readonly id: number; readonly result: ImportResult }
   | {
       readonly type: 'export';
       readonly id: number;
@@ -129,54 +112,6 @@ function check(text: string): CheckOutcome | Failure {
   return { ok: true, diagnosis, imported, top, count: parsed.checks.length, ms };
 }
 
-function fromCase(c: ArraysCaseResult, name: string): ImportResult {
-  if (!c.ok) return { ok: false, error: `${name}: ${c.error}` };
-  const { R, K, logits, targets, features } = c.value;
-  if (R * K > MAX_IMPORT_ENTRIES) {
-    return { ok: false, error: `${name}: more than ${MAX_IMPORT_ENTRIES} entries` };
-  }
-  const base = features === null ? { R, K, logits, targets } : { R, K, logits, targets, features };
-  const notices = features === null ? [] : [featuresNotice(features.d)];
-  return { ok: true, source: { kind: 'explicit', name, base, edits: [] }, notices };
-}
-
-async function numpy(files: readonly BytesFile[]): Promise<ImportResult> {
-  const names = files.map((f) => f.name).join(' + ');
-  for (const f of files) {
-    if (f.size > MAX_NUMPY_FILE_BYTES) {
-      return {
-        ok: false,
-        error: `${f.name}: ${f.size} bytes is more than the ${MAX_NUMPY_FILE_BYTES} a NumPy file may have here`,
-      };
-    }
-  }
-  if (files.length === 1 && /\.npz$/i.test(files[0].name)) {
-    const bytes = new Uint8Array(await files[0].arrayBuffer());
-    return fromCase(npzToCase(bytes, undefined), files[0].name);
-  }
-  if (files.length !== 2 || !files.every((f) => /\.npy$/i.test(f.name))) {
-    return {
-      ok: false,
-      error: `${names}: choose one .npz file, or two .npy files (logits and targets)`,
-    };
-  }
-  const arrays: { name: string; array: NpyArray }[] = [];
-  for (const f of files) {
-    const r = parseNpy(new Uint8Array(await f.arrayBuffer()));
-    if (!r.ok) return { ok: false, error: `${f.name}: ${r.error}` };
-    arrays.push({ name: f.name, array: r.array });
-  }
-  // The logits are the float array, the targets the integer one; names decide a tie.
-  const byName = (re: RegExp) => arrays.find((a) => re.test(a.name));
-  let logits = arrays.find((a) => a.array.kind === 'float');
-  let targets = arrays.find((a) => a.array.kind === 'int');
-  if (logits === undefined || targets === undefined) {
-    logits = byName(/logit/i) ?? arrays[0];
-    targets = byName(/target|label/i) ?? arrays.find((a) => a !== logits) ?? arrays[1];
-  }
-  return fromCase(arraysToCase(logits.array, targets.array, undefined), names);
-}
-
 function exportJob(
   what: ExportWhat,
   source: CandidateSource,
@@ -219,8 +154,6 @@ export async function handleTools(request: ToolsRequest): Promise<ToolsReply> {
             typeof request.text === 'string' ? request.text : await request.text.text(),
           ),
         };
-      case 'numpy':
-        return { type: 'numpy', id, result: await numpy(request.files) };
       case 'export':
         return {
           type: 'export',
@@ -241,8 +174,8 @@ export function transferOf(reply: ToolsReply): ArrayBuffer[] {
   if (!r.ok) return out;
   if ('bytes' in r) out.push(r.bytes.buffer as ArrayBuffer);
   if ('top' in r) out.push(r.top.buffer as ArrayBuffer);
-  // An imported set's arrays (fresh, owned by this reply) move instead of being copied.
-  const imported = 'source' in r ? r : 'imported' in r && r.imported.ok ? r.imported : null;
+  // A check's imported set's arrays (fresh, owned by this reply) move instead of being copied.
+  const imported = 'imported' in r && r.imported.ok ? r.imported : null;
   if (imported !== null && imported.source.kind === 'explicit') {
     const { logits, targets } = imported.source.base;
     for (const buffer of [logits.buffer, targets.buffer] as ArrayBuffer[]) {

@@ -1,8 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runText } from '../../src/cli/run.ts';
 import type { CliIo, CliOutcome } from '../../src/cli/run.ts';
-import { encode, header, npyFile } from '../io/npyWriter.ts';
+import { DEFAULT_PARAMS, drLoss } from '../../src/engine/index.ts';
+import { fileHandleSource } from '../../src/io/npzStream.ts';
+import { npyBytes } from '../../src/io/npzWrite.ts';
+import { encode, header, npyFile, zipFile } from '../io/npyWriter.ts';
 
 const fixturePath = (name: string) => new URL(`../io/fixtures/${name}`, import.meta.url).pathname;
 
@@ -125,6 +131,71 @@ describe('dr on NumPy files', () => {
     );
     expect(oneLine(await runCli(['/nonexistent/x.npz'], io))).toMatch(
       /^dr: cannot read "\/nonexistent\/x\.npz": no such file or directory \(ENOENT\)$/,
+    );
+  });
+});
+
+describe('dr FILE.npz reads the file at offsets (io/npzStream.ts), never whole', () => {
+  /** The real shell's openRandom (dr.ts): a file handle read at positions, in small chunks here. */
+  const opened: string[] = [];
+  const randomIo: CliIo = {
+    ...io,
+    readBytes: () => Promise.reject(new Error('an .npz must not be read whole')),
+    openRandom: async (path) => {
+      const file = await open(path, 'r');
+      const { size } = await file.stat();
+      opened.push(path);
+      return { ...fileHandleSource(file, size, 4093), close: () => file.close() };
+    },
+  };
+
+  it.each(['case.npz', 'case_compressed.npz', 'case_fortran_be.npz', 'case_zip64.npz'])(
+    'dr %s prints what the same case as JSON gives',
+    async (name) => {
+      const out = await runCli([fixturePath(name)], randomIo);
+      expect(out.stderr).toBe('');
+      expect(out.stdout).toBe(runText(JSON.stringify(JSON_CASE)).stdout);
+      expect(opened.at(-1)).toBe(fixturePath(name));
+    },
+  );
+
+  it('a 10⁶-row .npz (deflated) gives the loss of the same arrays', async () => {
+    const N = 1_000_000;
+    const logits = Float64Array.from({ length: N }, (_, i) => Math.sin(i * 0.37) * 4);
+    const targets = Int32Array.from({ length: N }, (_, i) => (i % 100 === 0 ? 1 : 0));
+    const path = join(mkdtempSync(join(tmpdir(), 'dr-cli-npz-')), 'million.npz');
+    writeFileSync(
+      path,
+      zipFile([
+        { name: 'logits.npy', data: npyBytes({ values: logits, shape: [N] }), deflate: true },
+        { name: 'targets.npy', data: npyBytes({ values: targets, shape: [N] }), deflate: true },
+      ]),
+    );
+    const out = await runCli([path], randomIo);
+    expect(out.stderr).toBe('');
+    const loss = (JSON.parse(out.stdout) as { loss: number }).loss;
+    expect(loss).toBe(drLoss(logits, targets, 1, DEFAULT_PARAMS).result.loss);
+  });
+
+  it('a file that fails midway names the path; an archive error names it too', async () => {
+    const failing: CliIo = {
+      ...randomIo,
+      openRandom: async (path) => {
+        const inner = await randomIo.openRandom!(path);
+        return {
+          ...inner,
+          async *stream(offset, length) {
+            yield* inner.stream(offset, Math.min(length, 10));
+            throw Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
+          },
+        };
+      },
+    };
+    expect(oneLine(await runCli([fixturePath('case.npz')], failing))).toBe(
+      `dr: cannot read ${JSON.stringify(fixturePath('case.npz'))}: i/o error (EIO)`,
+    );
+    expect(oneLine(await runCli([fixturePath('no_targets.npz')], randomIo))).toMatch(
+      /^dr: .*no_targets\.npz: no array "targets" \(or "labels"\)/,
     );
   });
 });

@@ -1,7 +1,9 @@
 /**
  * NumPy import in Chromium: an .npz (logits + targets) through the file input, a .npy pair (float32
  * logits (R, K), int64 targets) through the same input, and an .npz dropped on the import card, each
- * reproducing the engine's loss; a truncated .npy names the problem and keeps the set.
+ * reproducing the engine's loss; a truncated .npy names the problem and keeps the set. A large .npz
+ * is streamed by the import worker: a progress bar with the rows read and Cancel (the set loaded
+ * before stays), then, chosen again, the right set.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +12,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { drLoss } from '../../src/engine/index.ts';
 import { DEFAULT_APP_PARAMS, toEngineParams } from '../../src/params/table.ts';
 import { npyBytes, npzBytes } from '../../src/io/npzWrite.ts';
+import { zipFile } from '../io/npyWriter.ts';
 import { longTasksBetween, readouts, replyAt, watchErrors, watchLongTasks } from './helpers.ts';
 
 const R = 400;
@@ -119,7 +122,7 @@ test('a 10⁶-entry .npz is read off the main thread: no task of 50 ms or more e
     file,
     npzBytes({ logits: { values: big, shape: [N] }, targets: { values: bigTargets, shape: [N] } }),
   );
-  await page.addInitScript(watchLongTasks, { worker: 'tools', reply: 'numpy' });
+  await page.addInitScript(watchLongTasks, { worker: 'import', reply: 'result' });
   await page.goto('/');
   await readouts(page);
   await page.waitForTimeout(2000);
@@ -144,4 +147,71 @@ test('a 10⁶-entry .npz is read off the main thread: no task of 50 ms or more e
   await expect
     .poll(() => page.evaluate(() => window.__dr!.store.getState().status), { timeout: 120_000 })
     .toBe('ready');
+});
+
+test('a large .npz shows its progress and can be cancelled (the set stays); chosen again, it imports', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  // 10⁶ rows × 2 classes, deflated (np.savez_compressed's layout): long enough to read that the
+  // progress bar shows rows before the end.
+  const R2 = 1_000_000;
+  const K2 = 2;
+  const big = Float64Array.from({ length: R2 * K2 }, (_, i) => Math.sin(i * 0.37) * 4);
+  const bigTargets = Int32Array.from({ length: R2 }, (_, i) => (i % 50 === 0 ? 1 + (i % K2) : 0));
+  const file = join(mkdtempSync(join(tmpdir(), 'dr-npz-')), 'large.npz');
+  writeFileSync(
+    file,
+    zipFile([
+      { name: 'logits.npy', data: npyBytes({ values: big, shape: [R2, K2] }), deflate: true },
+      { name: 'targets.npy', data: npyBytes({ values: bigTargets, shape: [R2] }), deflate: true },
+    ]),
+  );
+  const errors = watchErrors(page);
+  await page.goto('/');
+  const before = await readouts(page);
+  const sourceBefore = await page.evaluate(() => window.__dr!.store.getState().source);
+  // Cancel from inside the page at the first progress report with rows read (a click from the test
+  // could come after the read has finished).
+  const cancelled = page.evaluate(
+    () =>
+      new Promise<string>((done) => {
+        const observer = new MutationObserver(() => {
+          const bar = document.querySelector('[role="progressbar"]');
+          const text = bar?.getAttribute('aria-valuetext') ?? '';
+          if (!/^[1-9][\d,]* rows read$/.test(text)) return;
+          observer.disconnect();
+          [...document.querySelectorAll('button')]
+            .find((b) => b.textContent === 'Cancel import')
+            ?.click();
+          done(`${bar!.getAttribute('aria-label')}: ${text}`);
+        });
+        observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+      }),
+  );
+  await page.getByLabel(/JSON case/).setInputFiles(file);
+  expect(await cancelled).toMatch(/^Reading large\.npz: [\d,]+ rows read$/);
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  await expect(page.getByTestId('notices')).toContainText('large.npz cancelled');
+  expect(await readouts(page)).toEqual(before);
+  expect(await page.evaluate(() => window.__dr!.store.getState().source)).toEqual(sourceBefore);
+
+  await page.getByLabel(/JSON case/).setInputFiles(file);
+  await expect(page.getByTestId('notices')).toContainText('Imported large.npz', {
+    timeout: 120_000,
+  });
+  const want = drLoss(big, bigTargets, K2, toEngineParams(DEFAULT_APP_PARAMS)).result.loss;
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => {
+          const st = window.__dr!.store.getState();
+          return st.status === 'ready' && st.source.kind === 'explicit'
+            ? [st.source.base.R, st.source.base.K, st.shown?.result.loss ?? NaN]
+            : null;
+        }),
+      { timeout: 120_000 },
+    )
+    .toEqual([R2, K2, expect.closeTo(want, 9)]);
+  expect(errors).toEqual([]);
 });

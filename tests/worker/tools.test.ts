@@ -1,16 +1,9 @@
-// The tools worker's handler in Node: a check names the perturbed gradient entry first, NumPy files
-// (an .npz, a .npy pair, a broken file) become an import or a message, exports come back whole.
+// The tools worker's handler in Node: a check names the perturbed gradient entry first, exports come
+// back whole. (NumPy imports are the import worker's: tests/worker/importNumpy.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS, drLoss } from '../../src/engine/index.ts';
 import type { CandidateSource } from '../../src/data/types.ts';
-import { npyBytes, npzBytes } from '../../src/io/npzWrite.ts';
-import { handleTools, type BytesFile } from '../../src/worker/tools.ts';
-
-const file = (name: string, bytes: Uint8Array): BytesFile => ({
-  name,
-  size: bytes.length,
-  arrayBuffer: async () => bytes.slice().buffer,
-});
+import { handleTools } from '../../src/worker/tools.ts';
 
 function problem(R: number) {
   const logits = Array.from({ length: R }, (_, i) => Math.sin(i * 1.7) * 3);
@@ -61,35 +54,6 @@ describe('tools handler', () => {
     expect(reply.result.ok).toBe(false);
   });
 
-  it('numpy: an .npz and a .npy pair import; a truncated file names the problem', async () => {
-    const logits = { values: Float64Array.from([2, -1, 0.5, -3]), shape: [4] };
-    const targets = { values: Int32Array.from([1, 0, 0, -1]), shape: [4] };
-    const npz = await handleTools({
-      type: 'numpy',
-      id: 4,
-      files: [file('case.npz', npzBytes({ logits, targets }))],
-    });
-    if (npz.type !== 'numpy' || !npz.result.ok) throw new Error(JSON.stringify(npz));
-    expect(npz.result.source.kind === 'explicit' && npz.result.source.base.R).toBe(4);
-    const pair = await handleTools({
-      type: 'numpy',
-      id: 5,
-      files: [file('t.npy', npyBytes(targets)), file('l.npy', npyBytes(logits))],
-    });
-    if (pair.type !== 'numpy' || !pair.result.ok) throw new Error(JSON.stringify(pair));
-    expect(
-      pair.result.source.kind === 'explicit' && Array.from(pair.result.source.base.logits),
-    ).toEqual([2, -1, 0.5, -3]);
-    const cut = npyBytes(logits).slice(0, 100);
-    const bad = await handleTools({
-      type: 'numpy',
-      id: 6,
-      files: [file('l.npy', cut), file('t.npy', npyBytes(targets))],
-    });
-    if (bad.type !== 'numpy' || bad.result.ok) throw new Error('expected an error');
-    expect(bad.result.error).toMatch(/^l\.npy: .*truncated/);
-  });
-
   it('export: the CSV of a generated set has a line per entry', async () => {
     const source: CandidateSource = {
       kind: 'generated',
@@ -108,31 +72,5 @@ describe('tools handler', () => {
       throw new Error('no text');
     expect(reply.result.text.split('\n')[0]).toMatch(/^row,class,label,logit,p,q,gradDR/);
     expect(Number.isFinite(reply.result.loss)).toBe(true);
-  });
-
-  it('numpy: a malformed header and a size bomb are refused with the file named', async () => {
-    const targets = { values: Int32Array.from([1, 0]), shape: [2] };
-    const bad = npyBytes({ values: Float64Array.from([1, 2]), shape: [2] });
-    bad[1] = 0x41; // not the \x93NUMPY magic
-    const r1 = await handleTools({
-      type: 'numpy',
-      id: 8,
-      files: [file('l.npy', bad), file('t.npy', npyBytes(targets))],
-    });
-    if (r1.type !== 'numpy' || r1.result.ok) throw new Error('expected an error');
-    expect(r1.result.error).toMatch(/^l\.npy: /);
-    let read = false;
-    const bomb: BytesFile = {
-      name: 'bomb.npz',
-      size: 2 ** 40,
-      arrayBuffer: async () => {
-        read = true;
-        return new ArrayBuffer(0);
-      },
-    };
-    const r2 = await handleTools({ type: 'numpy', id: 9, files: [bomb] });
-    if (r2.type !== 'numpy' || r2.result.ok) throw new Error('expected an error');
-    expect(r2.result.error).toMatch(/^bomb\.npz: .*bytes is more than/);
-    expect(read).toBe(false);
   });
 });

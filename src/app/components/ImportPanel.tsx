@@ -1,19 +1,19 @@
 /**
- * Import candidates: a JSON file in the CLI's case format (logits + targets, optional params) or a CSV
- * (score or logit, label), from a file input or pasted text. A file is read off the main thread by
- * the import worker, streamed into typed arrays, with a progress bar (rows read) and Cancel; a paste
- * is parsed here. The io layer decides the format and names the line or field of any error; on an
- * error or a cancel nothing already loaded changes. Text is only ever shown as text (React escapes
- * it), never inserted as HTML.
+ * Import candidates: a JSON file in the CLI's case format (logits + targets, optional params), a CSV
+ * (score or logit, label), or NumPy arrays (one .npz, or a pair of .npy files), from a file input or
+ * pasted text. A file is read off the main thread by the import worker, streamed into typed arrays,
+ * with a progress bar (rows read) and Cancel; a paste is parsed here. The io layer decides the format
+ * and names the line or field of any error; on an error or a cancel nothing already loaded changes.
+ * Text is only ever shown as text (React escapes it), never inserted as HTML.
  */
 import { useId, useRef, useState, type ChangeEvent, type DragEvent } from 'react';
 import type * as ioModule from '../../io/import.ts';
 import type { ImportResult } from '../../io/import.ts';
 import type { ImportJob, ImportProgress } from '../../worker/importClient.ts';
+import type * as numpyModule from '../../worker/importNumpy.ts';
 import { formatCount } from '../format.ts';
 import { useAppStore, useServices } from '../hooks/context.tsx';
 import { useT } from '../hooks/i18n.ts';
-import { tools } from './export/download.ts';
 
 /**
  * The io layer's import (the parsers): its own chunk, fetched when the import card is first used
@@ -24,8 +24,28 @@ type ImportModule = typeof ioModule;
 let loaded: ImportModule | null = null;
 const io = async (): Promise<ImportModule> => (loaded ??= await import('../../io/import.ts'));
 
-/** A NumPy file (.npz, or one of a .npy pair): read in the tools worker, not as text. */
+/** A NumPy file (.npz, or one of a .npy pair): read as arrays, not as text. */
 const isNumpy = (f: File) => /\.np[yz]$/i.test(f.name);
+
+/**
+ * Without the worker service (tests without workers): the worker's own NumPy reader, run on this
+ * thread as a job (still streamed and cancellable), loaded when first asked for.
+ */
+function numpyInThread(files: readonly File[], onProgress: (p: ImportProgress) => void): ImportJob {
+  const abort = new AbortController();
+  const read = import('../../worker/importNumpy.ts').then(
+    ({ readNumpyFiles }: typeof numpyModule) =>
+      readNumpyFiles(files, {
+        signal: abort.signal,
+        onProgress: (rowsRead, bytesRead, totalBytes) =>
+          onProgress({ rowsRead, bytesRead, totalBytes }),
+      }),
+  );
+  return {
+    result: read.then((result) => ({ kind: 'numpy' as const, result })),
+    cancel: () => abort.abort(),
+  };
+}
 
 /** Files larger than this are refused before being read (a text import this big would not be sane). */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
@@ -65,17 +85,52 @@ export function ImportPanel() {
 
   const [dragging, setDragging] = useState(false);
 
-  /** An .npz or a pair of .npy files, read and checked in the tools worker. */
-  const readNumpy = async (files: File[]) => {
-    const name = files.map((f) => f.name).join(' + ');
-    const totalBytes = files.reduce((n, f) => n + f.size, 0);
-    setReading({ name, progress: { rowsRead: 0, bytesRead: 0, totalBytes } });
+  /**
+   * Follow a read job (a file's or NumPy files'): its progress in the bar, then the set it gives, or
+   * the error, or the cancel (the set loaded before stays in both).
+   */
+  const follow = async (
+    name: string,
+    totalBytes: number,
+    start: (onProgress: (p: ImportProgress) => void) => ImportJob,
+  ) => {
     try {
-      apply(await tools().run({ type: 'numpy', files }), name);
+      void io(); // in parallel with the worker's read: the result needs it
+      setReading({ name, progress: { rowsRead: 0, bytesRead: 0, totalBytes } });
+      const current = start((progress) => setReading({ name, progress }));
+      job.current = current;
+      const { kind, result } = await current.result;
+      if (job.current !== current) return;
+      if (!result.ok && 'cancelled' in result) {
+        store.getState().notifyKey('import.cancelled', { name }, 'info');
+        return;
+      }
+      const { importParsed } = loaded ?? (await io());
+      apply(importParsed({ kind, result } as Parameters<typeof importParsed>[0], name), name);
+    } catch (err) {
+      store
+        .getState()
+        .notifyKey(
+          'import.failed',
+          { name, error: err instanceof Error ? err.message : String(err) },
+          'error',
+        );
     } finally {
+      job.current = null;
       setReading(null);
     }
   };
+
+  /** An .npz or a pair of .npy files, streamed into arrays by the import worker. */
+  const readNumpy = (files: File[]) =>
+    follow(
+      files.map((f) => f.name).join(' + '),
+      files.reduce((n, f) => n + f.size, 0),
+      (onProgress) =>
+        services.readNumpy
+          ? services.readNumpy(files, onProgress)
+          : numpyInThread(files, onProgress),
+    );
 
   /** Chosen or dropped files: NumPy ones together, else the first file as JSON or CSV. */
   const readFiles = async (files: File[]) => {
@@ -101,56 +156,35 @@ export function ImportPanel() {
   };
 
   const readFile = async (file: File) => {
-    try {
-      if (file.size > MAX_IMPORT_BYTES) {
-        store.getState().notifyKey(
-          'import.tooLarge',
-          {
-            name: file.name,
-            size: file.size.toLocaleString('en'),
-            limit: MAX_IMPORT_BYTES.toLocaleString('en'),
-          },
-          'error',
-        );
-        return;
-      }
-      if (!services.readFile) {
+    if (file.size > MAX_IMPORT_BYTES) {
+      store.getState().notifyKey(
+        'import.tooLarge',
+        {
+          name: file.name,
+          size: file.size.toLocaleString('en'),
+          limit: MAX_IMPORT_BYTES.toLocaleString('en'),
+        },
+        'error',
+      );
+      return;
+    }
+    const readFileService = services.readFile;
+    if (!readFileService) {
+      try {
         const { parseImport } = await io();
         apply(parseImport(await file.text(), file.name), file.name);
-        return;
+      } catch (err) {
+        store
+          .getState()
+          .notifyKey(
+            'import.failed',
+            { name: file.name, error: err instanceof Error ? err.message : String(err) },
+            'error',
+          );
       }
-      void io(); // in parallel with the worker's read: the result needs it
-      setReading({
-        name: file.name,
-        progress: { rowsRead: 0, bytesRead: 0, totalBytes: file.size },
-      });
-      const current = services.readFile(file, (progress) =>
-        setReading({ name: file.name, progress }),
-      );
-      job.current = current;
-      const { kind, result } = await current.result;
-      if (job.current !== current) return;
-      if (!result.ok && 'cancelled' in result) {
-        store.getState().notifyKey('import.cancelled', { name: file.name }, 'info');
-        return;
-      }
-      const { importParsed } = loaded ?? (await io());
-      apply(
-        importParsed({ kind, result } as Parameters<typeof importParsed>[0], file.name),
-        file.name,
-      );
-    } catch (err) {
-      store
-        .getState()
-        .notifyKey(
-          'import.failed',
-          { name: file.name, error: err instanceof Error ? err.message : String(err) },
-          'error',
-        );
-    } finally {
-      job.current = null;
-      setReading(null);
+      return;
     }
+    await follow(file.name, file.size, (onProgress) => readFileService(file, onProgress));
   };
   const busy = reading !== null;
 

@@ -17,6 +17,12 @@ export interface AppServices {
    * (tests without workers): the file is read as text and parsed on the main thread.
    */
   readFile?(file: File, onProgress: (p: ImportProgress) => void): ImportJob;
+  /**
+   * Read NumPy files (one .npz, or a pair of .npy files) off the main thread, the same way: streamed
+   * into arrays, with progress, cancellable. Absent (tests without workers): the same reader runs on
+   * the main thread.
+   */
+  readNumpy?(files: readonly File[], onProgress: (p: ImportProgress) => void): ImportJob;
   /** Start the engine worker's pool of workers (EngineClient.warmPool). Absent in tests. */
   warmPool?(): void;
 }

@@ -1,12 +1,14 @@
 // @vitest-environment jsdom
 // The import panel with a file read by the import worker (a fake service here; the real worker runs in
 // tests/e2e/import.spec.ts): progress shows the rows read, Cancel keeps the set loaded before, and a
-// finished read becomes the source with the same notices as a paste.
+// finished read becomes the source with the same notices as a paste; NumPy files take the same path.
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ImportPanel } from '../../../src/app/components/ImportPanel.tsx';
 import { AppContext, type AppServices } from '../../../src/app/hooks/context.tsx';
 import { parseCsv } from '../../../src/io/csv.ts';
+import { npzToCase } from '../../../src/io/npz.ts';
+import { npzBytes } from '../../../src/io/npzWrite.ts';
 import { createAppStore } from '../../../src/state/store.ts';
 import type { ImportProgress } from '../../../src/worker/importClient.ts';
 
@@ -19,7 +21,7 @@ function fakeReader() {
     settle: Settle;
     cancelled: boolean;
   }[] = [];
-  const readFile: NonNullable<AppServices['readFile']> = (_file, onProgress) => {
+  const start = (onProgress: (p: ImportProgress) => void) => {
     let settle!: Settle;
     const result = new Promise<never>((resolve) => (settle = resolve as Settle));
     const job = { progress: onProgress, settle, cancelled: false };
@@ -32,13 +34,23 @@ function fakeReader() {
       },
     };
   };
-  return { jobs, readFile };
+  const readFile: NonNullable<AppServices['readFile']> = (_file, onProgress) => start(onProgress);
+  const numpyFiles: (readonly File[])[] = [];
+  const readNumpy: NonNullable<AppServices['readNumpy']> = (files, onProgress) => {
+    numpyFiles.push(files);
+    return start(onProgress);
+  };
+  return { jobs, readFile, readNumpy, numpyFiles };
 }
 
 function setup() {
   const store = createAppStore();
   const reader = fakeReader();
-  const services: AppServices = { copyLink: async () => 'link', readFile: reader.readFile };
+  const services: AppServices = {
+    copyLink: async () => 'link',
+    readFile: reader.readFile,
+    readNumpy: reader.readNumpy,
+  };
   render(
     <AppContext.Provider value={{ store, services }}>
       <ImportPanel />
@@ -99,5 +111,36 @@ describe('importing a file through the import worker', () => {
       }),
     );
     expect(store.getState().source).toBe(before);
+  });
+
+  it('NumPy files go through the same job: progress, Cancel keeps the set, then the arrays import', async () => {
+    const { store, reader, input } = setup();
+    const before = store.getState().source;
+    const bytes = npzBytes({
+      logits: { values: Float64Array.from([2, -1, 0.5]), shape: [3] },
+      targets: { values: Int32Array.from([1, 0, 0]), shape: [3] },
+    });
+    const npz = new File([bytes.slice()], 'case.npz');
+    fireEvent.change(input, { target: { files: [npz] } });
+    expect(reader.numpyFiles[0]!.map((f) => f.name)).toEqual(['case.npz']);
+    act(() => reader.jobs[0]!.progress({ rowsRead: 2, bytesRead: 10, totalBytes: 100 }));
+    expect(screen.getByRole('progressbar').getAttribute('aria-label')).toBe('Reading case.npz');
+    expect(screen.getByTestId('import-rows').textContent).toBe('2 rows read');
+    await act(async () => screen.getByRole('button', { name: 'Cancel import' }).click());
+    expect(store.getState().source).toBe(before);
+    expect(store.getState().notices.at(-1)).toMatchObject({
+      key: 'import.cancelled',
+      vars: { name: 'case.npz' },
+    });
+
+    fireEvent.change(input, { target: { files: [npz] } });
+    const result = npzToCase(bytes, undefined);
+    await act(async () => reader.jobs[1]!.settle({ kind: 'numpy', result }));
+    await vi.waitFor(() => expect(store.getState().source.kind).toBe('explicit'));
+    const source = store.getState().source;
+    if (source.kind !== 'explicit') return;
+    expect(source.name).toBe('case.npz');
+    expect(source.base.R).toBe(3);
+    expect(screen.queryByRole('progressbar')).toBeNull();
   });
 });
