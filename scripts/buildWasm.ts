@@ -4,6 +4,7 @@
  * a compiler:
  *   simd.wat    → simdWasm.ts     (the chunked kernels, kernels/simd.ts)
  *   inplace.wat → inplaceWasm.ts  (the in-place step's kernels, drStep.ts)
+ *   normals.wat → normalsWasm.ts  (seeded normals, normals.ts, for data/rng.ts fillNormal)
  * inplace.wat shares simd.wat's exp, sigmoid and table functions and constants through an include line,
  * `;; @include simd.wat: $name …`, replaced here by those definitions' text (expandIncludes), so the
  * two modules cannot compute them differently. tests/engine/kernels/simdWasm.test.ts recompiles both
@@ -42,7 +43,14 @@ export const INPLACE_SPEC: WasmSpec = {
   what: 'in-place step kernels',
 };
 
-export const WASM_SPECS: readonly WasmSpec[] = [SIMD_SPEC, INPLACE_SPEC];
+export const NORMALS_SPEC: WasmSpec = {
+  wat: join(kernelsDir, 'normals.wat'),
+  module: join(kernelsDir, 'normalsWasm.ts'),
+  constant: 'NORMALS_WASM_BASE64',
+  what: 'seeded normals kernel',
+};
+
+export const WASM_SPECS: readonly WasmSpec[] = [SIMD_SPEC, INPLACE_SPEC, NORMALS_SPEC];
 
 /** simd.wat's paths (kept for callers that know only that module). */
 export const WAT_PATH = SIMD_SPEC.wat;

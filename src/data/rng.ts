@@ -7,6 +7,8 @@
  * IEEE-754 basic operations (+ − × ÷ √), which are correctly rounded everywhere.
  */
 
+import { normalsKernel } from '../engine/kernels/normals.ts';
+
 const TWO_POW_M32 = 1 / 4294967296;
 const LN2 = 0.6931471805599453;
 
@@ -264,6 +266,19 @@ export class Rng {
     if (i < to && this.hasSpare) {
       out[i++] = mean + sd * this.spare;
       this.hasSpare = false;
+    }
+    // The whole pairs in WebAssembly where it runs (the same doubles: engine/kernels/normals.wat)
+    const kernel = normalsKernel();
+    if (kernel !== null) {
+      const pairs = to - i >= 2 ? Math.floor((to - i) / 2) : 0;
+      if (pairs > 0) {
+        const state = Int32Array.of(this.a, this.b, this.c, this.d);
+        kernel.fillPairs(state, out, i, pairs, mean, sd);
+        [this.a, this.b, this.c, this.d] = state;
+        i += 2 * pairs;
+      }
+      if (i < to) out[i] = mean + sd * this.normal(); // keeps the pair's second normal as the spare
+      return;
     }
     // uniform() inlined on the stream's words held in locals: in Chromium (pointer compression: 31-bit
     // small integers) the four int32 fields live as heap numbers, and reading and writing them twice

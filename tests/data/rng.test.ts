@@ -1,8 +1,12 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { Rng, detLog, detLogit, polarFactor } from '../../src/data/rng.ts';
+import { setKernelPath } from '../../src/engine/index.ts';
+import { normalsKernel } from '../../src/engine/kernels/normals.ts';
 
 const toUint32 = (u: number) => u * 4294967296 - 0.5;
+
+afterEach(() => setKernelPath(null));
 
 describe('detLog', () => {
   it('agrees with Math.log to 4e-16·max(1, |ln x|) for any positive double', () => {
@@ -119,29 +123,35 @@ describe('Rng', () => {
     );
   });
 
-  it('fillNormal equals successive normal() calls over many batches of logs (thousands of entries)', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
-        fc.array(fc.integer({ min: 0, max: 1500 }), { maxLength: 4 }),
-        (seed, chunks) => {
-          const total = chunks.reduce((a, b) => a + b, 0);
-          const bulk = new Rng(seed);
-          const out = new Float64Array(total);
-          let at = 0;
-          for (const c of chunks) {
-            bulk.fillNormal(out, at, at + c, -4.6, 1);
-            at += c;
-          }
-          const one = new Rng(seed);
-          const want = Float64Array.from({ length: total }, () => -4.6 + one.normal());
-          expect(out).toEqual(want);
-          expect(bulk.normal()).toBe(one.normal());
-        },
-      ),
-      { seed: 12, numRuns: 60 },
-    );
-  });
+  it.each(['wasm-simd', 'ts'] as const)(
+    'fillNormal on the %s kernels equals successive normal() calls over many batches of logs (thousands of entries)',
+    (path) => {
+      setKernelPath(path);
+      expect(normalsKernel() !== null).toBe(path === 'wasm-simd');
+      fc.assert(
+        fc.property(
+          fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+          fc.array(fc.integer({ min: 0, max: 1500 }), { maxLength: 4 }),
+          (seed, chunks) => {
+            const total = chunks.reduce((a, b) => a + b, 0);
+            const bulk = new Rng(seed);
+            const out = new Float64Array(total);
+            let at = 0;
+            for (const c of chunks) {
+              bulk.fillNormal(out, at, at + c, -4.6, 1);
+              at += c;
+            }
+            const one = new Rng(seed);
+            const want = Float64Array.from({ length: total }, () => -4.6 + one.normal());
+            expect(out).toEqual(want);
+            expect(bulk.normal()).toBe(one.normal());
+          },
+        ),
+        { seed: 12, numRuns: 60 },
+      );
+      setKernelPath(null);
+    },
+  );
 
   it('polarFactor (fillNormal’s batched log) is detLog’s √(−2 ln s / s) bit for bit, at the reduction’s edges too', () => {
     const next = (x: number, dir: 1 | -1) => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   INPLACE_SPEC,
+  NORMALS_SPEC,
   SIMD_SPEC,
   WASM_SPECS,
   compileWat,
@@ -10,11 +11,13 @@ import {
   renderModule,
 } from '../../../scripts/buildWasm.ts';
 import { INPLACE_WASM_BASE64 } from '../../../src/engine/kernels/inplaceWasm.ts';
+import { NORMALS_WASM_BASE64 } from '../../../src/engine/kernels/normalsWasm.ts';
 import { SIMD_WASM_BASE64 } from '../../../src/engine/kernels/simdWasm.ts';
 
 const committed = new Map([
   [SIMD_SPEC, SIMD_WASM_BASE64],
   [INPLACE_SPEC, INPLACE_WASM_BASE64],
+  [NORMALS_SPEC, NORMALS_WASM_BASE64],
 ]);
 
 describe.each(WASM_SPECS.map((spec) => [spec.wat.replace(/.*\//, ''), spec] as const))(
