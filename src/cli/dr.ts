@@ -6,7 +6,12 @@
 import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { fileHandleSource } from '../io/npzStream.ts';
+import { setNormalsKernel } from '../data/rng.ts';
+import { normalsKernel } from '../engine/kernels/normals.ts';
 import { runCli } from './run.ts';
+
+// large sets' normals in WebAssembly (data/rng.ts: the same doubles)
+setNormalsKernel(normalsKernel);
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

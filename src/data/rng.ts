@@ -7,9 +7,22 @@
  * IEEE-754 basic operations (+ − × ÷ √), which are correctly rounded everywhere.
  */
 
-import { normalsKernel } from '../engine/kernels/normals.ts';
+import type { NormalsKernel } from '../engine/kernels/normals.ts';
 
 const TWO_POW_M32 = 1 / 4294967296;
+
+/**
+ * Where fillNormal finds the WebAssembly normals kernel (engine/kernels/normals.ts normalsKernel),
+ * handed over by the entry points that generate large sets (the pool and engine workers, the CLI):
+ * importing it here would put the kernels' WebAssembly into the page's first script, which draws only
+ * small presets. Unset, or giving null, fillNormal runs its TypeScript loop: the same doubles.
+ */
+let normalsKernel: (() => NormalsKernel | null) | null = null;
+
+/** Lets fillNormal use the WebAssembly kernel `get` returns (null: the TypeScript loop). */
+export function setNormalsKernel(get: () => NormalsKernel | null): void {
+  normalsKernel = get;
+}
 const LN2 = 0.6931471805599453;
 
 /**
@@ -268,7 +281,7 @@ export class Rng {
       this.hasSpare = false;
     }
     // The whole pairs in WebAssembly where it runs (the same doubles: engine/kernels/normals.wat)
-    const kernel = normalsKernel();
+    const kernel = normalsKernel === null ? null : normalsKernel();
     if (kernel !== null) {
       const pairs = to - i >= 2 ? Math.floor((to - i) / 2) : 0;
       if (pairs > 0) {

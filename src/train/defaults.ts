@@ -1,7 +1,7 @@
 /**
  * Defaults of a training spec (parseTrainSpec fills them in).
  */
-import { FOCAL_DEFAULTS } from '../engine/objectives/entryObjectives.ts';
+import { FOCAL_DEFAULTS } from '../engine/objectives/focalParams.ts';
 import type { FocalSettings, OptimizerSpec, RunName } from './types.ts';
 
 /** RetinaNet's α = 0.25, γf = 2: the engine's FOCAL_DEFAULTS. */

@@ -4,8 +4,13 @@
  * it starts the pool workers that build detection-scale sets (engineService.ts) itself.
  */
 import { createEngineService } from './engineService.ts';
+import { setNormalsKernel } from '../data/rng.ts';
+import { normalsKernel } from '../engine/kernels/normals.ts';
 import type { EngineRequest, EngineResponse } from './protocol.ts';
 import { defaultPoolSize, type PoolWorkerLike } from './workerPool.ts';
+
+// large sets' normals in WebAssembly (data/rng.ts: the same doubles)
+setNormalsKernel(normalsKernel);
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<EngineRequest>) => void) | null;

@@ -6,7 +6,7 @@
  */
 import { importKindOf } from '../io/import.ts';
 import { readStream, type ByteSource, type StreamKind } from '../io/stream.ts';
-import { readNumpyFiles } from './importNumpy.ts';
+import type * as numpyModule from './importNumpy.ts';
 import type {
   ImportedKind,
   ImportKind,
@@ -87,6 +87,9 @@ export function createImportHandler(
     const total = files.reduce((n, f) => n + f.size, 0);
     return run(id, 'numpy', async (signal) => {
       const progress = progressOf(id, total);
+      // its own chunk (the zip reader and fflate), fetched on the first NumPy file: a CSV or JSON
+      // import, the common case, does not wait for it
+      const { readNumpyFiles }: typeof numpyModule = await import('./importNumpy.ts');
       const result = await readNumpyFiles(files, {
         signal,
         onProgress: (rows, bytes) => progress(rows, bytes),

@@ -3,8 +3,13 @@
  * engine worker's pool (workerPool.ts) for detection-scale sets.
  */
 import { createPoolHandler } from './poolHandler.ts';
+import { setNormalsKernel } from '../data/rng.ts';
+import { normalsKernel } from '../engine/kernels/normals.ts';
 import type { PoolRequest, PoolResponse } from './poolProtocol.ts';
 import { warmUpPool } from './poolWarmUp.ts';
+
+// large sets' normals in WebAssembly (data/rng.ts: the same doubles)
+setNormalsKernel(normalsKernel);
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<PoolRequest>) => void) | null;

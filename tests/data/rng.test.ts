@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Rng, detLog, detLogit, polarFactor } from '../../src/data/rng.ts';
+import { Rng, detLog, detLogit, polarFactor, setNormalsKernel } from '../../src/data/rng.ts';
 import { setKernelPath } from '../../src/engine/index.ts';
 import { normalsKernel } from '../../src/engine/kernels/normals.ts';
 
 const toUint32 = (u: number) => u * 4294967296 - 0.5;
 
+// as the workers and the CLI do; setKernelPath('ts') then takes the TypeScript loop
+setNormalsKernel(normalsKernel);
 afterEach(() => setKernelPath(null));
 
 describe('detLog', () => {

@@ -2,30 +2,22 @@
  * Binary cross-entropy and the focal loss in one pass over the entries: both are sums of per-entry
  * terms of the same logistic quantities (σ(±x), log σ(±x)), which one exp and one log1p per entry give.
  * binaryCrossEntropy and focalLoss are this pass with the other objective's result dropped; the
- * explainer, which shows both, calls it once. Both results' types and the focal defaults live here,
- * beside the pass that produces them, so bce.ts and focal.ts import this file and nothing imports
- * them back.
+ * explainer, which shows both, calls it once. Both results' types live here, beside the pass that
+ * produces them (the focal parameters and defaults in focalParams.ts, re-exported), so bce.ts and
+ * focal.ts import this file and nothing imports them back.
  */
 import { expFast } from '../fastExp.ts';
 import { log1pUnit } from '../log1pUnit.ts';
 import { CompensatedSum } from '../numerics.ts';
 import { checkProblem } from '../problem.ts';
 import { entryLabel } from './entries.ts';
+import type { FocalParams } from './focalParams.ts';
+
+export { FOCAL_DEFAULTS, type FocalParams } from './focalParams.ts';
 
 // Module-local aliases: a transpiler's getter-backed import is read once, not per entry.
 const exp = expFast;
 const log1p = log1pUnit;
-
-/** Focal loss parameters; RetinaNet's defaults are FOCAL_DEFAULTS. */
-export interface FocalParams {
-  /** α ∈ [0,1], weight of the positives (negatives get 1 − α). */
-  readonly alpha: number;
-  /** γf ≥ 0, the focusing exponent; γf = 0 gives α-weighted cross-entropy. */
-  readonly gamma: number;
-}
-
-/** RetinaNet's α = 0.25, γf = 2. */
-export const FOCAL_DEFAULTS: FocalParams = Object.freeze({ alpha: 0.25, gamma: 2 });
 
 /** The focal loss and its split; every field is already divided by `normaliser`. */
 export interface FocalResult {

@@ -7,7 +7,7 @@
  * The hovered entry's term is wrapped in \boxed{…}: it needs neither KaTeX's `trust` option nor a colour
  * name (KaTeX accepts no CSS variables in \textcolor), and its frame takes the text colour of the theme.
  */
-import { FOCAL_DEFAULTS } from '../../engine/objectives/entryObjectives.ts';
+import { FOCAL_DEFAULTS } from '../../engine/objectives/focalParams.ts';
 import { softplus } from '../../engine/numerics.ts';
 import { hingeLoss, logisticLoss, quadraticLoss } from '../../engine/surrogates.ts';
 import type { AppParams } from '../../params/types.ts';
