@@ -8,7 +8,7 @@
  * forced onto its TypeScript kernels (simd.ts setKernelPath('ts')), rng.ts runs its loop instead.
  */
 import { NORMALS_WASM_BASE64 } from './normalsWasm.ts';
-import { simdKernels } from './simd.ts';
+import { decodeBase64, simdKernels, wasmApi } from './simd.ts';
 
 /** Normals one call writes at most (normals.wat's OUT). */
 const OUT_LEN = 8192;
@@ -18,13 +18,6 @@ const CONST = 64;
 interface NormalsExports {
   memory: { buffer: ArrayBuffer };
   fill(pairs: number, mean: number, sd: number): void;
-}
-
-/** What the engine uses of WebAssembly (typed here: the engine's lib is plain ES, without DOM). */
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean;
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: unknown };
 }
 
 /** The kernel's driver. */
@@ -43,16 +36,8 @@ export interface NormalsKernel {
   ): void;
 }
 
-function decodeBase64(text: string): Uint8Array {
-  const atob = (globalThis as unknown as { atob: (s: string) => string }).atob;
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 function instantiate(): NormalsKernel | null {
-  const api = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
+  const api = wasmApi();
   if (api === undefined) return null;
   try {
     const bytes = decodeBase64(NORMALS_WASM_BASE64);
