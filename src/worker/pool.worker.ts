@@ -6,7 +6,6 @@ import { createPoolHandler } from './poolHandler.ts';
 import { setNormalsKernel } from '../data/rng.ts';
 import { normalsKernel } from '../engine/kernels/normals.ts';
 import type { PoolRequest, PoolResponse } from './poolProtocol.ts';
-import { warmUpPool } from './poolWarmUp.ts';
 
 // large sets' normals in WebAssembly (data/rng.ts: the same doubles)
 setNormalsKernel(normalsKernel);
@@ -24,11 +23,3 @@ scope.onmessage = (event) => {
 };
 
 scope.postMessage({ type: 'ready' }, []);
-// Before the first request is read: the pool is started when the page is idle (poolWarmUp.ts). A
-// failure here is a defect the tests catch (tests/worker/poolWarmUp.test.ts); it must not look like a
-// crash of the worker, which the pool would answer by restarting it.
-try {
-  warmUpPool(handler);
-} catch {
-  // the requests that follow are served as without a warm-up
-}
