@@ -21,7 +21,7 @@ import {
   type NpyLayout,
   type NpyResult,
 } from './npy.ts';
-import type { ByteSource } from './stream.ts';
+import { concat, type ByteSource } from './stream.ts';
 
 /** An incremental .npy reader: `push` byte chunks in order, then `finish` once. Never throws. */
 export class NpyStreamParser {
@@ -155,12 +155,4 @@ export async function readNpyStream(source: ByteSource): Promise<NpyResult> {
     return { ok: false, error: `cannot read the input (${e instanceof Error ? e.message : e})` };
   }
   return parser.finish();
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b;
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }

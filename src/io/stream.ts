@@ -213,7 +213,8 @@ export class Utf8Stream {
   }
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+/** a then b in one array (b itself when a is empty). */
+export function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   if (a.length === 0) return b;
   const out = new Uint8Array(a.length + b.length);
   out.set(a);
