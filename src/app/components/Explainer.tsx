@@ -11,7 +11,7 @@
  * Their edits go to the store (undoable, in the link); a pointer or key released inside the explainer
  * ends the edit gesture, so one drag or one run of key presses on a candidate is one undo step.
  */
-import { lazy, memo, useCallback, useDeferredValue, useMemo, type ComponentType } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo } from 'react';
 import { ImbalancePanel } from '../../panels/ImbalancePanel.tsx';
 import type { PanelEdit } from '../../state/types.ts';
 import { MAIN_THREAD_ENTRY_LIMIT } from '../../state/store.ts';
@@ -20,6 +20,7 @@ import { PANEL_IDS } from '../../state/lesson.ts';
 import { useApp, useAppStore } from '../hooks/context.tsx';
 import { useLang, useT } from '../hooks/i18n.ts';
 import { feedInterval } from '../scheduling/feed.ts';
+import { laterPanel, type PanelComponent } from './laterPanel.tsx';
 import { PanelSlot } from './PanelSlot.tsx';
 import { PanelExport } from './export/PanelExport.tsx';
 import { highlightFor, useHighlight } from './check/highlight.ts';
@@ -27,30 +28,17 @@ import { PanelExtrasContext } from '../../panels/common/panelExtras.ts';
 import { useElementWidth } from '../hooks/useElementWidth.ts';
 import { useThrottledValue } from '../hooks/useThrottledValue.ts';
 
-/**
- * A panel below the fold, as its own chunk: fetched when its slot first mounts it (as it approaches
- * the screen, PanelSlot), so the first load carries only the top of the page.
- */
-function later<K extends string>(
-  load: () => Promise<Record<K, ComponentType<PanelProps>>>,
-  name: K,
-): ComponentType<PanelProps> {
-  return lazy(async () => ({
-    default: (await load())[name],
-  })) as unknown as ComponentType<PanelProps>;
-}
-
 /** The panels in the order the page walks the paper. */
-export const PANELS: readonly ComponentType<PanelProps>[] = [
-  ImbalancePanel,
-  later(() => import('../../panels/RankingPanel.tsx'), 'RankingPanel'),
-  later(() => import('../../panels/WorstCasePanel.tsx'), 'WorstCasePanel'),
-  later(() => import('../../panels/DistributionPanel.tsx'), 'DistributionPanel'),
-  later(() => import('../../panels/SmoothingPanel.tsx'), 'SmoothingPanel'),
-  later(() => import('../../panels/GradientPanel.tsx'), 'GradientPanel'),
-  later(() => import('../../panels/RecoveryPanel.tsx'), 'RecoveryPanel'),
-  later(() => import('../../panels/PaperTablesPanel.tsx'), 'PaperTablesPanel'),
-].map((panel) => memo(panel));
+export const PANELS: readonly PanelComponent[] = [
+  memo(ImbalancePanel),
+  laterPanel(() => import('../../panels/RankingPanel.tsx'), 'RankingPanel'),
+  laterPanel(() => import('../../panels/WorstCasePanel.tsx'), 'WorstCasePanel'),
+  laterPanel(() => import('../../panels/DistributionPanel.tsx'), 'DistributionPanel'),
+  laterPanel(() => import('../../panels/SmoothingPanel.tsx'), 'SmoothingPanel'),
+  laterPanel(() => import('../../panels/GradientPanel.tsx'), 'GradientPanel'),
+  laterPanel(() => import('../../panels/RecoveryPanel.tsx'), 'RecoveryPanel'),
+  laterPanel(() => import('../../panels/PaperTablesPanel.tsx'), 'PaperTablesPanel'),
+];
 
 /** Horizontal padding of a panel (app.css `.panel`), subtracted from the column's width. */
 export const PANEL_PADDING_PX = 12;

@@ -82,6 +82,67 @@ describe('PanelSlot', () => {
   });
 });
 
+describe('PanelSlot with a chunked panel', () => {
+  it('fetches the chunk at its turn and mounts each panel in an idle period of its own once here', async () => {
+    const arrive: (() => void)[] = [];
+    const renders: string[] = [];
+    const chunked = (name: string) =>
+      Object.assign(
+        (p: PanelProps) => {
+          renders.push(name);
+          return <p>{`${name} ${p.width}`}</p>;
+        },
+        { preload: vi.fn(() => new Promise<void>((done) => arrive.push(done))) },
+      );
+    const A = chunked('a');
+    const B = chunked('b');
+    const view = render(
+      <>
+        <PanelSlot Panel={A} props={props(1)} />
+        <PanelSlot Panel={B} props={props(1)} />
+      </>,
+    );
+    const slotEls = Array.from(view.container.querySelectorAll('.panel-slot'));
+    const text = () => slotEls.map((el) => el.textContent || 'pending');
+    act(() => {
+      FakeObserver.report(slotEls[0], true);
+      FakeObserver.report(slotEls[1], true);
+    });
+    act(() => vi.advanceTimersToNextTimer());
+    act(() => vi.advanceTimersToNextTimer());
+    // Both turns came: both chunks are asked for, nothing mounted before they arrive.
+    expect(A.preload).toHaveBeenCalledTimes(1);
+    expect(B.preload).toHaveBeenCalledTimes(1);
+    act(() => vi.runAllTimers());
+    expect(text()).toEqual(['pending', 'pending']);
+    // Both arrive at once: they still mount one per idle period, never suspended.
+    await act(async () => arrive.splice(0).forEach((done) => done()));
+    expect(text()).toEqual(['pending', 'pending']);
+    act(() => vi.advanceTimersToNextTimer());
+    expect(text()).toEqual(['a 1', 'pending']);
+    act(() => vi.advanceTimersToNextTimer());
+    expect(text()).toEqual(['a 1', 'b 1']);
+    expect(renders).toEqual(['a', 'b']);
+  });
+
+  it('does not re-render a slot whose props are the same when its parent re-renders', () => {
+    let renders = 0;
+    function Counted() {
+      renders++;
+      return <p>counted</p>;
+    }
+    const same = props(1);
+    const view = render(<PanelSlot Panel={Counted} props={same} />);
+    act(() => FakeObserver.report(view.container.querySelector('.panel-slot')!, true));
+    act(() => vi.runAllTimers());
+    expect(renders).toBe(1);
+    view.rerender(<PanelSlot Panel={Counted} props={same} />);
+    expect(renders).toBe(1);
+    view.rerender(<PanelSlot Panel={Counted} props={props(2)} />);
+    expect(renders).toBeGreaterThan(1);
+  });
+});
+
 function Follower({ value }: { value: number }) {
   const [ref, visible] = useOnScreen<HTMLDivElement>();
   return <div ref={ref}>{useVisibleValue(value, visible)}</div>;
