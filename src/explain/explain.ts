@@ -84,7 +84,8 @@ interface SortedSets {
 
 /** What `explainPrepared` reuses across parameter changes (filled on first use). */
 interface PreparedCache {
-  objectives: SetObjectives | null;
+  /** 'pending': a pool of workers computes them (prepareSorted with `pending`); see provideObjectives. */
+  objectives: SetObjectives | 'pending' | null;
   sorted: SortedSets | null;
   pairwise: PairwiseCache | null;
   ws: Workspace | null;
@@ -139,7 +140,7 @@ export function prepare(set: CandidateSet): Prepared {
 export function prepareSorted(
   set: CandidateSet,
   sorted: { readonly pos: Float64Array; readonly neg: Float64Array },
-  objectives?: BlockedObjectives,
+  objectives?: BlockedObjectives | 'pending',
 ): Prepared {
   let pooled: Pooled | null = null;
   const lazy = () => (pooled ??= pool(set.logits, set.targets, set.K));
@@ -151,14 +152,19 @@ export function prepareSorted(
     tiltPos: null,
     tiltNeg: null,
   });
-  if (objectives) provideObjectives(prep, objectives);
+  // 'pending': explanations leave BCE and FL null until provideObjectives (the set's logits are not
+  // here yet to compute them from)
+  if (objectives === 'pending') prep.cache.objectives = 'pending';
+  else if (objectives) provideObjectives(prep, objectives);
   return prep;
 }
 
 /**
- * The BCE and FL totals of a set prepareSorted made without them (objectivesBlocked of the set), given
- * before its first explanation: a pool of workers computes them while this thread prepares the sorted
- * sets. Without them the first explanation computes them from the set's logits.
+ * The BCE and FL totals of a set prepareSorted made without them (objectivesBlocked of the set): a
+ * pool of workers computes them while this thread prepares the sorted sets and explains. Given before
+ * the first explanation, every explanation has them; given later (prepareSorted with 'pending'), the
+ * explanations before have them null. Without them and not pending, the first explanation computes
+ * them from the set's logits.
  */
 export function provideObjectives(prep: Prepared, objectives: BlockedObjectives): void {
   prep.cache.objectives = { ...objectives, bceGrad: null, focalGrad: null };
@@ -190,8 +196,15 @@ function prepared(
   };
 }
 
-function objectivesOf(prep: Prepared, detail: boolean): SetObjectives {
+/** Whether explanations of `prep` still leave BCE and FL null (prepareSorted with 'pending'). */
+export function objectivesPending(prep: Prepared): boolean {
+  return prep.cache.objectives === 'pending';
+}
+
+/** The set's objectives; null while they are pending (a pool of workers computes them). */
+function objectivesOf(prep: Prepared, detail: boolean): SetObjectives | null {
   const cached = prep.cache.objectives;
+  if (cached === 'pending') return null;
   if (cached && (cached.bceGrad !== null || !detail)) return cached;
   const { logits, targets, K } = prep.set;
   // The totals are sums over the engine's blocks of rows, in block order: what a pool of workers
@@ -302,11 +315,11 @@ function detailOf(
   prep: Prepared,
   params: DRParams,
   pair: PairwiseCache,
-  objectives: SetObjectives,
+  objectives: SetObjectives | null,
 ): EntryDetail | null {
   const { pooled } = prep;
   const { pPos, pNeg } = pooled;
-  if (!(pair.gradPos && pair.gradNeg && objectives.bceGrad && objectives.focalGrad)) return null;
+  if (!(pair.gradPos && pair.gradNeg && objectives?.bceGrad && objectives.focalGrad)) return null;
   const ws = prep.ws;
   evaluate(pooled, params, ws, { cache: prep.cache.engine });
   const priors = setPriors(pooled, params.original, prep.cache.engine);
@@ -332,7 +345,8 @@ function detailOf(
  *   pairwise ∂/∂p, in flat-index order, when n+ + n− ≤ detailLimit; otherwise null;
  * - pairwise: Σ_{j+,j−} [p− − p+ + γ]+ with the violating-pair count and n+·n− (Eq. 3/4);
  * - worstCase: τ·ℓ(max p− − min p+ + γ) (Eq. 5; empty sets as P̂+ = 1, P̂− = 0);
- * - bce: Σ BCE and the negatives' part (Eq. 1–2); focal: RetinaNet's FL (α 0.25, γf 2, ÷ n+);
+ * - bce: Σ BCE and the negatives' part (Eq. 1–2); focal: RetinaNet's FL (α 0.25, γf 2, ÷ n+); both
+ *   null while pending (prepareSorted with 'pending', until provideObjectives);
  * - recovery: #positives with p ≥ γ, #negatives with p ≤ 1 − γ (§3.3);
  * - hardestShare: the top 1 % of negatives' share of Σ|∂DR/∂logit| over negatives (from the pass).
  * Above the detail limit a parameter change costs the fused pass of the set whose λ or prior changed
@@ -371,8 +385,8 @@ export function explainPrepared(
       pairs: pair.result.pairs,
     },
     worstCase: { loss: worstCaseLoss(maxNeg, minPos, engineParams).loss, maxNeg, minPos },
-    bce: objectives.bce,
-    focal: objectives.focal,
+    bce: objectives?.bce ?? null,
+    focal: objectives?.focal ?? null,
     recovery: recoveryCountsSorted(pos.p, neg.p, params.margin),
     hardestShare: hardestShare(
       neg,

@@ -55,6 +55,15 @@ export interface SetSummary {
   readonly hist: ScoreHistogram;
 }
 
+export interface BceTotals {
+  readonly total: number;
+  readonly fromNeg: number;
+}
+
+export interface FocalTotal {
+  readonly loss: number;
+}
+
 export interface ExplainerData {
   readonly result: DRResult;
   readonly pos: SetSummary;
@@ -65,9 +74,14 @@ export interface ExplainerData {
   readonly pairwise: { readonly loss: number; readonly violating: number; readonly pairs: number };
   /** Eq. 5: ℓ(max p− − min p+ + γ) with the current surrogate, times τ. */
   readonly worstCase: { readonly loss: number; readonly maxNeg: number; readonly minPos: number };
-  /** Summed binary cross-entropy and the part of it from the negatives (Eq. 1–2). */
-  readonly bce: { readonly total: number; readonly fromNeg: number };
-  readonly focal: { readonly loss: number };
+  /**
+   * Summed binary cross-entropy and the part of it from the negatives (Eq. 1–2). null while a pool
+   * of workers still computes it: the first reply of a detection-scale load goes out without BCE and
+   * FL (they depend on the set alone), and a follow-up fills both in (worker/protocol ObjectivesResponse).
+   */
+  readonly bce: BceTotals | null;
+  /** RetinaNet's focal loss; null exactly when `bce` is. */
+  readonly focal: FocalTotal | null;
   /** §3.3: positives with p ≥ γ and negatives with p ≤ 1 − γ. */
   readonly recovery: {
     readonly posAbove: number;

@@ -71,8 +71,9 @@ function Summary({ data, s }: { readonly data: ExplainerData; readonly s: Transl
     [s('readout.nPos'), fmtCount(r.nPos)],
     [s('readout.nNeg'), fmtCount(r.nNeg)],
     [s('readout.hardestShare'), fmtPct(data.hardestShare)],
-    [s('readout.focalLoss'), fmtNum(data.focal.loss)],
-    [s('readout.bceTotal'), fmtNum(data.bce.total)],
+    // null for a moment after a detection-scale load (the pool of workers still computes them)
+    [s('readout.focalLoss'), data.focal ? fmtNum(data.focal.loss) : s('readout.pending')],
+    [s('readout.bceTotal'), data.bce ? fmtNum(data.bce.total) : s('readout.pending')],
   ];
   return (
     <dl className="summary">

@@ -3,6 +3,8 @@
  * (SVG dots, draggable), a canvas when thousands, histograms when there is no per-entry detail — and
  * how much of a plain summed cross-entropy comes from the negatives:
  *   CE = Σ_{j+} −log p_j + Σ_{j−} −log(1 − p_j),  share = (Σ_{j−} −log(1 − p_j)) / CE.
+ * CE is null for a moment after a detection-scale load (the pool of workers still computes it): its
+ * numbers and share then say "computing…", and the scores, counts and ratio show at once.
  */
 import { fmtCount, fmtNum, fmtP, fmtPct, px } from '../viz/format.ts';
 import { PanelFrame } from './common/PanelFrame.tsx';
@@ -22,8 +24,10 @@ export function ImbalancePanel(props: PanelProps) {
   const { data, params, lang, hovered } = props;
   const s = t(lang);
   const { bce, pos, neg } = data;
-  const share = bce.total > 0 ? bce.fromNeg / bce.total : 0;
+  const share = bce && bce.total > 0 ? bce.fromNeg / bce.total : 0;
   const ratio = pos.n > 0 ? neg.n / pos.n : NaN;
+  const pending = s('readout.pending');
+  const num = (v: number | undefined) => (v === undefined ? pending : fmtNum(v));
 
   return (
     <PanelFrame title={s('panel.imbalance.title')} className="panel-imbalance">
@@ -32,7 +36,7 @@ export function ImbalancePanel(props: PanelProps) {
         hint={baselineHint(
           s,
           props.baseline,
-          (a) => `CE = ${fmtNum(a.bce.total)}, CE− = ${fmtNum(a.bce.fromNeg)}`,
+          (a) => `CE = ${num(a.bce?.total)}, CE− = ${num(a.bce?.fromNeg)}`,
         )}
       />
       <ScoreLanes
@@ -72,24 +76,31 @@ export function ImbalancePanel(props: PanelProps) {
           </>
         )}
       />
-      <ShareBar
-        share={share}
-        colour="var(--neg)"
-        rest="var(--pos)"
-        text={s('imbalance.share', {
-          share: fmtPct(share),
-          neg: fmtNum(bce.fromNeg),
-          total: fmtNum(bce.total),
-        })}
-      />
+      {bce ? (
+        <ShareBar
+          share={share}
+          colour="var(--neg)"
+          rest="var(--pos)"
+          text={s('imbalance.share', {
+            share: fmtPct(share),
+            neg: fmtNum(bce.fromNeg),
+            total: fmtNum(bce.total),
+          })}
+        />
+      ) : (
+        // no bar at all while pending: an empty one would read as a share of 0 %
+        <p className="share-pending" aria-busy="true" data-testid="imbalance-pending">
+          {s('imbalance.sharePending')}
+        </p>
+      )}
       <PanelReadouts
         items={[
           { term: s('readout.nPos'), value: fmtCount(pos.n) },
           { term: s('readout.nNeg'), value: fmtCount(neg.n) },
           { term: s('imbalance.ratio'), value: fmtNum(ratio) },
-          { term: s('imbalance.bceTotal'), value: fmtNum(bce.total) },
-          { term: s('imbalance.bcePos'), value: fmtNum(bce.total - bce.fromNeg) },
-          { term: s('imbalance.bceNeg'), value: fmtNum(bce.fromNeg), emphasis: true },
+          { term: s('imbalance.bceTotal'), value: num(bce?.total) },
+          { term: s('imbalance.bcePos'), value: num(bce ? bce.total - bce.fromNeg : undefined) },
+          { term: s('imbalance.bceNeg'), value: num(bce?.fromNeg), emphasis: true },
         ]}
       />
       <SetNotices data={data} s={s} />

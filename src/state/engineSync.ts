@@ -13,7 +13,13 @@ import type { AppStore } from './store.ts';
 /** The callbacks connectEngine hands to the client it creates. */
 export type ClientCallbacks = Pick<
   EngineClientOptions,
-  'onResult' | 'onError' | 'onNotice' | 'onBaselineResult' | 'onBaselineError' | 'onProgress'
+  | 'onResult'
+  | 'onError'
+  | 'onNotice'
+  | 'onBaselineResult'
+  | 'onBaselineError'
+  | 'onProgress'
+  | 'onObjectives'
 >;
 
 /**
@@ -31,6 +37,7 @@ export function connectEngine(
     onResult: (result) => store.getState().engineResult(result),
     onError: (error) => store.getState().engineFailed(error),
     onProgress: (progress) => store.getState().engineProgress(progress),
+    onObjectives: (objectives) => store.getState().engineObjectives(objectives),
     onBaselineResult: (result) => store.getState().engineBaselineResult(result),
     onBaselineError: (error) => {
       if (error.latest)

@@ -18,7 +18,7 @@ import { translateIoMessage, translateRawMessage } from '../i18n/ioMessages.ts';
 import type { PanelEdit } from './types.ts';
 import type { ExplainerData } from '../explain/types.ts';
 import type { ClientError, ClientResult } from '../worker/client.ts';
-import type { ProgressResponse, SetInfo } from '../worker/protocol.ts';
+import type { ObjectivesResponse, ProgressResponse, SetInfo } from '../worker/protocol.ts';
 import { candidateEditOf, logitGesture, withEdit } from './candidateEdits.ts';
 import {
   EMPTY_HISTORY,
@@ -171,6 +171,11 @@ export interface AppActions {
   engineResult(result: ClientResult): void;
   engineFailed(error: ClientError): void;
   engineProgress(progress: ProgressResponse): void;
+  /**
+   * BCE and FL that a detection-scale load's result went out without: filled into the shown result
+   * when it is the one they complete (same generation, still without them); otherwise ignored.
+   */
+  engineObjectives(objectives: ObjectivesResponse): void;
   setEngineMode(mode: 'worker' | 'fallback'): void;
   /**
    * A notice with text that has no key (a message from a lower layer, in English): kept as the value
@@ -375,6 +380,11 @@ export function createAppStore(
       },
       engineProgress(p) {
         set({ loadProgress: p });
+      },
+      engineObjectives(o) {
+        const shown = get().shown;
+        if (!shown || shown.generation !== o.gen || shown.data.bce !== null) return;
+        set({ shown: { ...shown, data: { ...shown.data, bce: o.bce, focal: o.focal } } });
       },
       setEngineMode(mode) {
         set({ engineMode: mode });

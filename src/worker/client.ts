@@ -7,7 +7,10 @@
  *   own); a parameter change sends parameters only, the worker keeps the pooled candidates;
  * - failure: a worker that cannot start is replaced by the same handler on the main thread (with a
  *   notice); a worker that crashes is restarted and sent the latest state again (with a notice), up to
- *   `maxRestarts` times in a row, then the main-thread fallback takes over.
+ *   `maxRestarts` times in a row, then the main-thread fallback takes over;
+ * - completion: a detection-scale load's result comes before its BCE and FL (null in it), which an
+ *   `objectives` message brings later; it is passed on only while it completes the result shown last
+ *   and no request for another set has been made since (BCE and FL depend on the set alone).
  */
 import type { KernelPath } from '../engine/index.ts';
 import type { AppParams } from '../params/types.ts';
@@ -17,6 +20,7 @@ import type {
   EngineRequest,
   EngineResponse,
   ErrorResponse,
+  ObjectivesResponse,
   ProgressResponse,
   ResultResponse,
 } from './protocol.ts';
@@ -56,6 +60,11 @@ export interface EngineClientOptions {
   readonly onBaselineError?: (error: ClientError) => void;
   /** How far the request in flight has come (a detection-scale load built by the pool). */
   readonly onProgress?: (progress: ProgressResponse) => void;
+  /**
+   * BCE and FL for the result with generation `gen`, the last one onResult gave, which had them null
+   * (a detection-scale load: see protocol.ts ObjectivesResponse). Never for a superseded set.
+   */
+  readonly onObjectives?: (objectives: ObjectivesResponse) => void;
   /** Something the person should read (fallback, crash and restart). */
   readonly onNotice: (text: string, level: 'info' | 'error') => void;
   /** Consecutive crashes (no result in between) that are answered with a restart; default 2. */
@@ -140,7 +149,17 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
   let lastSent = 0;
   /** What the backend has loaded, or will have once the request in flight is served. */
   let sentSource: CandidateSource | null = null;
-  let inFlight: { gen: number; load: boolean; sentAt: number; baseline: boolean } | null = null;
+  let inFlight: {
+    gen: number;
+    load: boolean;
+    sentAt: number;
+    baseline: boolean;
+    source: CandidateSource;
+  } | null = null;
+  /** The last result given to onResult and the set it was computed on: what `objectives` completes. */
+  let shownResult: { gen: number; source: CandidateSource } | null = null;
+  /** An `objectives` message that came before the result it completes (not sent so, but harmless). */
+  let earlyObjectives: ObjectivesResponse | null = null;
   /** The newest baseline request, and what the worker's baseline slot holds (or will). */
   let latestBaseline: Latest | null = null;
   let lastSentBaseline = 0;
@@ -269,25 +288,47 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     sentSource = null;
     baselineLoaded = null;
     inFlight = null;
+    earlyObjectives = null;
     if (latest) latest = { ...latest, gen: ++gen };
     if (latestBaseline) latestBaseline = { ...latestBaseline, gen: ++gen };
     pump();
   }
 
+  /** Passes on BCE and FL that complete the result shown last, while its set is still the one asked. */
+  function objectives(message: ObjectivesResponse) {
+    if (inFlight !== null && !inFlight.baseline && message.gen === inFlight.gen) {
+      earlyObjectives = message; // given right after its result
+      return;
+    }
+    const shown = shownResult;
+    if (shown === null || message.gen !== shown.gen || latest?.source !== shown.source) return;
+    options.onObjectives?.(message);
+  }
+
   function receive(message: EngineResponse) {
+    if (message.type === 'objectives') {
+      objectives(message);
+      return;
+    }
     if (message.type === 'ready' || inFlight === null || message.gen !== inFlight.gen) return;
     if (message.type === 'progress') {
       if (!inFlight.baseline) options.onProgress?.(message);
       return;
     }
-    const { load, sentAt, baseline } = inFlight;
+    const { load, sentAt, baseline, source } = inFlight;
     inFlight = null;
+    const early = earlyObjectives;
+    earlyObjectives = null;
     const newest = baseline ? latestBaseline?.gen : latest?.gen;
     if (message.type === 'result') {
       crashes = 0;
       const result = { ...message, latest: message.gen === newest, roundTripMs: now() - sentAt };
       if (baseline) options.onBaselineResult?.(result);
-      else options.onResult(result);
+      else {
+        shownResult = { gen: message.gen, source };
+        options.onResult(result);
+        if (early?.gen === message.gen) objectives(early);
+      }
     } else if (baseline) {
       baselineLoaded = null;
       options.onBaselineError?.({ ...message, latest: message.gen === newest });
@@ -307,7 +348,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     const { gen: g, params, source } = latest;
     lastSent = g;
     const load = source !== sentSource;
-    inFlight = { gen: g, load, sentAt: now(), baseline: false };
+    inFlight = { gen: g, load, sentAt: now(), baseline: false, source };
     if (load) {
       sentSource = source;
       const { source: copy, transfer } =
@@ -331,7 +372,7 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
     else if (mode === 'worker') ({ source: wire, transfer } = forTransfer(source));
     else wire = source;
     baselineLoaded = source;
-    inFlight = { gen: g, load: wire !== 'kept', sentAt: now(), baseline: true };
+    inFlight = { gen: g, load: wire !== 'kept', sentAt: now(), baseline: true, source };
     backend.post({ type: 'baseline', gen: g, params, source: wire }, transfer);
   }
 

@@ -24,6 +24,7 @@ const service = createEngineService({
     }) as unknown as PoolWorkerLike,
   defaultPoolSize: defaultPoolSize(scope.navigator?.hardwareConcurrency),
   onProgress: (progress) => scope.postMessage(progress, []),
+  onObjectives: (objectives) => scope.postMessage(objectives, []),
 });
 
 scope.onmessage = (event) => {

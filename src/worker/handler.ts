@@ -11,17 +11,11 @@
  */
 import { kernelPath, type KernelPath } from '../engine/index.ts';
 import { materialize } from '../data/index.ts';
-import {
-  explainPrepared,
-  prepare,
-  prepareSorted,
-  provideObjectives,
-  type Prepared,
-} from '../explain/index.ts';
+import { explainPrepared, prepare, provideObjectives, type Prepared } from '../explain/index.ts';
 import type { ExplainerData } from '../explain/types.ts';
 import type { AppParams } from '../params/types.ts';
 import type { CandidateSource } from '../data/types.ts';
-import type { PoolLoaded } from './poolLoad.ts';
+import type { BlockedObjectives } from '../engine/shards/index.ts';
 import type {
   EngineRequest,
   EngineResponse,
@@ -45,19 +39,32 @@ export interface EngineHandler {
   handle(request: EngineRequest): HandlerReply | null;
   /** The engine's kernel path where this handler runs (what the worker reports in `ready`). */
   readonly kernel: KernelPath;
+  /** Generation of the newest `load` or `evaluate` served (what an `objectives` message completes). */
+  readonly mainGeneration: number;
   /**
-   * Serve a `load` whose set a pool of workers built (poolLoad.ts): the same cache and reply as
-   * `handle` gives for it, bit for bit, plus the pool's report. `loadMs`: the pool's time.
-   * `prepared`: explain's prepareSorted of the loaded set without its objectives, when it was made
-   * while the pool computed them (poolLoad's onSorted).
+   * Serve a `load` whose set a pool of workers built (poolLoad.ts) from `prepared`, explain's
+   * prepareSorted of it with its objectives 'pending': the same cache and reply as `handle` gives for
+   * it, bit for bit, except BCE and FL, which are null until handleObjectives; plus the pool's report.
+   * `loadMs`: the pool's time.
    */
-  handleLoaded(
+  handleSorted(
     request: LoadRequest,
-    loaded: PoolLoaded,
+    sorted: SortedLoad,
     loadMs: number,
     report: PoolReport,
-    prepared?: Prepared,
   ): HandlerReply;
+  /**
+   * The pool's BCE and FL for `prepared` (handleSorted's): given to it, and, when it is still the
+   * loaded set, the `objectives` message for the newest result sent on it; else null (nothing shows it).
+   */
+  handleObjectives(prepared: Prepared, objectives: BlockedObjectives): HandlerReply | null;
+}
+
+/** A pooled load's set, prepared from its sorted scores, and how many of each there are. */
+export interface SortedLoad {
+  readonly prepared: Prepared;
+  readonly nPos: number;
+  readonly nNeg: number;
 }
 
 interface Cache {
@@ -70,6 +77,8 @@ export function createEngineHandler(now: () => number = () => performance.now())
   let cache: Cache | null = null;
   /** The baseline A's set: often the very cache of the main slot, kept when the main one moves on. */
   let baselineCache: Cache | null = null;
+  /** Generation of the newest result of the main slot (what an `objectives` message completes). */
+  let mainGen = 0;
 
   function load(source: CandidateSource): Cache {
     const prepared = prepare(materialize(source));
@@ -107,19 +116,26 @@ export function createEngineHandler(now: () => number = () => performance.now())
     get kernel() {
       return kernelPath();
     },
-    handleLoaded(request, loaded, loadMs, report, early) {
+    get mainGeneration() {
+      return mainGen;
+    },
+    handleSorted(request, { prepared, nPos, nNeg }, loadMs, report) {
       const t0 = now();
       cache = null;
       try {
-        const { set, sorted, objectives } = loaded;
-        const prepared = early ?? prepareSorted(set, sorted);
-        provideObjectives(prepared, objectives);
-        cache = cacheOf(prepared, sorted.pos.length, sorted.neg.length);
+        cache = cacheOf(prepared, nPos, nNeg);
         const out = explainCached(cache, request, loadMs + now() - t0);
+        mainGen = Math.max(mainGen, request.gen);
         return { ...out, message: { ...(out.message as ResultResponse), pool: report } };
       } catch (e) {
         return reply(error(request.gen, e instanceof Error ? e.message : String(e)));
       }
+    },
+    handleObjectives(prepared, objectives) {
+      provideObjectives(prepared, objectives);
+      if (cache?.prepared !== prepared) return null;
+      const { bce, focal } = objectives;
+      return reply({ type: 'objectives', gen: mainGen, bce, focal });
     },
     handle(request) {
       if (request.type === 'crash' || request.type === 'warm') return null;
@@ -128,6 +144,7 @@ export function createEngineHandler(now: () => number = () => performance.now())
           const t0 = now();
           cache = null; // a failed load must not leave the previous set answering for the new one
           cache = load(request.source);
+          mainGen = Math.max(mainGen, request.gen);
           return explainCached(cache, request, now() - t0);
         }
         if (request.type === 'baseline') {
@@ -147,6 +164,7 @@ export function createEngineHandler(now: () => number = () => performance.now())
         if (cache === null) {
           return reply(error(request.gen, 'no candidate set is loaded in the engine'));
         }
+        mainGen = Math.max(mainGen, request.gen);
         return explainCached(cache, request, 0);
       } catch (e) {
         return reply(error(request.gen, e instanceof Error ? e.message : String(e)));

@@ -81,7 +81,8 @@ export interface PoolLoadProgress {
  * in three steps (poolProtocol.ts): every worker generates and pools its shards and cuts their
  * negative scores into one value range per worker; worker r sorts range r; then every worker gives
  * its shards' logits, targets and BCE / FL sums, while this thread puts the sorted ranges end to end
- * and calls `onSorted` with them (work that needs no BCE / FL fits there). `onProgress` hears each
+ * and calls `onSorted` with them and the shard count (work that needs no BCE / FL fits there: the
+ * engine service explains and replies there). `onProgress` hears each
  * shard pooled and the start of the sort.
  */
 export async function loadThroughPool(
@@ -90,7 +91,7 @@ export async function loadThroughPool(
   seed: number,
   shardRows?: number,
   onProgress?: (progress: PoolLoadProgress) => void,
-  onSorted?: (set: CandidateSet, sorted: PoolLoaded['sorted']) => void,
+  onSorted?: (set: CandidateSet, sorted: PoolLoaded['sorted'], shards: number) => void,
 ): Promise<PoolLoaded> {
   const plan = presetPlan(id, seed, shardRows);
   const count = shardRanges(plan.R, plan.shardRows).length;
@@ -111,7 +112,7 @@ async function loadOnce(
   plan: PresetShardPlan,
   count: number,
   onProgress: ((progress: PoolLoadProgress) => void) | undefined,
-  onSorted: ((set: CandidateSet, sorted: PoolLoaded['sorted']) => void) | undefined,
+  onSorted: ((set: CandidateSet, sorted: PoolLoaded['sorted'], shards: number) => void) | undefined,
 ): Promise<PoolLoaded> {
   const source: ShardSource = { kind: 'plan', plan };
   let done = 0;
@@ -154,7 +155,7 @@ async function loadOnce(
       return logits;
     },
   };
-  onSorted?.(set, sorted);
+  onSorted?.(set, sorted, count);
   const parts = await given;
   const sums: ObjectiveSums[] = [];
   for (const part of parts) {

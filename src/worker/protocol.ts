@@ -7,7 +7,8 @@
  * depends on the scores alone, and explains) and, for every later parameter change, `evaluate`
  * (parameters only); `baseline` explains the pinned baseline A in a slot of its own. Every request carries a generation number; each reply echoes it, so the client
  * can drop anything older than what it shows. A `load` the pool of workers builds posts `progress`
- * before its result.
+ * before its result, and that result before BCE and FL are known (`explained.bce` / `focal` null):
+ * `objectives` follows with them once the pool has computed them.
  */
 import type { KernelPath } from '../engine/index.ts';
 import type { DRResult } from '../engine/types.ts';
@@ -15,7 +16,7 @@ import type { DRResult } from '../engine/types.ts';
 // answers with what the panels draw.
 import type { AppParams } from '../params/types.ts';
 import type { CandidateSource } from '../data/types.ts';
-import type { ExplainerData } from '../explain/types.ts';
+import type { BceTotals, ExplainerData, FocalTotal } from '../explain/types.ts';
 
 /** Replace the cached candidates with `source` (materialised in the worker) and explain `params`. */
 export interface LoadRequest {
@@ -136,6 +137,19 @@ export interface ProgressResponse {
   readonly entries: number;
 }
 
+/**
+ * BCE and FL of the set a pooled `load` built, computed by the pool after the load's result went out
+ * with them null (the readouts that need them waited ~250 ms for nothing else). `gen`: the newest
+ * result for this set the worker has sent (the load's, or an `evaluate`'s answered meanwhile: BCE
+ * and FL depend on the set alone). Posted before any reply to a later `load` or `baseline`.
+ */
+export interface ObjectivesResponse {
+  readonly type: 'objectives';
+  readonly gen: number;
+  readonly bce: BceTotals;
+  readonly focal: FocalTotal;
+}
+
 /** A request the handler could not serve (bad source, nothing loaded); the worker keeps running. */
 export interface ErrorResponse {
   readonly type: 'error';
@@ -143,4 +157,5 @@ export interface ErrorResponse {
   readonly message: string;
 }
 
-export type EngineResponse = ReadyResponse | ResultResponse | ProgressResponse | ErrorResponse;
+export type EngineResponse =
+  ReadyResponse | ResultResponse | ProgressResponse | ObjectivesResponse | ErrorResponse;

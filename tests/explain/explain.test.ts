@@ -143,8 +143,8 @@ describe('explain: the comparison objectives', () => {
 
   it('BCE: total Σ −log p+ − Σ log(1 − p−), and the negatives’ part (Eq. 1–2)', () => {
     const fromNeg = -sum(neg.map((v) => Math.log(1 - v)));
-    expect(d.bce.fromNeg).toBeCloseTo(fromNeg, 12);
-    expect(d.bce.total).toBeCloseTo(fromNeg - sum(pos.map(Math.log)), 12);
+    expect(d.bce!.fromNeg).toBeCloseTo(fromNeg, 12);
+    expect(d.bce!.total).toBeCloseTo(fromNeg - sum(pos.map(Math.log)), 12);
   });
 
   it('recovery: positives with p ≥ γ and negatives with p ≤ 1 − γ (§3.3)', () => {

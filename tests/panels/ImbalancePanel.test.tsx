@@ -63,7 +63,7 @@ describe('ImbalancePanel', () => {
   it('states the negatives’ share of the cross-entropy as fromNeg / total', () => {
     const data = small();
     render(<ImbalancePanel {...panelProps(data).props} />);
-    const pct = ((100 * data.bce.fromNeg) / data.bce.total).toFixed(1);
+    const pct = ((100 * data.bce!.fromNeg) / data.bce!.total).toFixed(1);
     expect(screen.getByText(new RegExp(`contribute ${pct}%`))).toBeTruthy();
   });
 

@@ -55,7 +55,7 @@ describe('engine handler', () => {
     expect(reply.info).toEqual({ R: set.R, K: set.K, nPos: direct.nPos, nNeg: direct.nNeg });
     const oneShot = explain(set, defaults);
     expectClose(reply.explained.pairwise.loss, oneShot.pairwise.loss);
-    expectClose(reply.explained.bce.fromNeg, oneShot.bce.fromNeg);
+    expectClose(reply.explained.bce!.fromNeg, oneShot.bce!.fromNeg);
     expectClose(reply.explained.hardestShare, oneShot.hardestShare);
     expect(reply.explained.detail!.index).toEqual(oneShot.detail!.index);
   });

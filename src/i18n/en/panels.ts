@@ -25,6 +25,10 @@ export const panels = {
   'imbalance.bceNeg': 'from the negatives',
   'imbalance.share':
     'The negatives contribute {share} of the plain cross-entropy ({neg} of {total}).',
+  'imbalance.sharePending':
+    'The share of the plain cross-entropy that comes from the negatives is being computed…',
+  // A value the background workers still compute (BCE and focal loss of a detection-scale set).
+  'readout.pending': 'computing…',
 
   // Panel 2: ranking (Eq. 3–4).
   'ranking.caption':
@@ -128,6 +132,7 @@ export const panels = {
   'tex.total': 'total',
   'tex.violating': 'violating',
   'tex.of': ' of ',
+  'tex.pending': 'computing…',
   // Panel titles, in the order the page walks the paper's argument.
   'panel.imbalance.title': '1 · Imbalance (Eq. 1–2)',
   'panel.ranking.title': '2 · Ranking (Eq. 3–4)',

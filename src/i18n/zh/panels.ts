@@ -24,6 +24,8 @@ export const panels: { readonly [K in keyof typeof en]: string } = {
   'imbalance.bcePos': '来自正样本',
   'imbalance.bceNeg': '来自负样本',
   'imbalance.share': '负样本贡献了普通交叉熵的 {share}（{total} 中的 {neg}）。',
+  'imbalance.sharePending': '负样本在普通交叉熵中所占的比例正在计算…',
+  'readout.pending': '计算中…',
 
   'ranking.caption':
     '式 3 要求每个正样本的分数都比每个负样本高出间隔 γ；式 4 是同一求和除以 n+·n−，即随机样本对铰链损失的期望。样本对取代了逐个候选的损失项，数量上的不平衡不再起作用——但样本对共有 n+·n− 个。',
@@ -120,6 +122,7 @@ export const panels: { readonly [K in keyof typeof en]: string } = {
   'tex.total': '总和',
   'tex.violating': '违反间隔',
   'tex.of': ' / ',
+  'tex.pending': '计算中…',
   'panel.imbalance.title': '1 · 不平衡（式 1–2）',
   'panel.ranking.title': '2 · 排序（式 3–4）',
   'panel.worstCase.title': '3 · 最坏情况（式 5）',

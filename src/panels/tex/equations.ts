@@ -62,7 +62,6 @@ function sub(e: EntryValues): string {
  */
 export function texImbalance(input: EquationInput): string {
   const { bce, result } = input.data;
-  const share = bce.total > 0 ? bce.fromNeg / bce.total : 0;
   const e = hoveredAny(input);
   let term = '';
   if (e !== null) {
@@ -72,11 +71,14 @@ export function texImbalance(input: EquationInput): string {
       : `-\\log(1 - p_${sub(e)}) = -\\log(1 - ${texP(e.p)}) = ${texNum(v)}`;
     term = `,\\quad ${box(body)}`;
   }
-  return (
-    `\\mathcal{L}_{\\mathrm{CE}} = -\\sum_{j \\in \\mathcal{P}} \\log p_j - \\sum_{j \\in \\mathcal{N}} \\log(1 - p_j) = ${texNum(bce.total)}` +
-    `,\\quad \\frac{${word(input, 'tex.negatives')}}{${word(input, 'tex.total')}} = \\frac{${texNum(bce.fromNeg)}}{${texNum(bce.total)}} = ${texPct(share)}` +
-    `\\ \\ (n_+ = ${result.nPos},\\ n_- = ${result.nNeg})${term}`
-  );
+  const ce = `\\mathcal{L}_{\\mathrm{CE}} = -\\sum_{j \\in \\mathcal{P}} \\log p_j - \\sum_{j \\in \\mathcal{N}} \\log(1 - p_j)`;
+  const ratio = `\\frac{${word(input, 'tex.negatives')}}{${word(input, 'tex.total')}}`;
+  // null for a moment after a detection-scale load: the pool of workers still computes it
+  const values =
+    bce === null
+      ? `${ce} = ${word(input, 'tex.pending')},\\quad ${ratio} = ${word(input, 'tex.pending')}`
+      : `${ce} = ${texNum(bce.total)},\\quad ${ratio} = \\frac{${texNum(bce.fromNeg)}}{${texNum(bce.total)}} = ${texPct(bce.total > 0 ? bce.fromNeg / bce.total : 0)}`;
+  return values + `\\ \\ (n_+ = ${result.nPos},\\ n_- = ${result.nNeg})${term}`;
 }
 
 /**
@@ -298,7 +300,7 @@ export function texFocal(input: EquationInput): string {
       ? ''
       : `,\\quad ${box(`\\frac{\\partial\\,\\mathrm{FL}}{\\partial x_${sub(e)}} = ${texNum(e.focalGrad)}`)}`;
   return (
-    `\\mathrm{FL} = \\frac{1}{\\max(1,\\, N_+)} \\sum_j -\\alpha_t (1 - p_t)^{\\gamma_f} \\log p_t = ${texNum(data.focal.loss)}` +
+    `\\mathrm{FL} = \\frac{1}{\\max(1,\\, N_+)} \\sum_j -\\alpha_t (1 - p_t)^{\\gamma_f} \\log p_t = ${data.focal ? texNum(data.focal.loss) : word(input, 'tex.pending')}` +
     `\\quad (\\alpha = ${FOCAL_DEFAULTS.alpha},\\ \\gamma_f = ${FOCAL_DEFAULTS.gamma},\\ N_+ = ${data.result.nPos})${term}`
   );
 }
