@@ -80,9 +80,9 @@ export interface PoolLoadProgress {
  * Build preset `id` at `seed` in the pool (shards of `shardRows` rows; default the engine's blocks),
  * in three steps (poolProtocol.ts): every worker generates and pools its shards and cuts their
  * negative scores into one value range per worker; worker r sorts range r; then every worker gives
- * its shards' logits, targets and BCE / FL sums, while this thread puts the sorted ranges end to end
- * and calls `onSorted` with them and the shard count (work that needs no BCE / FL fits there: the
- * engine service explains and replies there). `onProgress` hears each
+ * its shards' logits, targets and BCE / FL sums, after this thread has put the sorted ranges end to
+ * end and called `onSorted` with them and the shard count (work that needs no BCE / FL fits there:
+ * the engine service explains and replies there). `onProgress` hears each
  * shard pooled and the start of the sort.
  */
 export async function loadThroughPool(
@@ -132,9 +132,6 @@ async function loadOnce(
     cut.ranges.flatMap((w) => w[r]),
   );
   const sortedRanges = await pool.sortRanges(byRange);
-  // the workers compute BCE / FL while this thread joins the ranges and runs onSorted
-  const given = pool.give(source, count);
-  given.catch(() => {}); // awaited below; if this thread throws first, its rejection is not unhandled
   // the ascending order of the whole set: the sorted value ranges end to end
   const sorted = { pos: mergeSortedRuns(cut.pos), neg: joinRanges(sortedRanges, joined) };
   // The whole logits array is put together on first read only: at this size nothing the app shows
@@ -156,7 +153,10 @@ async function loadOnce(
     },
   };
   onSorted?.(set, sorted, count);
-  const parts = await given;
+  // Only now do the workers compute BCE / FL and give the logits: started before onSorted, they took
+  // the cores from this thread's joining and explaining (three busy threads on two cores), and the
+  // first readout, which needs neither, came no sooner (bench:ui detection switch, same median).
+  const parts = await pool.give(source, count);
   const sums: ObjectiveSums[] = [];
   for (const part of parts) {
     if (!part.logits || !part.objectives) {

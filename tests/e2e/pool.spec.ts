@@ -1,7 +1,8 @@
 /**
  * The pool of workers in a real browser: the detection-scale preset is built by 1 and then by 2 pool
  * workers (nested in the engine worker), and every number the page holds for it (the readouts, the
- * DR result, the histograms, the related objectives) is the same to the last bit; while it builds, a
+ * DR result, the histograms, the related objectives, which arrive just after the result) is the same
+ * to the last bit; while it builds, a
  * progress bar under the readouts says how far it has come, with no main-thread task of 50 ms or more.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -53,6 +54,11 @@ async function loadDetectionScale(page: Page, poolSize: number) {
   await page.getByLabel('Candidate set').selectOption('detection-scale');
   await expect(page.getByTestId('counts-value')).toContainText('7,919,900', { timeout: 120_000 });
   await expect(page.getByTestId('status')).toHaveText('ready', { timeout: 120_000 });
+  // "ready" comes before the pool's BCE and FL (shown as computing… meanwhile): wait for them too
+  await page.waitForFunction(() => window.__dr!.store.getState().shown?.data.bce != null, null, {
+    timeout: 120_000,
+  });
+  await expect(page.locator('.panel-imbalance')).not.toContainText('computing…');
   const shown = await readouts(page);
   return { shown, numbers: await shownNumbers(page) };
 }
