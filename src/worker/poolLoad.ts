@@ -154,8 +154,9 @@ async function loadOnce(
   };
   onSorted?.(set, sorted, count);
   // Only now do the workers compute BCE / FL and give the logits: started before onSorted, they took
-  // the cores from this thread's joining and explaining (three busy threads on two cores), and the
-  // first readout, which needs neither, came no sooner (bench:ui detection switch, same median).
+  // the cores from this thread's joining and explaining (three busy threads on two cores). The first
+  // readout needs neither: bench:ui's switch, 4 rounds alternating, in the page 705 / 710 / 777 / 834
+  // ms with them before the reply, 599 / 677 / 653 / 747 ms with them after it.
   const parts = await pool.give(source, count);
   const sums: ObjectiveSums[] = [];
   for (const part of parts) {
