@@ -196,11 +196,6 @@ function prepared(
   };
 }
 
-/** Whether explanations of `prep` still leave BCE and FL null (prepareSorted with 'pending'). */
-export function objectivesPending(prep: Prepared): boolean {
-  return prep.cache.objectives === 'pending';
-}
-
 /** The set's objectives; null while they are pending (a pool of workers computes them). */
 function objectivesOf(prep: Prepared, detail: boolean): SetObjectives | null {
   const cached = prep.cache.objectives;

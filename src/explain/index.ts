@@ -1,12 +1,5 @@
 /** The explainer's computation: candidate set + parameters → what the panels draw. */
-export {
-  explain,
-  explainPrepared,
-  objectivesPending,
-  prepare,
-  prepareSorted,
-  provideObjectives,
-} from './explain.ts';
+export { explain, explainPrepared, prepare, prepareSorted, provideObjectives } from './explain.ts';
 export type { ExplainOptions, Prepared } from './explain.ts';
 export {
   HISTOGRAM_BINS,
