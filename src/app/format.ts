@@ -33,12 +33,3 @@ export function formatShort(x: number): string {
   const trimmed = mantissa.includes('.') ? mantissa.replace(/\.?0+$/, '') : mantissa;
   return exponent === undefined ? trimmed : `${trimmed}e${exponent}`;
 }
-
-/**
- * A count with thousands separators ("10,010"), as toLocaleString('en') writes it; one shared
- * formatter: toLocaleString builds a new one per call, and the readouts format counts at every result.
- */
-const COUNT = new Intl.NumberFormat('en');
-export function formatCount(n: number): string {
-  return COUNT.format(n);
-}

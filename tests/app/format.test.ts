@@ -1,13 +1,7 @@
 // @vitest-environment jsdom
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  formatCount,
-  formatMs,
-  formatParam,
-  formatReadout,
-  formatShort,
-} from '../../src/app/format.ts';
+import { formatMs, formatParam, formatReadout, formatShort } from '../../src/app/format.ts';
 
 describe('readout and parameter text', () => {
   it('readouts keep 10 significant digits and parse back within 5e-10 relative', () => {
@@ -39,12 +33,6 @@ describe('readout and parameter text', () => {
   it('milliseconds: 2 significant digits below 10, whole above', () => {
     expect(formatMs(0.01234)).toBe('0.012');
     expect(formatMs(12.6)).toBe('13');
-  });
-
-  it('counts read with thousands separators, as toLocaleString("en") writes them', () => {
-    expect(formatCount(10_010)).toBe('10,010');
-    expect(formatCount(8_000_000)).toBe('8,000,000');
-    expect(formatCount(7)).toBe('7');
   });
 });
 

@@ -60,3 +60,58 @@ test('a cold load: no main-thread task over 200 ms, only first-screen code befor
   }
   expect(errors).toEqual([]);
 });
+
+test('the first readout is written without Intl (its number data is slow to load)', async ({
+  page,
+}) => {
+  // Every Intl constructor and locale-formatting method, counted until the readout says "ready": the
+  // first one loads ICU's locale data, about 20 ms of main thread before the first readout (counts
+  // are written with d3-format instead, viz/format.ts fmtCount).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __intl: string[]; __ready: boolean };
+    w.__intl = [];
+    w.__ready = false;
+    const note = (name: string) => {
+      if (!w.__ready) w.__intl.push(name);
+    };
+    for (const name of Object.getOwnPropertyNames(Intl)) {
+      const Ctor = (Intl as unknown as Record<string, unknown>)[name];
+      if (typeof Ctor !== 'function') continue;
+      (Intl as unknown as Record<string, unknown>)[name] = new Proxy(Ctor, {
+        construct(target, args, newTarget) {
+          note(`Intl.${name}`);
+          return Reflect.construct(target as new (...a: unknown[]) => object, args, newTarget);
+        },
+        apply(target, self, args) {
+          note(`Intl.${name}`);
+          return Reflect.apply(target as (...a: unknown[]) => unknown, self, args);
+        },
+      });
+    }
+    const methods: [object, string][] = [
+      [Number.prototype, 'toLocaleString'],
+      [Date.prototype, 'toLocaleString'],
+      [Date.prototype, 'toLocaleDateString'],
+      [Date.prototype, 'toLocaleTimeString'],
+      [String.prototype, 'localeCompare'],
+      [Array.prototype, 'toLocaleString'],
+    ];
+    for (const [proto, name] of methods) {
+      const original = (proto as Record<string, (...a: unknown[]) => unknown>)[name]!;
+      (proto as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
+        note(name);
+        return original.apply(this, args);
+      };
+    }
+    const seen = new MutationObserver(() => {
+      if (document.querySelector('[data-testid="status"]')?.textContent !== 'ready') return;
+      w.__ready = true;
+      seen.disconnect();
+    });
+    seen.observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await page.goto('/');
+  await readouts(page);
+  const used = await page.evaluate(() => (window as unknown as { __intl: string[] }).__intl);
+  expect(used).toEqual([]);
+});

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { fmtCount, fmtCountShort, fmtNum, fmtP, fmtPct, px } from '../../src/viz/format.ts';
 
 describe('px', () => {
@@ -17,6 +18,16 @@ describe('readout formats', () => {
     expect(fmtNum(-0)).toBe('0');
     expect(fmtCount(8_000_000)).toBe('8,000,000');
     expect(fmtPct(0.97312)).toBe('97.3%');
+  });
+
+  it('writes a count exactly as toLocaleString("en") does, which the app no longer calls (Intl is slow to start)', () => {
+    expect([0, 7, 10_010].map(fmtCount)).toEqual(['0', '7', '10,010']);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 53 - 1 }), (n) => {
+        expect(fmtCount(n)).toBe(n.toLocaleString('en'));
+      }),
+      { seed: 7, numRuns: 3000 },
+    );
   });
 
   it('writes tick counts short, with an SI prefix and at most 3 significant digits', () => {

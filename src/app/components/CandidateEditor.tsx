@@ -24,6 +24,7 @@ import { useOnScreen } from '../hooks/useOnScreen.ts';
 import { useVisibleValue } from '../hooks/useVisibleValue.ts';
 import { useGrowingCount } from '../hooks/useGrowingCount.ts';
 import { useT } from '../hooks/i18n.ts';
+import { fmtCount } from '../../viz/format.ts';
 
 export function CandidateEditor() {
   const store = useAppStore();
@@ -72,8 +73,8 @@ export function CandidateEditor() {
         <h2 id={`${id}-title`}>{s('app.table.title')}</h2>
         <p className="description">
           {s('app.table.tooMany', {
-            n: n === null ? '…' : n.toLocaleString('en'),
-            limit: MAIN_THREAD_ENTRY_LIMIT.toLocaleString('en'),
+            n: n === null ? '…' : fmtCount(n),
+            limit: fmtCount(MAIN_THREAD_ENTRY_LIMIT),
           })}
         </p>
       </section>

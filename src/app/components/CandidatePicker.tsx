@@ -10,6 +10,7 @@ import { useT } from '../hooks/i18n.ts';
 import { MAX_SEED, parseSeed } from '../seed.ts';
 import { Later, lazyNamed } from './Later.tsx';
 import type { PresetDescriptionProps } from './PresetDescription.tsx';
+import { fmtCount } from '../../viz/format.ts';
 
 // The description's numbers come from the engine run on the main thread: after the first readout.
 const PresetDescription = lazyNamed<'PresetDescription', PresetDescriptionProps>(
@@ -59,7 +60,7 @@ export function CandidatePicker() {
           )}
           {PRESETS.map((p) => (
             <option key={p.id} value={p.id}>
-              {s(`preset.${p.id}`)} ({s('app.entries', { n: (p.R * p.K).toLocaleString('en') })})
+              {s(`preset.${p.id}`)} ({s('app.entries', { n: fmtCount(p.R * p.K) })})
             </option>
           ))}
         </select>
@@ -73,7 +74,7 @@ export function CandidatePicker() {
         <p className="description">
           {s('app.importedShape', {
             name: source.name,
-            R: source.base.R.toLocaleString('en'),
+            R: fmtCount(source.base.R),
             K: source.base.K,
           })}
         </p>

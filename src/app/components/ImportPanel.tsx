@@ -11,9 +11,9 @@ import type * as ioModule from '../../io/import.ts';
 import type { ImportResult } from '../../io/import.ts';
 import type { ImportJob, ImportProgress } from '../../worker/importClient.ts';
 import type * as numpyModule from '../../worker/importNumpy.ts';
-import { formatCount } from '../format.ts';
 import { useAppStore, useServices } from '../hooks/context.tsx';
 import { useT } from '../hooks/i18n.ts';
+import { fmtCount } from '../../viz/format.ts';
 
 /**
  * The io layer's import (the parsers): its own chunk, fetched when the import card is first used
@@ -70,8 +70,7 @@ export function ImportPanel() {
     st.setSource(parsed.source, parsed.params);
     for (const text of parsed.notices) st.notifyKey('import.note', { error: text }, 'info');
     const src = parsed.source;
-    const shape =
-      src.kind === 'explicit' ? `${src.base.R.toLocaleString('en')} × ${src.base.K}` : src.preset;
+    const shape = src.kind === 'explicit' ? `${fmtCount(src.base.R)} × ${src.base.K}` : src.preset;
     const key = parsed.params
       ? name === undefined
         ? 'import.donePastedWithParams'
@@ -161,8 +160,8 @@ export function ImportPanel() {
         'import.tooLarge',
         {
           name: file.name,
-          size: file.size.toLocaleString('en'),
-          limit: MAX_IMPORT_BYTES.toLocaleString('en'),
+          size: fmtCount(file.size),
+          limit: fmtCount(MAX_IMPORT_BYTES),
         },
         'error',
       );
@@ -231,7 +230,7 @@ export function ImportPanel() {
             aria-valuemin={0}
             aria-valuemax={Math.max(1, reading.progress.totalBytes)}
             aria-valuenow={reading.progress.bytesRead}
-            aria-valuetext={s('app.importRows', { rows: formatCount(reading.progress.rowsRead) })}
+            aria-valuetext={s('app.importRows', { rows: fmtCount(reading.progress.rowsRead) })}
             data-testid="import-progress"
           >
             <div
@@ -242,7 +241,7 @@ export function ImportPanel() {
             />
           </div>
           <span data-testid="import-rows">
-            {s('app.importRows', { rows: formatCount(reading.progress.rowsRead) })}
+            {s('app.importRows', { rows: fmtCount(reading.progress.rowsRead) })}
           </span>
           <button type="button" onClick={() => job.current?.cancel()}>
             {s('app.importCancel')}

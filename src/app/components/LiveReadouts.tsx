@@ -6,9 +6,10 @@
  * set's load progress while one runs.
  */
 import { useApp } from '../hooks/context.tsx';
-import { formatCount, formatMs, formatReadout } from '../format.ts';
+import { formatMs, formatReadout } from '../format.ts';
 import { useT } from '../hooks/i18n.ts';
 import { LoadProgress } from './LoadProgress.tsx';
+import { fmtCount } from '../../viz/format.ts';
 
 export function LiveReadouts() {
   const s = useT();
@@ -52,7 +53,7 @@ export function LiveReadouts() {
         <div>
           <dt>{s('app.counts')}</dt>
           <dd data-testid="counts-value">
-            {r ? `${formatCount(r.nPos)} / ${formatCount(r.nNeg)}` : '—'}
+            {r ? `${fmtCount(r.nPos)} / ${fmtCount(r.nNeg)}` : '—'}
           </dd>
         </div>
         <div>
@@ -71,7 +72,7 @@ export function LiveReadouts() {
         {shown && (
           <span>
             {s('app.engineLine', {
-              R: formatCount(shown.info.R),
+              R: fmtCount(shown.info.R),
               K: shown.info.K,
               ms: formatMs(shown.evaluateMs),
               rt: formatMs(shown.roundTripMs),

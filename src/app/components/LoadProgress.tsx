@@ -4,16 +4,16 @@
  * while such a load runs; the readouts above it still show the previous set until the new one is
  * ready.
  */
-import { formatCount } from '../format.ts';
 import { useApp } from '../hooks/context.tsx';
 import { useT } from '../hooks/i18n.ts';
+import { fmtCount } from '../../viz/format.ts';
 
 export function LoadProgress() {
   const s = useT();
   const progress = useApp((st) => st.loadProgress);
   if (!progress) return null;
   const { phase, done, total } = progress;
-  const entries = formatCount(progress.entries);
+  const entries = fmtCount(progress.entries);
   const text =
     phase === 'shards'
       ? s('app.loadShards', { done, total, entries })

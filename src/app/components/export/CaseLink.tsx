@@ -11,6 +11,7 @@ import { linkCarriesSet } from '../../../state/permalink/schema.ts';
 import { persistedOf, type AppStoreState } from '../../../state/store.ts';
 import { useAppStore } from '../../hooks/context.tsx';
 import { useT } from '../../hooks/i18n.ts';
+import { fmtCount } from '../../../viz/format.ts';
 
 /** Longest link "Copy link" offers without the case file. */
 export const LINK_MAX_CHARS = 8_000;
@@ -38,8 +39,8 @@ export function CaseLinkNotice({ note }: { readonly note: LinkNote }) {
   const [busy, setBusy] = useState(false);
   const text =
     note.kind === 'tooLong'
-      ? s('link.tooLong', { length: note.length.toLocaleString('en') })
-      : s('link.notCarried', { shape: note.shape, entries: note.entries.toLocaleString('en') });
+      ? s('link.tooLong', { length: fmtCount(note.length) })
+      : s('link.notCarried', { shape: note.shape, entries: fmtCount(note.entries) });
   return (
     <div className="case-link" role="status" data-testid="link-too-long">
       <span>{text}</span>{' '}

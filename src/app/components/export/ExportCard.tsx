@@ -19,6 +19,7 @@ import { useApp, useAppStore } from '../../hooks/context.tsx';
 import { useT } from '../../hooks/i18n.ts';
 import { downloadBlob, tools } from './download.ts';
 import './export.css';
+import { fmtCount } from '../../../viz/format.ts';
 
 /** File names of the exports. */
 export const EXPORT_NAMES: Record<ExportWhat, string> = {
@@ -54,7 +55,7 @@ export async function exportFile(store: AppStore, what: ExportWhat): Promise<boo
       ? new Blob([r.text], { type: TYPES[what] })
       : new Blob([r.bytes as Uint8Array<ArrayBuffer>], { type: TYPES[what] });
   downloadBlob(blob, name);
-  store.getState().notifyKey('export.done', { name, size: blob.size.toLocaleString('en') }, 'info');
+  store.getState().notifyKey('export.done', { name, size: fmtCount(blob.size) }, 'info');
   return true;
 }
 

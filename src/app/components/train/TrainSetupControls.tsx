@@ -16,6 +16,7 @@ import {
 } from '../../../worker/trainSetup.ts';
 import { useApp, useAppStore } from '../../hooks/context.tsx';
 import { useT } from '../../hooks/i18n.ts';
+import { fmtCount } from '../../../viz/format.ts';
 
 function fieldKey(key: keyof TrainSetup): StringKey {
   return `train.field.${key}` as StringKey;
@@ -121,7 +122,7 @@ function SetFeatures() {
       {base && f && !added
         ? s('train.data.setInfo', {
             name: source.kind === 'explicit' ? source.name : '',
-            R: base.R.toLocaleString('en'),
+            R: fmtCount(base.R),
             d: f.d,
           })
         : s('train.data.noFeatures')}
