@@ -9,8 +9,6 @@ import { boot } from './boot.ts';
 import { loadLang } from '../i18n/strings.ts';
 import { AppContext } from './hooks/context.tsx';
 import type { WorkerLike } from '../worker/client.ts';
-import './styles/theme.css';
-import './styles/app.css';
 
 /** `yieldTask` resolves in a later task: the first render does not share one with booting. */
 export async function start(
