@@ -22,7 +22,7 @@ import { feedInterval } from '../scheduling/feed.ts';
 import { useThrottledValue } from '../hooks/useThrottledValue.ts';
 import { useOnScreen } from '../hooks/useOnScreen.ts';
 import { useVisibleValue } from '../hooks/useVisibleValue.ts';
-import { useGrowingCount } from '../hooks/useGrowingCount.ts';
+import { useGrowingCount } from '../../viz/useGrowingCount.ts';
 import { useT } from '../hooks/i18n.ts';
 import { fmtCount } from '../../viz/format.ts';
 

@@ -13,6 +13,7 @@ import { histogramBars, columnMax } from '../../viz/histogram.ts';
 import { scoreScale, valueScale, type ScoreScale } from '../../viz/scales.ts';
 import { sameArray, useSameContent } from '../../viz/sameContent.ts';
 import { stripLayout } from '../../viz/strip.ts';
+import { useMarksInSteps } from '../../viz/useMarksInSteps.ts';
 import type { EntryDetail, ExplainerData, SetSummary } from '../../explain/types.ts';
 import type { PanelEdit } from '../../state/types.ts';
 import type { Lang } from '../../i18n/lang.ts';
@@ -72,6 +73,8 @@ export function ScoreLanes(props: ScoreLanesProps) {
           },
     [placed, x, layout, radius],
   );
+  // The dots of a first render come a step per task (useMarksInSteps).
+  const drawn = useMarksInSteps(mode === 'svg' && detail ? detail.p.length : 0);
   const hoveredAt = useMemo(() => {
     if (detail === null || hovered === null) return -1;
     return detail.index.indexOf(hovered);
@@ -102,7 +105,7 @@ export function ScoreLanes(props: ScoreLanesProps) {
     );
   } else if (mode === 'svg' && detail && marks) {
     const items: ReactNode[] = [];
-    for (let k = 0; k < detail.p.length; k++) {
+    for (let k = 0; k < drawn; k++) {
       const positive = detail.positive[k] === 1;
       const vars = {
         row: detail.row[k],

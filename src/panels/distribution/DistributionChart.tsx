@@ -8,6 +8,7 @@
 import { useMemo } from 'react';
 import { Axis } from '../../viz/Axis.tsx';
 import { CandidateDot } from '../../viz/CandidateDot.tsx';
+import { useMarksInSteps } from '../../viz/useMarksInSteps.ts';
 import { fmtCount, fmtNum, fmtP, px } from '../../viz/format.ts';
 import { columnMax, histogramBars, stepPath } from '../../viz/histogram.ts';
 import { CHART_MARGINS, scoreScale, valueScale, type Margins } from '../../viz/scales.ts';
@@ -59,6 +60,9 @@ export function DistributionChart(props: DistributionChartProps) {
   const bottom = DISTRIBUTION_HEIGHT - MARGINS.bottom;
   const x = useMemo(() => scoreScale(width, MARGINS), [width]);
   const stems = useMemo(() => stemEntries(data, positive), [data, positive]);
+  // The stems and dots of a first render come a step per task (useMarksInSteps); the axis and the
+  // dots' size are those of the whole set from the first step on.
+  const drawn = useMarksInSteps(stems?.length ?? 0);
   const detail = data.detail;
   const baseline = props.baseline;
   const ghostStems = useMemo(
@@ -90,7 +94,7 @@ export function DistributionChart(props: DistributionChartProps) {
     const labelName = s(positive ? 'label.positive' : 'label.negative');
     marks = (
       <g className="stems">
-        {Array.from(stems, (k) => {
+        {Array.from(stems.subarray(0, drawn), (k) => {
           const cx = px(x(detail.p[k]));
           return (
             <g key={detail.index[k]}>
@@ -107,7 +111,7 @@ export function DistributionChart(props: DistributionChartProps) {
             </g>
           );
         })}
-        {Array.from(stems, (k) => (
+        {Array.from(stems.subarray(0, drawn), (k) => (
           <CandidateDot
             key={detail.index[k]}
             cx={x(detail.p[k])}

@@ -8,6 +8,7 @@ import { useMemo } from 'react';
 import type { Translate } from '../../i18n/strings.ts';
 import { Axis } from '../../viz/Axis.tsx';
 import { CandidateDot } from '../../viz/CandidateDot.tsx';
+import { useMarksInSteps } from '../../viz/useMarksInSteps.ts';
 import { DotCanvas } from '../../viz/DotCanvas.tsx';
 import { fmtNum, fmtP, px } from '../../viz/format.ts';
 import { CHART_MARGINS, scoreScale } from '../../viz/scales.ts';
@@ -92,6 +93,8 @@ export function GradientChart(props: GradientChartProps) {
   // DOM (and tab) order follows the score, so the keyboard walks the candidates left to right (SVG
   // only: the canvas has no per-dot elements, and sorting 10⁴ scores per result is not free).
   const order = useMemo(() => (dense ? null : orderByScore(detail.p)), [dense, detail]);
+  // The marks of a first render come a step per task (useMarksInSteps), by score from the left.
+  const drawn = useMarksInSteps(order?.length ?? 0);
   const marks = dense ? denseMarks(detail, wrt, width) : null;
   const repeated = dense ? denseIds(detail) : null;
 
@@ -214,7 +217,7 @@ export function GradientChart(props: GradientChartProps) {
           const y0 = px(y(0));
           return (
             <g key={ser.id} className={`marks marks-${ser.id}`}>
-              {Array.from(order ?? [], (j) => {
+              {Array.from(order?.subarray(0, drawn) ?? [], (j) => {
                 const cx = px(x(detail.p[j]));
                 const cy = px(y(ser.scaled[j]));
                 const colour = detail.positive[j] === 1 ? 'var(--pos)' : 'var(--neg)';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { useGrowingCount } from '../../../src/app/hooks/useGrowingCount.ts';
+import { useGrowingCount } from '../../src/viz/useGrowingCount.ts';
 
 afterEach(() => {
   cleanup();
