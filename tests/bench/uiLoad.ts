@@ -9,8 +9,8 @@
  *   layout and paint are done). No Playwright locator runs during the load: its selector engine is
  *   evaluated in the page when first used (traced at ~30 ms of main thread at 1×) and its polling
  *   runs there too, so the app would be timed with the bench's work inside. `longest` is the longest
- *   task until the readout was drawn; `after` the longest in the second after it (panel 1 mounting
- *   and the cards below);
+ *   task until the readout was drawn; `after` the longest in the 1 s × throttle after it (panel 1
+ *   and the cards below mounting);
  * - switching the preset to detection scale (8·10⁶ entries) → ready, also timed inside the page from the
  *   change event to the DOM's "ready" for the new set (`inPage`: without Playwright's locator and polling),
  *   and to the store's receiving the set's BCE and FL, which follow the first result (`objectives`);
