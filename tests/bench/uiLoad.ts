@@ -58,16 +58,17 @@ function watchLongTasks() {
   });
 }
 
-async function longestTask(page: Page, since = 0): Promise<number> {
+/** The longest task that ran at or after `since` and started before `until` (page clock, ms). */
+async function longestTask(page: Page, since = 0, until = Infinity): Promise<number> {
   return page.evaluate(
-    (t0) =>
+    ([t0, t1]) =>
       Math.max(
         0,
         ...(window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
-          .filter((t) => t.start + t.duration >= t0)
+          .filter((t) => t.start + t.duration >= t0 && t.start < t1)
           .map((t) => t.duration),
       ),
-    since,
+    [since, until] as const,
   );
 }
 
@@ -114,14 +115,8 @@ async function coldLoad(browser: Browser, throttle: number) {
     const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
     return nav.domContentLoadedEventEnd;
   });
-  const tasks = await page.evaluate(
-    () => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks,
-  );
-  const longestOf = (ts: typeof tasks) => Math.max(0, ...ts.map((t) => t.duration));
-  const longest = longestOf(tasks.filter((t) => t.start < drawn));
-  const after = longestOf(
-    tasks.filter((t) => t.start >= drawn && t.start < drawn + 1000 * throttle),
-  );
+  const longest = await longestTask(page, 0, drawn);
+  const after = await longestTask(page, drawn, drawn + 1000 * throttle);
   await page.context().close();
   return { ms: drawn, inDom, dcl, longest, after };
 }
