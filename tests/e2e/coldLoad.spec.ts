@@ -61,6 +61,49 @@ test('a cold load: no main-thread task over 200 ms, only first-screen code befor
   expect(errors).toEqual([]);
 });
 
+test("the first screen's chunks, and only they, ask V8 to compile all their functions at once", async ({
+  page,
+}) => {
+  // vite.config.ts compileHintFirstScreen: the hint must be the file's first line to count.
+  const hint = '//# allFunctionsCalledOnLoad\n';
+  const html = await (await page.request.get('/')).text();
+  const firstScreen = [
+    ...html.matchAll(/<script type="module"[^>]*src="\.\/assets\/([^"]+)"/g),
+    ...html.matchAll(/rel="modulepreload"[^>]*href="\.\/assets\/([^"]+)"/g),
+  ].map((m) => m[1]!);
+  expect(firstScreen.length).toBeGreaterThan(3);
+  for (const file of firstScreen) {
+    const code = await (await page.request.get(`/assets/${file}`)).text();
+    expect(code.startsWith(hint), file).toBe(true);
+    // Its source map (where there is one) gained an empty first line: it has a line per line of
+    // code but the last (the sourceMappingURL comment), and the last line of code is mapped.
+    const mapFile = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(code)?.[1];
+    if (mapFile !== undefined) {
+      const map = await page.request.get(`/assets/${mapFile}`);
+      const lines = ((await map.json()) as { mappings: string }).mappings.split(';');
+      expect(lines[0], `${file}.map`).toBe('');
+      expect(lines.length, `${file}.map`).toBe(code.split('\n').length - 1);
+      expect(lines.at(-1)!.length, `${file}.map`).toBeGreaterThan(0);
+    }
+  }
+  // Code that loads later (KaTeX, Chinese, panels below the fold, workers) is compiled lazily.
+  await page.goto('/');
+  await readouts(page);
+  await expect(page.locator('#panel-imbalance .katex').first()).toBeVisible();
+  const later = await page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname.replace(/^.*\//, ''))
+      .filter((name) => name.endsWith('.js')),
+  );
+  const katex = later.find((name) => name.startsWith('katex'));
+  expect(katex).toBeDefined();
+  for (const file of later.filter((name) => !firstScreen.includes(name))) {
+    const code = await (await page.request.get(`/assets/${file}`)).text();
+    expect(code.startsWith(hint), file).toBe(false);
+  }
+});
+
 test('the first readout is written without Intl (its number data is slow to load)', async ({
   page,
 }) => {
