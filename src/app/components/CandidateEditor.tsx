@@ -4,7 +4,8 @@
  * CandidateEdit in the store (undoable, in the link). Sets too large for the main thread are not
  * listed; the section says why.
  */
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
+import type { CandidateSet } from '../../data/types.ts';
 import { parseCell } from '../../state/candidateEdits.ts';
 import { MAIN_THREAD_ENTRY_LIMIT } from '../../state/store.ts';
 import {
@@ -23,7 +24,7 @@ import { useThrottledValue } from '../hooks/useThrottledValue.ts';
 import { useOnScreen } from '../hooks/useOnScreen.ts';
 import { useVisibleValue } from '../hooks/useVisibleValue.ts';
 import { useGrowingCount } from '../../viz/useGrowingCount.ts';
-import { useT } from '../hooks/i18n.ts';
+import { useT, type UiTranslate } from '../hooks/i18n.ts';
 import { fmtCount } from '../../viz/format.ts';
 
 export function CandidateEditor() {
@@ -41,23 +42,14 @@ export function CandidateEditor() {
       st.source.kind === 'explicit' ? st.source.base : `${st.source.preset}:${st.source.seed}`,
     ),
   );
-  // The gradients and the hover follow in a deferred render: a result updates the readouts first;
-  // for dense sets at most every DENSE_FEED_MS, as the panels (feed.ts).
-  const latest = useDeferredValue(useApp((st) => st.shown?.data.detail ?? null));
-  // Below the panels, usually off screen during a drag: its hundreds of cells then catch up once
-  // the changes pause (useVisibleValue), not at every snapshot.
-  const [tableRef, tableVisible] = useOnScreen<HTMLDivElement>('300px', false);
-  const detail = useVisibleValue(useThrottledValue(latest, feedInterval(latest)), tableVisible);
-  const hovered = useDeferredValue(useApp((st) => st.view.hovered));
-  const info = useApp((st) => st.shown?.info ?? null);
+  // A number, not the result's info object: a new result of the same set re-renders nothing here.
+  const shownEntries = useApp((st) => (st.shown ? st.shown.info.R * st.shown.info.K : null));
   const [as, setAs] = useState<'logit' | 'score'>('logit');
   const [page, setPage] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
   const [newScore, setNewScore] = useState('0.5');
   const [newTarget, setNewTarget] = useState(1);
 
-  const entries = set ? set.R * set.K : 0;
-  const positions = useMemo(() => detailPositions(detail, entries), [detail, entries]);
   const rows = pageRows(page, set?.R ?? 0, set?.K ?? 1);
   // The page's rows are new ones with another origin, page or number of classes.
   const mounted = useGrowingCount(rows.to - rows.from, mountStepRows(set?.K ?? 1), [
@@ -67,7 +59,7 @@ export function CandidateEditor() {
   ]);
 
   if (!set) {
-    const n = info ? info.R * info.K : null;
+    const n = shownEntries;
     return (
       <section className="card candidate-editor" aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>{s('app.table.title')}</h2>
@@ -170,23 +162,64 @@ export function CandidateEditor() {
         </button>
       </nav>
 
-      <div
-        className="table-scroll"
-        ref={tableRef}
-        style={{ containIntrinsicHeight: `auto ${tableHeightEstimate(rows.to - rows.from, K)}px` }}
-      >
-        <CandidateTable
-          set={set}
-          from={rows.from}
-          to={rows.from + mounted}
-          as={as}
-          detail={detail}
-          positions={positions}
-          hovered={hovered}
-          s={s}
-          onProblem={setProblem}
-        />
-      </div>
+      <LiveTable
+        set={set}
+        from={rows.from}
+        to={rows.from + mounted}
+        heightEstimate={tableHeightEstimate(rows.to - rows.from, K)}
+        as={as}
+        s={s}
+        onProblem={setProblem}
+      />
     </section>
   );
 }
+
+interface LiveTableProps {
+  readonly set: CandidateSet;
+  readonly from: number;
+  readonly to: number;
+  /** Placeholder height (px) while the table is off screen and not yet laid out. */
+  readonly heightEstimate: number;
+  readonly as: 'logit' | 'score';
+  readonly s: UiTranslate;
+  readonly onProblem: (problem: string | null) => void;
+}
+
+/**
+ * The table with the latest gradients and the hover: the part of the editor that follows the
+ * results. On its own, so that a result (every frame of a drag) re-renders this, not the form above
+ * it: re-rendered, React writes a controlled input's name and type again, and the page restyles them.
+ */
+const LiveTable = memo(function LiveTable(props: LiveTableProps) {
+  const { set, from, to, heightEstimate, as, s, onProblem } = props;
+  // The gradients and the hover follow in a deferred render: a result updates the readouts first;
+  // for dense sets at most every DENSE_FEED_MS, as the panels (feed.ts).
+  const latest = useDeferredValue(useApp((st) => st.shown?.data.detail ?? null));
+  // Below the panels, usually off screen during a drag: its hundreds of cells then catch up once
+  // the changes pause (useVisibleValue), not at every snapshot.
+  const [tableRef, tableVisible] = useOnScreen<HTMLDivElement>('300px', false);
+  const detail = useVisibleValue(useThrottledValue(latest, feedInterval(latest)), tableVisible);
+  const hovered = useDeferredValue(useApp((st) => st.view.hovered));
+  const entries = set.R * set.K;
+  const positions = useMemo(() => detailPositions(detail, entries), [detail, entries]);
+  return (
+    <div
+      className="table-scroll"
+      ref={tableRef}
+      style={{ containIntrinsicHeight: `auto ${heightEstimate}px` }}
+    >
+      <CandidateTable
+        set={set}
+        from={from}
+        to={to}
+        as={as}
+        detail={detail}
+        positions={positions}
+        hovered={hovered}
+        s={s}
+        onProblem={onProblem}
+      />
+    </div>
+  );
+});
