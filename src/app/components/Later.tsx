@@ -1,5 +1,6 @@
 /**
- * Blocks below the first screen (training, the candidate editor, the check and export cards): their
+ * Blocks below the first screen (training, the candidate editor, the check and export cards; and,
+ * already in the first screen's code, the ε controls, the preset picker and the import card): their
  * chunks are fetched in the first idle period after the engine's first answer (a result or an error),
  * so the first load carries only what the top of the page shows, and their fetching, compiling and
  * rendering does not compete with the first readout (it did when they came in the first idle period,

@@ -13,6 +13,7 @@ import type { AppParams } from '../../params/types.ts';
 import { useApp, useAppStore } from '../hooks/context.tsx';
 import { useT } from '../hooks/i18n.ts';
 import { EpsilonControls } from './EpsilonControls.tsx';
+import { Later } from './Later.tsx';
 import { ParamControl } from './ParamControl.tsx';
 
 export function ParamControls() {
@@ -67,7 +68,10 @@ export function ParamControls() {
         </select>
       </div>
       {original === 'hardNegative' && <ParamControl spec={HARD_K_SPEC} slider={false} />}
-      <EpsilonControls />
+      {/* Under the fold of a first screen: it comes in an idle period after the first readout. */}
+      <Later>
+        <EpsilonControls />
+      </Later>
     </section>
   );
 }

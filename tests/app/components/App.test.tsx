@@ -148,9 +148,10 @@ describe('the app shell', () => {
     expect(store.getState().params.lambdaPos).toBe(1);
   });
 
-  it('picking a preset and a seed changes the candidates; a bad seed is refused with a notice', () => {
+  it('picking a preset and a seed changes the candidates; a bad seed is refused with a notice', async () => {
     const store = renderApp();
-    fireEvent.change(screen.getByRole('combobox', { name: 'Candidate set' }), {
+    // The picker (below the parameters) comes in an idle period after the first readout.
+    fireEvent.change(await screen.findByRole('combobox', { name: 'Candidate set' }), {
       target: { value: 'hard-negatives' },
     });
     expect(store.getState().source).toMatchObject({ preset: 'hard-negatives', seed: 1 });
@@ -187,7 +188,8 @@ describe('the app shell', () => {
 
   it('pasting a JSON case imports it with its params as one undo step (§6 sanity case)', async () => {
     const store = renderApp();
-    fireEvent.change(screen.getByLabelText(/paste it here/), {
+    // The import card comes in an idle period after the first readout.
+    fireEvent.change(await screen.findByLabelText(/paste it here/), {
       target: { value: '{"logits": [2, -1, 0.5, -3, -2], "targets": [1, 1, 0, 0, 0]}' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Import pasted text' }));
@@ -207,7 +209,7 @@ describe('the app shell', () => {
     const store = renderApp();
     const before = store.getState().source;
     const loss = screen.getByTestId('loss-value').textContent;
-    fireEvent.change(screen.getByLabelText(/paste it here/), {
+    fireEvent.change(await screen.findByLabelText(/paste it here/), {
       target: { value: '{"logits": [1, "x"], "targets": [1, 0]}' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Import pasted text' }));
@@ -222,8 +224,9 @@ describe('the app shell', () => {
     const file = new File(['score,label\n0.9,1\n0.2,0\n0.4,0\n'], 'three.csv', {
       type: 'text/csv',
     });
+    const input = await screen.findByLabelText(/JSON case/);
     await act(async () => {
-      fireEvent.change(screen.getByLabelText(/JSON case/), { target: { files: [file] } });
+      fireEvent.change(input, { target: { files: [file] } });
     });
     await vi.waitFor(() => expect(store.getState().source.kind).toBe('explicit'));
     const s = store.getState().source;

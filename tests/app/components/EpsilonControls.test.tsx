@@ -31,7 +31,8 @@ afterEach(cleanup);
 describe('ε as an input', () => {
   it('typing ε− = 1 and Enter sets λ− so that the engine’s KL(q−‖o−) is 1 to 1e-6', async () => {
     const store = renderApp();
-    const box = screen.getByRole('textbox', { name: /^ε−/ });
+    // The ε controls (under the fold) come in an idle period after the first readout.
+    const box = await screen.findByRole('textbox', { name: /^ε−/ });
     box.focus();
     expect(document.activeElement).toBe(box);
     fireEvent.change(box, { target: { value: '1' } });
@@ -48,9 +49,9 @@ describe('ε as an input', () => {
     expect(store.getState().params.lambdaNeg).toBeCloseTo(0.1 / Math.log(3.5), 15);
   });
 
-  it('shows the current ε− with at least 6 significant digits', () => {
+  it('shows the current ε− with at least 6 significant digits', async () => {
     const store = renderApp();
-    const text = screen.getByTestId('epsilon-minus-value').textContent ?? '';
+    const text = (await screen.findByTestId('epsilon-minus-value')).textContent ?? '';
     const digits = text.replace('.', '').replace(/^0+/, '');
     expect(digits.length).toBeGreaterThanOrEqual(6);
     expect(Number(text)).toBeCloseTo(store.getState().shown?.result.klNeg ?? NaN, 6);
@@ -59,7 +60,7 @@ describe('ε as an input', () => {
   it('a refused ε gives a notice in Chinese, which switches to English with the language', async () => {
     const store = renderApp();
     act(() => store.getState().setLang('zh'));
-    const box = screen.getByRole('textbox', { name: /^ε−/ });
+    const box = await screen.findByRole('textbox', { name: /^ε−/ });
     fireEvent.change(box, { target: { value: '-1' } });
     fireEvent.keyDown(box, { key: 'Enter' });
     const region = screen.getByTestId('notices');
