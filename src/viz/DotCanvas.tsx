@@ -1,7 +1,7 @@
 /**
  * A React-owned <canvas> strip plot (place it in a position: relative box over the chart's SVG) for
- * thousands of candidates (SVG up to ~2,000): painted by the pure `paintDots` at most once per frame
- * and only when what it shows changed (the caller keeps `marks` the same object while the dots do
+ * thousands of candidates (SVG up to ~2,000): painted by the pure `paintDots` in a task of its own
+ * (./paintQueue.ts), once for the newest props, and only when what it shows changed (the caller keeps `marks` the same object while the dots do
  * not move), with hover (nearest dot) and drag-to-edit like CandidateDot.
  * Single dots here are not keyboard-reachable (thousands of tab stops would help nobody); the
  * candidate table of the app is the keyboard route to every candidate.
@@ -18,6 +18,7 @@ import {
   type DotStyle,
 } from './paintDots.ts';
 import { readPalette, type Palette } from './palette.ts';
+import { schedulePaint } from './paintQueue.ts';
 import { CLICK_SLOP, localPoint } from './pointer.ts';
 import type { ScoreScale } from './scales.ts';
 import { useFrameThrottle } from './useFrameThrottle.ts';
@@ -74,7 +75,7 @@ export function DotCanvas(props: DotCanvasProps) {
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const id = requestAnimationFrame(() => {
+    return schedulePaint(canvas, () => {
       const ctx = canvas.getContext('2d');
       if (!ctx) return; // no 2-D context (jsdom, or out of memory): the aria-label still describes it
       if (styleRef.current?.theme !== theme) {
@@ -83,7 +84,6 @@ export function DotCanvas(props: DotCanvasProps) {
       const opts = { width, height, dpr, radius, highlight };
       paintDots(ctx, marks, styleRef.current.style, opts, scratch);
     });
-    return () => cancelAnimationFrame(id);
   }, [marks, width, height, dpr, radius, highlight, theme, scratch]);
 
   const point = (e: PointerEvent<HTMLCanvasElement>) =>

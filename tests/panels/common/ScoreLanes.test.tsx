@@ -68,7 +68,8 @@ describe('ScoreLanes histograms: each lane’s count axis', () => {
 
 describe('ScoreLanes canvas (thousands of candidates)', () => {
   it('repaints only when the dots move: a result with the same scores (a parameter change) keeps them', () => {
-    vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'cancelAnimationFrame'] });
+    // Canvases repaint in tasks of their own (viz/paintQueue.ts): timeouts here.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     let paints = 0;
     const ctx = {
       fillStyle: '',
@@ -85,20 +86,20 @@ describe('ScoreLanes canvas (thousands of candidates)', () => {
     );
     const data = medium();
     const view = render(lanes(data));
-    act(() => vi.advanceTimersToNextFrame());
+    act(() => vi.runAllTimers());
     expect(paints).toBe(1);
 
     // Another λ−: new arrays from the engine, the same scores, labels and entries.
     const sameDots = medium({ lambdaNeg: 0.3 });
     expect(sameDots.detail!.p).not.toBe(data.detail!.p);
     view.rerender(lanes(sameDots));
-    act(() => vi.advanceTimersToNextFrame());
+    act(() => vi.runAllTimers());
     expect(paints).toBe(1);
 
     const p = Float64Array.from(sameDots.detail!.p);
     p[0] = 1 - p[0];
     view.rerender(lanes({ ...sameDots, detail: { ...sameDots.detail!, p } }));
-    act(() => vi.advanceTimersToNextFrame());
+    act(() => vi.runAllTimers());
     expect(paints).toBe(2);
   });
 });
