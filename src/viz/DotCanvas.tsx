@@ -1,8 +1,9 @@
 /**
  * A React-owned <canvas> strip plot (place it in a position: relative box over the chart's SVG) for
  * thousands of candidates (SVG up to ~2,000): painted by the pure `paintDots` in a task of its own
- * (./paintQueue.ts), once for the newest props, and only when what it shows changed (the caller keeps `marks` the same object while the dots do
- * not move), with hover (nearest dot) and drag-to-edit like CandidateDot.
+ * (./paintQueue.ts), once for the newest props, and only when what it shows changed (the caller
+ * keeps `marks` the same object while the dots do not move), with hover (nearest dot) and
+ * drag-to-edit like CandidateDot.
  * Single dots here are not keyboard-reachable (thousands of tab stops would help nobody); the
  * candidate table of the app is the keyboard route to every candidate.
  */

@@ -59,13 +59,12 @@ export function CandidateEditor() {
   ]);
 
   if (!set) {
-    const n = shownEntries;
     return (
       <section className="card candidate-editor" aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>{s('app.table.title')}</h2>
         <p className="description">
           {s('app.table.tooMany', {
-            n: n === null ? '…' : fmtCount(n),
+            n: shownEntries === null ? '…' : fmtCount(shownEntries),
             limit: fmtCount(MAIN_THREAD_ENTRY_LIMIT),
           })}
         </p>
