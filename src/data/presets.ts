@@ -4,7 +4,7 @@
  * (see rng.ts). Logits are row-major R×K; targets follow docs/maths.md §1 (−1 ignored, 0 background,
  * 1..K the class), so a positive anchor's other K−1 entries are negatives.
  */
-import type { CandidateSet, PresetId } from './types.ts';
+import type { CandidateSet, CandidateSource, PresetId } from './types.ts';
 import { Rng, detLogit } from './rng.ts';
 
 /** What the preset list shows about one preset. */
@@ -86,6 +86,14 @@ export const PRESETS: readonly PresetInfo[] = Object.freeze([
     ignored: 1_000,
   },
 ]);
+
+/** What a first visit shows: the first preset at its default seed, with no edits. */
+export const DEFAULT_SOURCE: CandidateSource = Object.freeze({
+  kind: 'generated',
+  preset: PRESETS[0]!.id,
+  seed: DEFAULT_SEED,
+  edits: Object.freeze([]),
+});
 
 /** The metadata row of a preset id (undefined for an unknown id). */
 export function presetInfo(id: string): PresetInfo | undefined {

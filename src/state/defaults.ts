@@ -3,17 +3,12 @@
  * preset with its default seed and no edits. The store starts from it and the permalink codec fills
  * missing or bad fields from it.
  */
-import { DEFAULT_SEED, PRESETS } from '../data/presets.ts';
-import type { CandidateSource } from '../data/types.ts';
+import { DEFAULT_SOURCE } from '../data/presets.ts';
 import { DEFAULT_APP_PARAMS } from '../params/table.ts';
 import type { PersistedState } from './types.ts';
 
-export const DEFAULT_SOURCE: CandidateSource = Object.freeze({
-  kind: 'generated',
-  preset: PRESETS[0]!.id,
-  seed: DEFAULT_SEED,
-  edits: Object.freeze([]),
-});
+// The candidate source is the data layer's (the engine worker computes it before it is asked).
+export { DEFAULT_SOURCE };
 
 export const DEFAULT_STATE: PersistedState = Object.freeze({
   params: DEFAULT_APP_PARAMS,

@@ -91,6 +91,8 @@ export interface ShownResult {
   readonly loadMs: number;
   readonly evaluateMs: number;
   readonly roundTripMs: number;
+  /** Computed by the worker before it was asked (ResultResponse.ahead). */
+  readonly ahead: boolean;
 }
 
 /**
@@ -366,6 +368,7 @@ export function createAppStore(
             loadMs: r.loadMs,
             evaluateMs: r.evaluateMs,
             roundTripMs: r.roundTripMs,
+            ahead: r.ahead === true,
           },
           status: r.latest ? 'ready' : 'computing',
           engineError: null,

@@ -4,6 +4,7 @@
  * it starts the pool workers that build detection-scale sets (engineService.ts) itself.
  */
 import { createEngineService } from './engineService.ts';
+import { firstLoad } from './firstLoad.ts';
 import { setNormalsKernel } from '../data/rng.ts';
 import { normalsKernel } from '../engine/kernels/normals.ts';
 import type { EngineRequest, EngineResponse } from './protocol.ts';
@@ -38,3 +39,6 @@ scope.onmessage = (event) => {
 };
 
 scope.postMessage({ type: 'ready', kernel: service.kernel }, []);
+// While the page boots, compute what a first visit will ask for (firstLoad.ts), in a task of its
+// own after `ready` has gone; if the page's first request is served before it, priming does nothing.
+setTimeout(() => service.prime(firstLoad()), 0);

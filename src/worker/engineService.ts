@@ -52,6 +52,12 @@ export interface EngineService {
    * preset starts generating at once, instead of after both.
    */
   warm(): void;
+  /**
+   * Compute `request`'s reply ahead, if no request has come yet (handler.prime): the worker shell
+   * primes the first load of a default visit (firstLoad.ts) once it has started. A pooled load is
+   * not primed (its set is built by the pool, when asked).
+   */
+  prime(request: LoadRequest): void;
   /** The engine's kernel path in this worker (what it reports in `ready`). */
   readonly kernel: KernelPath;
   dispose(): void;
@@ -157,6 +163,9 @@ export function createEngineService(options: EngineServiceOptions): EngineServic
       return tail;
     },
     warm,
+    prime(request) {
+      if (pooledPresetOf(request.source) === null) handler.prime(request);
+    },
     dispose() {
       pool?.dispose();
       pool = null;

@@ -16,6 +16,7 @@ import type { ExplainerData } from '../explain/types.ts';
 import type { AppParams } from '../params/types.ts';
 import type { CandidateSource } from '../data/types.ts';
 import type { BlockedObjectives } from '../engine/shards/index.ts';
+import { sameLoad } from './firstLoad.ts';
 import type {
   EngineRequest,
   EngineResponse,
@@ -58,6 +59,13 @@ export interface EngineHandler {
    * loaded set, the `objectives` message for the newest result sent on it; else null (nothing shows it).
    */
   handleObjectives(prepared: Prepared, objectives: BlockedObjectives): HandlerReply | null;
+  /**
+   * Compute the reply to `request` before it is asked (firstLoad.ts): kept aside, with its set, until
+   * the first request comes; if that request is a load equal to it (sameLoad), it is answered with
+   * this reply (its own generation) and the set becomes the loaded one, exactly as handling it would
+   * have left things. Anything else drops it. Does nothing once a request has been served.
+   */
+  prime(request: LoadRequest): void;
 }
 
 /** A pooled load's set, prepared from its sorted scores, and how many of each there are. */
@@ -79,6 +87,23 @@ export function createEngineHandler(now: () => number = () => performance.now())
   let baselineCache: Cache | null = null;
   /** Generation of the newest result of the main slot (what an `objectives` message completes). */
   let mainGen = 0;
+  /** A load computed before it was asked (prime), until the first request. */
+  let primed: { readonly request: LoadRequest; readonly cache: Cache; reply: HandlerReply } | null =
+    null;
+  /** Whether any request has been served (after which prime does nothing). */
+  let served = false;
+
+  /** The primed reply if `request` is the load it was computed for; drops it either way. */
+  function takePrimed(request: EngineRequest): HandlerReply | null {
+    served = true;
+    const p = primed;
+    primed = null;
+    if (p === null || request.type !== 'load' || !sameLoad(p.request, request)) return null;
+    cache = p.cache;
+    mainGen = Math.max(mainGen, request.gen);
+    const message = { ...(p.reply.message as ResultResponse), gen: request.gen, ahead: true };
+    return { message, transfer: p.reply.transfer };
+  }
 
   function load(source: CandidateSource): Cache {
     const prepared = prepare(materialize(source));
@@ -120,6 +145,8 @@ export function createEngineHandler(now: () => number = () => performance.now())
       return mainGen;
     },
     handleSorted(request, { prepared, nPos, nNeg }, loadMs, report) {
+      served = true;
+      primed = null;
       const t0 = now();
       cache = null;
       try {
@@ -137,8 +164,21 @@ export function createEngineHandler(now: () => number = () => performance.now())
       const { bce, focal } = objectives;
       return reply({ type: 'objectives', gen: mainGen, bce, focal });
     },
+    prime(request) {
+      if (served || primed !== null) return;
+      try {
+        const t0 = now();
+        const c = load(request.source);
+        primed = { request, cache: c, reply: explainCached(c, request, now() - t0) };
+      } catch {
+        // the request itself will report what is wrong, if it comes
+        primed = null;
+      }
+    },
     handle(request) {
       if (request.type === 'crash' || request.type === 'warm') return null;
+      const early = takePrimed(request);
+      if (early) return early;
       try {
         if (request.type === 'load') {
           const t0 = now();

@@ -112,6 +112,11 @@ export interface ResultResponse {
   /** Milliseconds spent in the worker: materialising + pooling (0 for `evaluate`), and explaining. */
   readonly loadMs: number;
   readonly evaluateMs: number;
+  /**
+   * True when the worker had computed this reply before the request came (a first visit's load,
+   * worker/firstLoad.ts): its loadMs and evaluateMs were spent then, not within the round trip.
+   */
+  readonly ahead?: boolean;
 }
 
 /** How a pool built a set: its workers ('inline': it fell back to one thread), shards and restarts. */

@@ -158,3 +158,31 @@ test('the first readout is written without Intl (its number data is slow to load
   const used = await page.evaluate(() => (window as unknown as { __intl: string[] }).__intl);
   expect(used).toEqual([]);
 });
+
+test("a first visit's readout was computed by the worker before the page asked; a link's when asked", async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  // The page's chunk held back 400 ms, so its first request certainly comes after the worker has
+  // started (on a cold load it comes 40–140 ms after the worker's `ready`, measured at 1×).
+  await page.route(/\/assets\/start-[\w-]+\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await route.continue();
+  });
+  await page.goto('/');
+  await readouts(page);
+  const line = page.locator('.engine-line');
+  await expect(line).toContainText(/computed in [\d.]+ ms before it was asked for · round trip/);
+  // The next request is computed when asked.
+  await page.getByRole('spinbutton', { name: 'γ value' }).fill('0.4');
+  await expect(line).toContainText(/computed in [\d.]+ ms · round trip/);
+  await expect(line).not.toContainText('before it was asked for');
+
+  // A link to another state: the worker's reply computed ahead is not the one asked for.
+  await page.goto('/#v=1&set=paper-default&seed=2');
+  await page.reload();
+  await readouts(page);
+  await expect(line).toContainText(/computed in [\d.]+ ms · round trip/);
+  await expect(line).not.toContainText('before it was asked for');
+  expect(errors).toEqual([]);
+});

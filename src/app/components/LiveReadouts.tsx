@@ -71,7 +71,7 @@ export function LiveReadouts() {
         </span>
         {shown && (
           <span>
-            {s('app.engineLine', {
+            {s(shown.ahead ? 'app.engineLineAhead' : 'app.engineLine', {
               R: fmtCount(shown.info.R),
               K: shown.info.K,
               ms: formatMs(shown.evaluateMs),

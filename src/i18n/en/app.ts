@@ -102,6 +102,8 @@ export const app = {
   'app.status.computing': 'computing',
   'app.status.error': 'error',
   'app.engineLine': '{R} anchors × {K} classes · computed in {ms} ms · round trip {rt} ms',
+  'app.engineLineAhead':
+    '{R} anchors × {K} classes · computed in {ms} ms before it was asked for · round trip {rt} ms',
   'app.engineWorker': 'engine: worker',
   'app.engineFallback': 'engine: main thread (fallback)',
   'app.notComputed': 'Not computed: {error}',

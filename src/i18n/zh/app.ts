@@ -96,6 +96,7 @@ export const app: { readonly [K in keyof typeof en]: string } = {
   'app.status.computing': '计算中',
   'app.status.error': '出错',
   'app.engineLine': '{R} 个锚框 × {K} 个类别 · 计算用时 {ms} 毫秒 · 往返 {rt} 毫秒',
+  'app.engineLineAhead': '{R} 个锚框 × {K} 个类别 · 请求前已算好，用时 {ms} 毫秒 · 往返 {rt} 毫秒',
   'app.engineWorker': '引擎：后台线程',
   'app.engineFallback': '引擎：主线程（后备）',
   'app.notComputed': '未能计算：{error}',
