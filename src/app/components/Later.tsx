@@ -6,9 +6,8 @@
  * rendering does not compete with the first readout (it did when they came in the first idle period,
  * which falls while the worker computes).
  */
-import { Suspense, lazy, useEffect, useState, type ComponentType, type ReactNode } from 'react';
-import { enqueueIdle } from '../scheduling/idleQueue.ts';
-import { useApp } from '../hooks/context.tsx';
+import { Suspense, lazy, type ComponentType, type ReactNode } from 'react';
+import { useLater } from '../hooks/useLater.ts';
 
 /** A lazily loaded component: `load()`'s export `name`, fetched when first rendered. */
 export function lazyNamed<K extends string, P extends object = object>(
@@ -18,26 +17,10 @@ export function lazyNamed<K extends string, P extends object = object>(
   return lazy(async () => ({ default: (await load())[name] })) as unknown as ComponentType<P>;
 }
 
-/** Longest wait for the engine's first answer before a Later block comes anyway. */
-export const LATER_MAX_WAIT_MS = 3000;
-
 /**
  * Renders `children` in the first idle period after the engine first answered (or after
  * LATER_MAX_WAIT_MS without an answer); nothing before.
  */
 export function Later({ children }: { readonly children: ReactNode }) {
-  const engineAnswered = useApp((s) => s.shown !== null || s.status === 'error');
-  const [waited, setWaited] = useState(false);
-  useEffect(() => {
-    const timer = setTimeout(() => setWaited(true), LATER_MAX_WAIT_MS);
-    return () => clearTimeout(timer);
-  }, []);
-  const answered = engineAnswered || waited;
-  const [ready, setReady] = useState(false);
-  const [key] = useState(() => ({})); // this block's place in the idle queue
-  useEffect(
-    () => (answered && !ready ? enqueueIdle(key, () => setReady(true)) : undefined),
-    [key, answered, ready],
-  );
-  return ready ? <Suspense fallback={null}>{children}</Suspense> : null;
+  return useLater() ? <Suspense fallback={null}>{children}</Suspense> : null;
 }
