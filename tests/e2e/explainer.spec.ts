@@ -94,6 +94,27 @@ test('dragging a candidate in panel 1 changes its gradient everywhere; undo rest
   await ready(page);
   await expect.poll(() => tableGrad(page, flat)).not.toBe(gradBefore);
   expect(Number(await dot.getAttribute('aria-valuenow'))).toBeGreaterThan(scoreBefore + 0.02);
+  // At rest under the still pointer: panel 1's equation is not rewritten again and again. (Its
+  // hovered term wrapped onto a line of its own; when the block shrank back, the chart moved under
+  // the pointer, which left and re-entered the candidate for ever: Tex.tsx useHeldHeight.)
+  await page.waitForTimeout(1000);
+  const rewrites = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let n = 0;
+        const seen = new MutationObserver((records) => (n += records.length));
+        seen.observe(document.querySelector('#panel-imbalance .tex')!, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+        });
+        setTimeout(() => {
+          seen.disconnect();
+          resolve(n);
+        }, 1000);
+      }),
+  );
+  expect(rewrites).toBe(0);
   // Panel 6 (off screen) catches up with the same candidate's new gradient.
   await expect.poll(() => gradientDot.getAttribute('aria-label')).not.toBe(labelBefore);
   // One drag is one edit in the link and one undo step.
