@@ -88,8 +88,11 @@ export function createEngineHandler(now: () => number = () => performance.now())
   /** Generation of the newest result of the main slot (what an `objectives` message completes). */
   let mainGen = 0;
   /** A load computed before it was asked (prime), until the first request. */
-  let primed: { readonly request: LoadRequest; readonly cache: Cache; reply: HandlerReply } | null =
-    null;
+  let primed: {
+    readonly request: LoadRequest;
+    readonly cache: Cache;
+    readonly reply: HandlerReply;
+  } | null = null;
   /** Whether any request has been served (after which prime does nothing). */
   let served = false;
 

@@ -19,6 +19,16 @@ function recorder(): WorkerLike & { readonly inbox: EngineRequest[] } {
   };
 }
 
+/** Boot the page as main.tsx does, with a worker that says `ready`: the first thing it is sent. */
+function firstRequest(): LoadRequest {
+  const worker = recorder();
+  boot(undefined, () => worker);
+  worker.onmessage?.({ data: { type: 'ready', kernel: 'ts' } });
+  const first = worker.inbox[0];
+  expect(first?.type).toBe('load');
+  return first as LoadRequest;
+}
+
 afterEach(() => {
   window.localStorage.clear();
   window.history.replaceState(null, '', '/');
@@ -26,21 +36,11 @@ afterEach(() => {
 
 describe('the load the engine worker computes before it is asked (worker/firstLoad.ts)', () => {
   it("is the page's first request on a visit without a link or a saved state", () => {
-    const worker = recorder();
-    boot(undefined, () => worker);
-    worker.onmessage?.({ data: { type: 'ready', kernel: 'ts' } });
-    const first = worker.inbox[0];
-    expect(first?.type).toBe('load');
-    expect(sameLoad(firstLoad(), first as LoadRequest)).toBe(true);
+    expect(sameLoad(firstLoad(), firstRequest())).toBe(true);
   });
 
   it('is not the first request of a link to another state (that one is computed as usual)', () => {
     window.history.replaceState(null, '', '/#v=1&set=paper-default&seed=2');
-    const worker = recorder();
-    boot(undefined, () => worker);
-    worker.onmessage?.({ data: { type: 'ready', kernel: 'ts' } });
-    const first = worker.inbox[0];
-    expect(first?.type).toBe('load');
-    expect(sameLoad(firstLoad(), first as LoadRequest)).toBe(false);
+    expect(sameLoad(firstLoad(), firstRequest())).toBe(false);
   });
 });
