@@ -12,7 +12,14 @@
  * source as plain text. Tests load it once up front (tests/setup.ts).
  */
 import type Katex from 'katex';
-import { useLayoutEffect, useMemo, useRef, useSyncExternalStore, type RefObject } from 'react';
+import {
+  useCallback,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useSyncExternalStore,
+  type RefObject,
+} from 'react';
 import { morphInnerHtml } from './morph.ts';
 
 /**
@@ -106,7 +113,7 @@ export function Tex({ expr, display = true, className, hint }: TexProps) {
   const ready = useKatexReady();
   const html = useMemo(() => (ready ? cachedTex(expr, display) : null), [ready, expr, display]);
   const ref = useRef<HTMLDivElement & HTMLSpanElement>(null);
-  const height = useHeldHeight(ref, display);
+  const holdHeight = useHeldHeight(ref, display);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -115,11 +122,11 @@ export function Tex({ expr, display = true, className, hint }: TexProps) {
       el.textContent = expr; // the source, readable, until KaTeX arrives
       return;
     }
-    height.hold();
+    holdHeight();
     if (el.firstChild && el.dataset.typeset === '1') morphInnerHtml(el, html);
     else el.innerHTML = html;
     el.dataset.typeset = '1';
-  }, [html, expr, height]);
+  }, [html, expr, holdHeight]);
   const base = display ? 'tex tex-display' : 'tex';
   const cls = className ? `${base} ${className}` : base;
   return display ? (
@@ -134,23 +141,19 @@ export function Tex({ expr, display = true, className, hint }: TexProps) {
  * hovered candidate (equations.ts, boxed) can wrap onto a line of its own, and a block that shrank
  * back when it went away moved the chart below it under a still pointer, which then left the
  * candidate, dropping the term, which brought the candidate back under the pointer: the panel
- * re-rendered without end (seen after a candidate drag in panel 1, e2e explainer.spec). `hold()`,
- * before the block's content changes, sets its min-height to the tallest it has been since the
- * pointer came over the panel (its sizes come from a ResizeObserver: nothing is measured in the
- * update); the pointer leaving the panel lets it shrink. Display equations only; not in jsdom.
+ * re-rendered without end (seen after a candidate drag in panel 1, e2e explainer.spec). The
+ * returned function, called before the block's content changes, sets its min-height to the tallest
+ * it has been since the pointer came over the panel (its sizes come from a ResizeObserver: nothing
+ * is measured in the update); the pointer leaving the panel lets it shrink. Display equations only;
+ * not in jsdom.
  */
 function useHeldHeight(ref: RefObject<HTMLElement | null>, display: boolean) {
   const tallest = useRef(0);
-  const hold = useMemo(
-    () => ({
-      hold() {
-        const el = ref.current;
-        if (!el || !display || tallest.current === 0) return;
-        if (el.closest('.panel')?.matches(':hover')) el.style.minHeight = `${tallest.current}px`;
-      },
-    }),
-    [ref, display],
-  );
+  const hold = useCallback(() => {
+    const el = ref.current;
+    if (!el || !display || tallest.current === 0) return;
+    if (el.closest('.panel')?.matches(':hover')) el.style.minHeight = `${tallest.current}px`;
+  }, [ref, display]);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || !display || typeof ResizeObserver === 'undefined') return;
